@@ -1,0 +1,63 @@
+# ASEAN Secretariat Knowledge Portal — `make help` lists the commands.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run test lint format migrate seed superuser check clean
+
+help: ## List the commands
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when a requirements file changes.
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Make .venv and install what the portal needs
+
+migrate: $(VENV)/.installed ## Apply database migrations
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate ## Load the Secretariat content (idempotent)
+	$(BIN)/python manage.py load_seed_content
+
+run: seed ## Set up everything and serve http://$(HOST):$(PORT)
+	@echo ""
+	@echo "  The portal:  http://$(HOST):$(PORT)/"
+	@echo "  The admin:   http://$(HOST):$(PORT)/admin/  (make a staff account with: make superuser)"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+superuser: migrate ## Create a staff account for the admin (asks for a password)
+	$(BIN)/python manage.py createsuperuser
+
+test: $(VENV)/.installed-dev ## Install test tools and run the whole suite
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-dev ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev ## Apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: $(VENV)/.installed-dev ## Django system checks and the missing-migration check
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+clean: ## Remove the virtualenv and caches (keeps the database)
+	rm -rf $(VENV) .pytest_cache .ruff_cache

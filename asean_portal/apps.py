@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AseanPortalConfig(AppConfig):
+    name = "asean_portal"
+    verbose_name = "Site content"

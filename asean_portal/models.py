@@ -1,0 +1,42 @@
+"""Site-wide text that editors keep in the database: roles, challenges, contact, and so on."""
+
+from django.db import models
+
+from .publishing import ContentModel
+
+
+class SectionKind(models.TextChoices):
+    INTRO = "intro", "Introduction"
+    ROLE = "role", "Role"
+    STRUCTURE = "structure", "Structure"
+    CHALLENGE = "challenge", "Challenge"
+    OUTLOOK = "outlook", "Outlook"
+    CONTACT = "contact", "Contact"
+
+
+class SiteSection(ContentModel):
+    """One block of site-wide text, placed on the home and about pages by its kind."""
+
+    Kind = SectionKind
+
+    markdown_fields = {"body": "body_html"}
+
+    kind = models.CharField(max_length=16, choices=SectionKind.choices)
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    body = models.TextField(help_text="Markdown.")
+    body_html = models.TextField(editable=False, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["kind", "order", "title"]
+        verbose_name = "site section"
+        indexes = [models.Index(fields=["kind", "order"], name="sitesection_kind_order_idx")]
+        constraints = ContentModel.publication_constraints("sitesection") + [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=SectionKind.values), name="sitesection_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title

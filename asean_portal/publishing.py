@@ -1,0 +1,116 @@
+"""What every piece of portal content shares: authorship, publication state, Markdown.
+
+Public code reads content only through ``Model.objects.published()``; that one method decides
+what the public may see.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from .markdown import render_markdown
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+    ARCHIVED = "archived", "Archived"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """Published, live now: past ``publish_at`` (if set) and before ``unpublish_at``."""
+        now = timezone.now()
+        return self.filter(
+            Q(publish_at__isnull=True) | Q(publish_at__lte=now),
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+            state=State.PUBLISHED,
+        )
+
+    def visible_to(self, user):
+        """Staff preview everything; everybody else sees what is published."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
+
+class ContentModel(models.Model):
+    """Abstract base: who touched it and when, its publication state, rendered Markdown.
+
+    Subclasses list their Markdown fields in ``markdown_fields`` as ``{"body": "body_html"}``;
+    the sanitised HTML is stored on save so no request renders Markdown.
+    """
+
+    markdown_fields: dict[str, str] = {}
+
+    state = models.CharField(
+        "publication state", max_length=16, choices=State.choices, default=State.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        "publish at", null=True, blank=True, help_text="Leave empty to publish at once."
+    )
+    unpublish_at = models.DateTimeField(
+        "unpublish at", null=True, blank=True, help_text="Leave empty to keep it published."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def publication_constraints(cls, prefix):
+        """Constraints every content table carries; ``prefix`` keeps the names unique."""
+        return [
+            models.CheckConstraint(
+                condition=Q(state__in=State.values), name=f"{prefix}_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(publish_at__isnull=True)
+                | Q(unpublish_at__isnull=True)
+                | Q(unpublish_at__gt=models.F("publish_at")),
+                name=f"{prefix}_unpublish_after_publish",
+            ),
+        ]
+
+    @property
+    def is_public(self):
+        now = timezone.now()
+        return (
+            self.state == State.PUBLISHED
+            and (self.publish_at is None or self.publish_at <= now)
+            and (self.unpublish_at is None or self.unpublish_at > now)
+        )
+
+    def render_markdown_fields(self):
+        for source, target in self.markdown_fields.items():
+            setattr(self, target, render_markdown(getattr(self, source)))
+
+    def save(self, *args, **kwargs):
+        self.render_markdown_fields()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and any(f in update_fields for f in self.markdown_fields):
+            kwargs["update_fields"] = set(update_fields) | {
+                self.markdown_fields[f] for f in update_fields if f in self.markdown_fields
+            }
+        super().save(*args, **kwargs)

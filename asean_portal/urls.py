@@ -1,0 +1,21 @@
+"""Root URLs: the public URL contract of DESIGN.md, plus the admin."""
+
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from . import views
+from .sitemaps import sitemaps
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("about/", views.AboutView.as_view(), name="about"),
+    path("divisions/", include("divisions.urls")),
+    path("initiatives/", include("initiatives.urls")),
+    path("topics/", include("initiatives.topic_urls")),
+    path("faqs/", include("faqs.urls")),
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("healthz", views.healthz, name="healthz"),
+]

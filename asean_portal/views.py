@@ -1,0 +1,67 @@
+"""Site-wide views: home, about, robots.txt and the health check."""
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from divisions.models import Division
+from divisions.tree import build_tree
+from initiatives.models import Initiative
+
+from .models import SiteSection
+
+FEATURED_ON_HOME = 6
+
+
+def sections_by_kind():
+    """Every published site section in one query, as ``{kind: [section, ...]}``."""
+    grouped = {kind: [] for kind in SiteSection.Kind.values}
+    for section in SiteSection.objects.published().order_by("order", "title"):
+        grouped[section.kind].append(section)
+    return grouped
+
+
+class HomeView(TemplateView):
+    template_name = "asean_portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sections"] = sections_by_kind()
+        context["division_tree"] = build_tree(Division.objects.published())
+        context["featured"] = (
+            Initiative.objects.published()
+            .filter(featured=True)
+            .for_listing()
+            .order_by("title")[:FEATURED_ON_HOME]
+        )
+        return context
+
+
+class AboutView(TemplateView):
+    template_name = "asean_portal/about.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sections"] = sections_by_kind()
+        context["division_tree"] = build_tree(Division.objects.published())
+        return context
+
+
+@require_GET
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def healthz(request):
+    """200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")

@@ -1,0 +1,20 @@
+"""The organisation chart: a flat queryset of divisions as a tree, in one query."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Node:
+    division: object
+    children: list["Node"] = field(default_factory=list)
+
+
+def build_tree(divisions):
+    """Roots first, each with its children in order. A division whose parent is not in
+    ``divisions`` (say, an unpublished parent) becomes a root, so nothing disappears."""
+    nodes = {d.pk: Node(d) for d in divisions}
+    roots = []
+    for node in nodes.values():
+        parent = nodes.get(node.division.parent_id)
+        (parent.children if parent else roots).append(node)
+    return roots

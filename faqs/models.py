@@ -1,0 +1,40 @@
+"""Questions people ask about the Secretariat, with answers staff keep current."""
+
+from django.db import models
+from django.urls import reverse
+
+from asean_portal.publishing import ContentModel
+from divisions.models import Division
+from initiatives.models import Topic
+
+
+class FAQ(ContentModel):
+    markdown_fields = {"answer": "answer_html"}
+
+    question = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True)
+    answer = models.TextField(help_text="Markdown.")
+    answer_html = models.TextField(editable=False, blank=True)
+    division = models.ForeignKey(
+        Division,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="faqs",
+        verbose_name="owning division",
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="faqs")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "question"]
+        verbose_name = "FAQ"
+        verbose_name_plural = "FAQs"
+        indexes = [models.Index(fields=["state", "order"], name="faq_state_order_idx")]
+        constraints = ContentModel.publication_constraints("faq")
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return f"{reverse('faqs:list')}#{self.slug}"

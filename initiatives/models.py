@@ -1,0 +1,146 @@
+"""Regional initiatives and action plans, their milestones, and the shared taxonomies."""
+
+from django.db import models
+from django.urls import reverse
+
+from asean_portal.publishing import ContentModel, PublishableQuerySet
+from divisions.models import Division, Pillar
+
+
+class Topic(ContentModel):
+    markdown_fields = {"description": "description_html"}
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True, help_text="Markdown.")
+    description_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = ContentModel.publication_constraints("topic")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("topics:detail", args=[self.slug])
+
+
+class MemberState(models.Model):
+    """An ASEAN Member State: reference data kept in the database, not in code."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    iso_code = models.CharField("ISO 3166 alpha-2 code", max_length=2, unique=True)
+    joined_on = models.DateField("member since", null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class InitiativeQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        """What a list row shows, in a fixed number of queries."""
+        return self.select_related("lead_division").prefetch_related(
+            models.Prefetch("topics", queryset=Topic.objects.published().only("name", "slug"))
+        )
+
+
+class InitiativeStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    ONGOING = "ongoing", "Ongoing"
+    COMPLETED = "completed", "Completed"
+    SUSPENDED = "suspended", "Suspended"
+
+
+class Initiative(ContentModel):
+    Status = InitiativeStatus
+
+    markdown_fields = {"body": "body_html"}
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    summary = models.CharField(max_length=400, help_text="One or two plain sentences.")
+    body = models.TextField(blank=True, help_text="Markdown.")
+    body_html = models.TextField(editable=False, blank=True)
+    lead_division = models.ForeignKey(
+        Division, on_delete=models.PROTECT, related_name="led_initiatives"
+    )
+    supporting_divisions = models.ManyToManyField(
+        Division, blank=True, related_name="supported_initiatives"
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="initiatives")
+    member_states = models.ManyToManyField(
+        MemberState,
+        blank=True,
+        related_name="initiatives",
+        verbose_name="participating member states",
+    )
+    pillar = models.CharField(max_length=24, choices=Pillar.choices)
+    status = models.CharField(max_length=16, choices=InitiativeStatus.choices, default=InitiativeStatus.PLANNED)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    featured = models.BooleanField(default=False, help_text="Shown on the home page.")
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        indexes = [
+            models.Index(fields=["state", "title"], name="initiative_state_title_idx"),
+            models.Index(fields=["status"], name="initiative_status_idx"),
+            models.Index(fields=["pillar"], name="initiative_pillar_idx"),
+            models.Index(fields=["featured", "state"], name="initiative_featured_idx"),
+        ]
+        constraints = ContentModel.publication_constraints("initiative") + [
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="initiative_end_not_before_start",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=InitiativeStatus.values), name="initiative_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(pillar__in=Pillar.values), name="initiative_pillar_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("initiatives:detail", args=[self.slug])
+
+    @property
+    def progress(self):
+        """Share of milestones done, 0–100, from the (prefetched) milestones; None if none."""
+        milestones = list(self.milestones.all())
+        if not milestones:
+            return None
+        done = sum(1 for m in milestones if m.done_on is not None)
+        return round(100 * done / len(milestones))
+
+
+class Milestone(models.Model):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(max_length=200)
+    due_on = models.DateField("due date")
+    done_on = models.DateField("done date", null=True, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["due_on", "order", "pk"]
+        indexes = [models.Index(fields=["initiative", "due_on"], name="milestone_initiative_due_idx")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_done(self):
+        return self.done_on is not None

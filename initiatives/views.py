@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.db.models import Prefetch
+from django.views.generic import DetailView, TemplateView
+
+from asean_portal.listing import filter_errors, paginate
+from asean_portal.preview import PreviewableDetailMixin
+from divisions.models import Division
+
+from .filters import InitiativeFilter
+from .models import Initiative, Topic
+
+
+class InitiativeListView(TemplateView):
+    """All published initiatives, filtered and paged. Bad filter values are shown on the
+    form with a 400 status; the list is then empty rather than silently unfiltered."""
+
+    template_name = "initiatives/initiative_list.html"
+
+    def get(self, request, *args, **kwargs):
+        filterset = InitiativeFilter(
+            request.GET or None,
+            queryset=Initiative.objects.published().for_listing(),
+            request=request,
+        )
+        errors = filter_errors(filterset)
+        queryset = filterset.qs if not errors else Initiative.objects.none()
+        page, page_message = paginate(request, queryset, settings.INITIATIVES_PER_PAGE)
+        context = self.get_context_data(
+            filter=filterset,
+            page_obj=page,
+            initiatives=page.object_list,
+            errors=errors,
+            page_message=page_message,
+            is_filtered=bool(filterset.is_bound and filterset.form.has_changed()),
+        )
+        return self.render_to_response(context, status=400 if errors else 200)
+
+
+class InitiativeDetailView(PreviewableDetailMixin, DetailView):
+    model = Initiative
+    template_name = "initiatives/initiative_detail.html"
+    context_object_name = "initiative"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("lead_division")
+            .prefetch_related(
+                "milestones",
+                "member_states",
+                Prefetch("topics", queryset=Topic.objects.published()),
+                Prefetch("supporting_divisions", queryset=Division.objects.published()),
+            )
+        )
+
+
+class TopicDetailView(PreviewableDetailMixin, DetailView):
+    model = Topic
+    template_name = "initiatives/topic_detail.html"
+    context_object_name = "topic"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["initiatives"] = self.object.initiatives.published().for_listing()
+        context["faqs"] = self.object.faqs.published().select_related("division")
+        return context

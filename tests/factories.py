@@ -1,0 +1,131 @@
+"""Every test's data comes from these factories; published unless a test says otherwise."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from asean_portal.models import SiteSection
+from asean_portal.publishing import State
+from divisions.models import Division, DivisionKind, Pillar
+from faqs.models import FAQ
+from initiatives.models import Initiative, MemberState, Milestone, Topic
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("a-long-test-password")
+
+
+class StaffFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
+
+
+class PublishedFactory(factory.django.DjangoModelFactory):
+    state = State.PUBLISHED
+
+    class Params:
+        draft = factory.Trait(state=State.DRAFT)
+
+
+class DivisionFactory(PublishedFactory):
+    class Meta:
+        model = Division
+
+    name = factory.Sequence(lambda n: f"Division {n}")
+    slug = factory.Sequence(lambda n: f"division-{n}")
+    kind = DivisionKind.DEPARTMENT
+    summary = factory.LazyAttribute(lambda d: f"What {d.name} does.")
+    mandate = "It **coordinates** work."
+    head_title = "Director"
+
+
+class TopicFactory(PublishedFactory):
+    class Meta:
+        model = Topic
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    description = "A topic."
+
+
+class MemberStateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MemberState
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"State {n}")
+    slug = factory.Sequence(lambda n: f"state-{n}")
+    iso_code = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+
+
+class InitiativeFactory(PublishedFactory):
+    class Meta:
+        model = Initiative
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Initiative {n:04d}")
+    slug = factory.Sequence(lambda n: f"initiative-{n}")
+    summary = "A regional initiative."
+    body = "Some *Markdown* body."
+    lead_division = factory.SubFactory(DivisionFactory)
+    pillar = Pillar.ECONOMIC
+    status = Initiative.Status.ONGOING
+    start_date = datetime.date(2020, 1, 1)
+    end_date = datetime.date(2025, 12, 31)
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+
+    @factory.post_generation
+    def supporting_divisions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.supporting_divisions.set(extracted)
+
+    @factory.post_generation
+    def member_states(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.member_states.set(extracted)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    title = factory.Sequence(lambda n: f"Milestone {n}")
+    due_on = datetime.date(2024, 6, 30)
+
+
+class FAQFactory(PublishedFactory):
+    class Meta:
+        model = FAQ
+        skip_postgeneration_save = True
+
+    question = factory.Sequence(lambda n: f"Question number {n}?")
+    slug = factory.Sequence(lambda n: f"question-{n}")
+    answer = "An *answer*."
+    division = factory.SubFactory(DivisionFactory)
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+
+
+class SiteSectionFactory(PublishedFactory):
+    class Meta:
+        model = SiteSection
+
+    kind = SiteSection.Kind.ROLE
+    title = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+    body = "Section text."
