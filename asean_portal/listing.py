@@ -18,9 +18,7 @@ def paginate(request, queryset, per_page):
     else:
         number = int(raw)
         if number > paginator.num_pages:
-            message = (
-                f"There is no page {number}; showing the last page, {paginator.num_pages}."
-            )
+            message = f"There is no page {number}; showing the last page, {paginator.num_pages}."
             number = paginator.num_pages
     return paginator.page(number), message
 

@@ -78,6 +78,15 @@ class ContentModel(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.render_markdown_fields()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and any(f in update_fields for f in self.markdown_fields):
+            kwargs["update_fields"] = set(update_fields) | {
+                self.markdown_fields[f] for f in update_fields if f in self.markdown_fields
+            }
+        super().save(*args, **kwargs)
+
     @classmethod
     def publication_constraints(cls, prefix):
         """Constraints every content table carries; ``prefix`` keeps the names unique."""
@@ -93,6 +102,10 @@ class ContentModel(models.Model):
             ),
         ]
 
+    def render_markdown_fields(self):
+        for source, target in self.markdown_fields.items():
+            setattr(self, target, render_markdown(getattr(self, source)))
+
     @property
     def is_public(self):
         now = timezone.now()
@@ -101,16 +114,3 @@ class ContentModel(models.Model):
             and (self.publish_at is None or self.publish_at <= now)
             and (self.unpublish_at is None or self.unpublish_at > now)
         )
-
-    def render_markdown_fields(self):
-        for source, target in self.markdown_fields.items():
-            setattr(self, target, render_markdown(getattr(self, source)))
-
-    def save(self, *args, **kwargs):
-        self.render_markdown_fields()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and any(f in update_fields for f in self.markdown_fields):
-            kwargs["update_fields"] = set(update_fields) | {
-                self.markdown_fields[f] for f in update_fields if f in self.markdown_fields
-            }
-        super().save(*args, **kwargs)

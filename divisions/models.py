@@ -83,11 +83,12 @@ class Division(ContentModel):
             node = node.parent
 
     def check_hierarchy(self):
-        if self.parent_id and self.pk:
-            if self.parent_id == self.pk or any(a.pk == self.pk for a in self.parent.ancestors()):
-                raise ValidationError(
-                    {"parent": "A division cannot report to itself or to one of its own units."}
-                )
+        if not (self.parent_id and self.pk):
+            return
+        if self.parent_id == self.pk or any(a.pk == self.pk for a in self.parent.ancestors()):
+            raise ValidationError(
+                {"parent": "A division cannot report to itself or to one of its own units."}
+            )
 
     def clean(self):
         super().clean()

@@ -37,8 +37,6 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
         context["parent"] = parent if parent is not None and parent.is_public else None
         context["children"] = division.children.published()
         context["led_initiatives"] = division.led_initiatives.published().for_listing()
-        context["supported_initiatives"] = (
-            division.supported_initiatives.published().for_listing()
-        )
+        context["supported_initiatives"] = division.supported_initiatives.published().for_listing()
         context["faqs"] = division.faqs.published()
         return context

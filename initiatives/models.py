@@ -80,7 +80,9 @@ class Initiative(ContentModel):
         verbose_name="participating member states",
     )
     pillar = models.CharField(max_length=24, choices=Pillar.choices)
-    status = models.CharField(max_length=16, choices=InitiativeStatus.choices, default=InitiativeStatus.PLANNED)
+    status = models.CharField(
+        max_length=16, choices=InitiativeStatus.choices, default=InitiativeStatus.PLANNED
+    )
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     featured = models.BooleanField(default=False, help_text="Shown on the home page.")
@@ -104,7 +106,8 @@ class Initiative(ContentModel):
                 violation_error_message="The end date cannot be before the start date.",
             ),
             models.CheckConstraint(
-                condition=models.Q(status__in=InitiativeStatus.values), name="initiative_status_valid"
+                condition=models.Q(status__in=InitiativeStatus.values),
+                name="initiative_status_valid",
             ),
             models.CheckConstraint(
                 condition=models.Q(pillar__in=Pillar.values), name="initiative_pillar_valid"
@@ -136,7 +139,9 @@ class Milestone(models.Model):
 
     class Meta:
         ordering = ["due_on", "order", "pk"]
-        indexes = [models.Index(fields=["initiative", "due_on"], name="milestone_initiative_due_idx")]
+        indexes = [
+            models.Index(fields=["initiative", "due_on"], name="milestone_initiative_due_idx")
+        ]
 
     def __str__(self):
         return self.title

@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from tests.factories import StaffFactory, UserFactory
 
@@ -9,13 +10,31 @@ def staff(db):
 
 
 @pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
+def staff_client(staff):
+    """A signed-in staff member; independent of the anonymous ``client``."""
+    staff_client = Client()
+    staff_client.force_login(staff)
+    return staff_client
 
 
 @pytest.fixture
-def member_client(client, db):
+def member_client(db):
     """A signed-in user who is not staff."""
-    client.force_login(UserFactory(username="reader"))
-    return client
+    member_client = Client()
+    member_client.force_login(UserFactory(username="reader"))
+    return member_client
+
+
+@pytest.fixture
+def queries_for(client):
+    """``queries_for(url)``: how many SQL queries one GET of ``url`` runs (status 200 asserted)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url, expected_status=200):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == expected_status, url
+        return len(ctx.captured_queries)
+
+    return count

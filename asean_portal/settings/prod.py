@@ -3,11 +3,13 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, ALLOWED_HOSTS
+from .base import ALLOWED_HOSTS, SECRET_KEY
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment for production.")
 if not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("Set ALLOWED_HOSTS (comma-separated) in the environment for production.")
+    raise ImproperlyConfigured(
+        "Set ALLOWED_HOSTS (comma-separated) in the environment for production."
+    )
 
 DEBUG = False

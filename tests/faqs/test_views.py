@@ -1,0 +1,74 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import DivisionFactory, FAQFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("faqs:list")
+
+
+def questions(response):
+    return [faq.question for faq in response.context["faqs"]]
+
+
+@pytest.fixture
+def faqs():
+    office = DivisionFactory(slug="office", name="Office of the Secretary-General", order=1)
+    outreach = DivisionFactory(slug="outreach", name="Community Affairs Directorate", order=2)
+    location = TopicFactory(slug="location")
+    leadership = TopicFactory(slug="leadership")
+    FAQFactory(question="Who leads it?", division=office, topics=[leadership], order=1)
+    FAQFactory(question="Where is it?", division=outreach, topics=[location], order=1)
+    FAQFactory(question="What does it do?", division=office, topics=[leadership], order=2)
+    FAQFactory(question="Draft question?", division=office, draft=True)
+
+
+def test_published_faqs_grouped_by_division_in_order(client, faqs):
+    response = client.get(LIST)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert questions(response) == ["Who leads it?", "What does it do?", "Where is it?"]
+    assert "Draft question?" not in html
+    assert html.index("Office of the Secretary-General") < html.index("Who leads it?")
+    assert html.index("Community Affairs Directorate") < html.index("Where is it?")
+    assert 'id="question-' in html  # each answer has an anchor to link to
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("topic=location", ["Where is it?"]),
+        ("division=office", ["Who leads it?", "What does it do?"]),
+        ("q=where", ["Where is it?"]),
+        ("division=office&topic=leadership&q=leads", ["Who leads it?"]),
+        ("division=outreach&topic=leadership", []),
+    ],
+)
+def test_filters(client, faqs, query, expected):
+    response = client.get(f"{LIST}?{query}")
+    assert response.status_code == 200
+    assert questions(response) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("topic=nope", "There is no topic “nope”."),
+        ("division=%00%01", "Null characters are not allowed."),
+        ("q=" + "y" * 300, "at most 200 characters"),
+    ],
+)
+def test_bad_filters_answer_400_with_a_message(client, faqs, query, message):
+    response = client.get(f"{LIST}?{query}")
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_query_count_does_not_grow_with_rows(queries_for, rows):
+    topic = TopicFactory(slug="t")
+    for _ in range(rows):
+        FAQFactory(topics=[topic])
+    assert queries_for(LIST) == 3
+    assert queries_for(f"{LIST}?topic=t&q=question") == 4
