@@ -1,0 +1,51 @@
+"""Synthetic scale data for benchmarks: ``generate_demo_data --initiatives 100000``."""
+
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from asean_portal.demo_data import DemoDataBuilder
+from divisions.models import Division
+
+
+class Command(BaseCommand):
+    help = (
+        "Replace the synthetic demo content (slugs starting 'demo-') with N initiatives and "
+        "M FAQs, for benchmarks. Seed content is loaded first if missing and never changed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--initiatives", type=int, default=1000, metavar="N")
+        parser.add_argument("--faqs", type=int, default=0, metavar="M")
+        parser.add_argument("--seed", type=int, default=2045, help="random seed (reproducible)")
+
+    def handle(self, *args, initiatives, faqs, seed, verbosity, **options):
+        if initiatives < 0 or faqs < 0:
+            raise CommandError("--initiatives and --faqs must be 0 or more.")
+        if not Division.objects.exists():
+            call_command("load_seed_content", verbosity=verbosity)
+        try:
+            builder = DemoDataBuilder(seed=seed)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        began = time.monotonic()
+        removed_initiatives, removed_faqs = builder.clear()
+        if verbosity and (removed_initiatives or removed_faqs):
+            self.stdout.write(
+                f"Removed {removed_initiatives} earlier demo initiatives and {removed_faqs} FAQs."
+            )
+        for label, steps in (
+            ("initiatives", builder.build_initiatives(initiatives)),
+            ("FAQs", builder.build_faqs(faqs)),
+        ):
+            for done in steps:
+                if verbosity > 1:
+                    self.stdout.write(f"  {label}: {done}")
+        if verbosity:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Added {initiatives} demo initiatives and {faqs} demo FAQs "
+                    f"in {time.monotonic() - began:.0f}s."
+                )
+            )

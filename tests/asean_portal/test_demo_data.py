@@ -1,0 +1,52 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from faqs.models import FAQ
+from initiatives.models import Initiative
+from tests.factories import (
+    DivisionFactory,
+    FAQFactory,
+    InitiativeFactory,
+    MemberStateFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def taxonomy():
+    for _ in range(3):
+        DivisionFactory()
+        TopicFactory()
+        MemberStateFactory()
+
+
+def test_builds_marked_synthetic_content_and_leaves_real_content_alone(taxonomy):
+    real = InitiativeFactory(title="ASEAN Single Window", slug="asean-single-window")
+    real_faq = FAQFactory(slug="where-is-it")
+
+    call_command("generate_demo_data", initiatives=120, faqs=30, verbosity=0)
+
+    demo = Initiative.objects.filter(slug__startswith="demo-")
+    assert demo.count() == 120
+    assert FAQ.objects.filter(slug__startswith="demo-").count() == 30
+    assert all("Synthetic demo content" in body for body in demo.values_list("body", flat=True))
+    assert demo.filter(state="draft").exists() and demo.filter(state="published").exists()
+    assert all(i.topics.exists() and i.milestones.count() >= 2 for i in demo[:10])
+    assert len(set(demo.values_list("title", flat=True))) > 60  # varied, not one title
+    real.refresh_from_db()
+    real_faq.refresh_from_db()
+    assert real.title == "ASEAN Single Window" and real_faq.slug == "where-is-it"
+
+
+def test_running_again_replaces_rather_than_adds(taxonomy):
+    call_command("generate_demo_data", initiatives=50, verbosity=0)
+    first = list(Initiative.objects.order_by("slug").values_list("slug", "title"))
+    call_command("generate_demo_data", initiatives=50, verbosity=0)
+    assert list(Initiative.objects.order_by("slug").values_list("slug", "title")) == first
+
+
+def test_negative_counts_are_refused(taxonomy):
+    with pytest.raises(CommandError, match="0 or more"):
+        call_command("generate_demo_data", initiatives=-1, verbosity=0)
