@@ -44,7 +44,10 @@ run: seed ## Set up everything and serve http://$(HOST):$(PORT)
 superuser: migrate ## Create a staff account for the admin (asks for a password)
 	$(BIN)/python manage.py createsuperuser
 
+CHROMIUM ?= /usr/bin/chromium
+
 test: $(VENV)/.installed-dev ## Install test tools and run the whole suite
+	@[ -x "$(CHROMIUM)" ] || echo "NOTE: no Chromium at $(CHROMIUM): the browser tests will be SKIPPED (apt-get install chromium)."
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev ## ruff check and ruff format --check
