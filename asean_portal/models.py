@@ -1,6 +1,7 @@
 """Site-wide text that editors keep in the database: roles, challenges, contact, and so on."""
 
 from django.db import models
+from django.urls import reverse
 
 from .publishing import ContentModel
 
@@ -40,3 +41,15 @@ class SiteSection(ContentModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """Sections appear on the about page, each kind under its own heading."""
+        anchors = {
+            SectionKind.ROLE: "role",
+            SectionKind.STRUCTURE: "structure",
+            SectionKind.CHALLENGE: "challenges",
+            SectionKind.OUTLOOK: "challenges",
+            SectionKind.CONTACT: "contact",
+        }
+        anchor = anchors.get(self.kind)
+        return reverse("about") + (f"#{anchor}" if anchor else "")

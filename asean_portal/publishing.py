@@ -99,6 +99,7 @@ class ContentModel(models.Model):
                 | Q(unpublish_at__isnull=True)
                 | Q(unpublish_at__gt=models.F("publish_at")),
                 name=f"{prefix}_unpublish_after_publish",
+                violation_error_message="The unpublish time must be after the publish time.",
             ),
         ]
 

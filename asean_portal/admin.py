@@ -1,0 +1,20 @@
+"""The staff side's identity, and the site-wide text editors keep in the database."""
+
+from django.contrib import admin
+
+from .admin_mixins import ContentAdmin
+from .models import SiteSection
+
+admin.site.site_header = "ASEAN Secretariat Knowledge Portal — staff"
+admin.site.site_title = "ASEAN Secretariat Knowledge Portal staff"
+admin.site.index_title = "Portal content"
+admin.site.site_url = "/"
+
+
+@admin.register(SiteSection)
+class SiteSectionAdmin(ContentAdmin):
+    list_display = ["title", "kind", "order", "state", "updated_at"]
+    list_filter = ["state", "kind"]
+    search_fields = ["title", "slug", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [(None, {"fields": ["kind", "title", "slug", "order", "body"]})]

@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+from asean_portal.admin_mixins import ContentAdmin
+
+from .models import Division
+
+
+@admin.register(Division)
+class DivisionAdmin(ContentAdmin):
+    list_display = ["name", "short_name", "kind", "pillar", "parent", "order", "state"]
+    list_filter = ["state", "kind", "pillar"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "short_name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "short_name", "kind", "pillar", "parent", "order"]}),
+        ("What it does", {"fields": ["head_title", "summary", "mandate"]}),
+        ("Contact", {"fields": ["email", "phone", "address"]}),
+    ]

@@ -1,0 +1,16 @@
+from django.contrib import admin
+
+from asean_portal.admin_mixins import ContentAdmin
+
+from .models import FAQ
+
+
+@admin.register(FAQ)
+class FAQAdmin(ContentAdmin):
+    list_display = ["question", "division", "order", "state", "updated_at"]
+    list_filter = ["state", "division", "topics"]
+    list_select_related = ["division"]
+    search_fields = ["question", "slug", "answer"]
+    prepopulated_fields = {"slug": ["question"]}
+    autocomplete_fields = ["division", "topics"]
+    fieldsets = [(None, {"fields": ["question", "slug", "answer", "division", "topics", "order"]})]

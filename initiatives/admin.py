@@ -1,0 +1,129 @@
+from django.contrib import admin
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from asean_portal.admin_mixins import ContentAdmin
+
+from .models import Initiative, MemberState, Milestone, Topic
+
+
+@admin.register(Topic)
+class TopicAdmin(ContentAdmin):
+    list_display = ["name", "slug", "state", "updated_at"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [(None, {"fields": ["name", "slug", "description"]})]
+
+
+@admin.register(MemberState)
+class MemberStateAdmin(admin.ModelAdmin):
+    list_display = ["name", "iso_code", "joined_on"]
+    search_fields = ["name", "slug", "iso_code"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def view_on_site(self, obj):
+        return f"{reverse('initiatives:list')}?member_state={obj.slug}"
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    fields = ["title", "due_on", "done_on", "order"]
+    extra = 1
+
+
+def count_milestones(**filters):
+    """The outer initiative's milestones, counted in a subquery: no GROUP BY over the list,
+    and only the rows of the page shown are counted."""
+    milestones = (
+        Milestone.objects.filter(initiative=OuterRef("pk"), **filters)
+        .order_by()
+        .values("initiative")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(milestones), 0)
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(ContentAdmin):
+    list_display = [
+        "title",
+        "lead_division",
+        "status",
+        "pillar",
+        "start_date",
+        "end_date",
+        "milestone_progress",
+        "featured",
+        "state",
+    ]
+    list_filter = ["state", "status", "pillar", "featured", "lead_division", "topics"]
+    list_select_related = ["lead_division"]
+    search_fields = ["title", "slug", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["lead_division", "supporting_divisions", "topics", "member_states"]
+    show_full_result_count = False  # the table holds 100,000 rows
+    inlines = [MilestoneInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (
+            "Who and what",
+            {
+                "fields": [
+                    "lead_division",
+                    "supporting_divisions",
+                    "pillar",
+                    "topics",
+                    "member_states",
+                ]
+            },
+        ),
+        ("Progress", {"fields": ["status", ("start_date", "end_date"), "featured"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                milestones_total=count_milestones(),
+                milestones_done=count_milestones(done_on__isnull=False),
+            )
+        )
+
+    @admin.display(description="milestones done")
+    def milestone_progress(self, obj):
+        if not obj.milestones_total:
+            return None  # shown as the empty value, "-"
+        return f"{obj.milestones_done}/{obj.milestones_total}"
+
+
+class DoneFilter(admin.SimpleListFilter):
+    title = "done"
+    parameter_name = "done"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Done"), ("no", "Not done")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(done_on__isnull=self.value() == "no")
+        return queryset
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    """Milestones across initiatives: what falls due when, and what is late."""
+
+    list_display = ["title", "initiative", "due_on", "done_on"]
+    list_filter = [DoneFilter]
+    list_select_related = ["initiative"]
+    search_fields = ["title", "initiative__title"]
+    autocomplete_fields = ["initiative"]
+    date_hierarchy = "due_on"
+    show_full_result_count = False
+    list_per_page = 50
+
+    def view_on_site(self, obj):
+        return obj.initiative.get_absolute_url()
