@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test lint format migrate seed superuser check clean
+.PHONY: help install run serve test lint format migrate seed superuser check clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -40,6 +40,10 @@ run: seed ## Set up everything and serve http://$(HOST):$(PORT)
 	@echo "  The admin:   http://$(HOST):$(PORT)/admin/  (make a staff account with: make superuser)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+serve: $(VENV)/.installed ## Production server: gunicorn + prod settings (needs SECRET_KEY, ALLOWED_HOSTS)
+	DJANGO_SETTINGS_MODULE=asean_portal.settings.prod $(BIN)/python manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=asean_portal.settings.prod $(BIN)/gunicorn -c asean_portal/gunicorn_conf.py asean_portal.wsgi
 
 superuser: migrate ## Create a staff account for the admin (asks for a password)
 	$(BIN)/python manage.py createsuperuser

@@ -13,3 +13,10 @@ if not ALLOWED_HOSTS:
     )
 
 DEBUG = False
+
+# Compressed, content-hashed static files (run collectstatic); whitenoise serves them with
+# far-future cache headers.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
