@@ -1,8 +1,8 @@
 """Regional initiatives and action plans, their milestones, and the shared taxonomies."""
 
 from django.db import models
-from django.urls import reverse
 
+from asean_portal.links import slug_url
 from asean_portal.publishing import ContentModel, PublishableQuerySet
 from divisions.models import Division, Pillar
 
@@ -23,7 +23,7 @@ class Topic(ContentModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("topics:detail", args=[self.slug])
+        return slug_url("topics:detail", self.slug)
 
 
 class MemberState(models.Model):
@@ -118,7 +118,7 @@ class Initiative(ContentModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("initiatives:detail", args=[self.slug])
+        return slug_url("initiatives:detail", self.slug)
 
     @property
     def progress(self):

@@ -2,12 +2,16 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.views.generic import DetailView, TemplateView
 
-from asean_portal.listing import filter_errors, paginate
+from asean_portal.listing import filter_errors, first, paginate
 from asean_portal.preview import PreviewableDetailMixin
 from divisions.models import Division
 
 from .filters import InitiativeFilter
 from .models import Initiative, Topic
+
+# A topic page shows this many of its initiatives and questions and links to the rest.
+SHOWN_INITIATIVES = 10
+SHOWN_FAQS = 20
 
 
 class InitiativeListView(TemplateView):
@@ -19,7 +23,8 @@ class InitiativeListView(TemplateView):
     def get(self, request, *args, **kwargs):
         filterset = InitiativeFilter(
             request.GET or None,
-            queryset=Initiative.objects.published().for_listing(),
+            # Title, then id: a total order, so pages never overlap and can be read from the end.
+            queryset=Initiative.objects.published().for_listing().order_by("title", "pk"),
             request=request,
         )
         errors = filter_errors(filterset)
@@ -62,6 +67,9 @@ class TopicDetailView(PreviewableDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["initiatives"] = self.object.initiatives.published().for_listing()
-        context["faqs"] = self.object.faqs.published().select_related("division")
+        topic = self.object
+        initiatives = topic.initiatives.published().for_listing().order_by("title", "pk")
+        context["initiatives"], context["more_initiatives"] = first(initiatives, SHOWN_INITIATIVES)
+        faqs = topic.faqs.published().select_related("division")
+        context["faqs"], context["more_faqs"] = first(faqs, SHOWN_FAQS)
         return context

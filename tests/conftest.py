@@ -38,3 +38,13 @@ def queries_for(client):
         return len(ctx.captured_queries)
 
     return count
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (pages, counts), as after a deploy."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -65,7 +65,7 @@ def test_published_page_has_no_draft_banner(staff_client):
     assert "Preview:" not in response.content.decode()
 
 
-@pytest.mark.parametrize("rows", [1, 30])
+@pytest.mark.parametrize("rows", [1, 50])
 def test_query_counts_do_not_grow_with_rows(queries_for, rows):
     top = DivisionFactory(slug="top")
     for _ in range(rows):
@@ -73,4 +73,4 @@ def test_query_counts_do_not_grow_with_rows(queries_for, rows):
         InitiativeFactory(lead_division=top, supporting_divisions=[child])
         FAQFactory(division=top)
     counts = (queries_for(reverse("divisions:list")), queries_for(top.get_absolute_url()))
-    assert counts == (1, 6)
+    assert counts == (2, 7)  # the first query reads the content version

@@ -206,7 +206,7 @@ def test_topic_page_lists_its_published_initiatives_and_faqs(client, staff_clien
     assert staff_client.get(draft_topic.get_absolute_url()).status_code == 200
 
 
-@pytest.mark.parametrize("rows", [1, 30])
+@pytest.mark.parametrize("rows", [1, 50])
 def test_query_counts_do_not_grow_with_rows(queries_for, rows):
     division = DivisionFactory(slug="lead")
     topic = TopicFactory(slug="trade")
@@ -228,4 +228,6 @@ def test_query_counts_do_not_grow_with_rows(queries_for, rows):
         "detail": queries_for(initiative.get_absolute_url()),
         "topic": queries_for(topic.get_absolute_url()),
     }
-    assert counts == {"list": 6, "filtered list": 9, "detail": 5, "topic": 4}
+    # The first query reads the content version; the filter choices and the list's count are
+    # worked out on the first request and remembered (tests/asean_portal/test_query_counts.py).
+    assert counts == {"list": 7, "filtered list": 4, "detail": 6, "topic": 5}

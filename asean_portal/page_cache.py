@@ -1,0 +1,126 @@
+"""The anonymous full-page cache, and ETag/Last-Modified with 304 answers on public pages.
+
+The middleware sits first in ``MIDDLEWARE``. For a visitor without a session (nobody signed
+in) asking for a public page with GET or HEAD it:
+
+1. reads the content version (one small query; ``asean_portal.content_version``);
+2. looks for the page under ``page:<hash of scheme, host, path and query>`` and, when it is
+   there and was made under the current version, answers from it without running anything
+   else (with Redis, steps 1 and 2 are one round trip and no query);
+3. otherwise lets the page be made, and keeps it if it is a plain public 200: not private,
+   not ``no-store``, no cookie set, no ``Vary`` beyond ``Cookie``.
+
+Every anonymous public response gets an ``ETag`` (a hash of its bytes), a ``Last-Modified``
+(when the content last changed) and ``Cache-Control: no-cache`` (browsers may keep it but
+must ask again, so they never show a stale page); a matching ``If-None-Match`` or
+``If-Modified-Since`` gets a 304. Staff (who carry a session cookie) and everyone with a
+pending message bypass all of this: previews and the admin are never cached.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.utils.cache import (
+    cc_delim_re,
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
+
+from . import content_version
+
+CACHEABLE_METHODS = frozenset({"GET", "HEAD"})
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.enabled = settings.PAGE_CACHE_ENABLED
+        self.timeout = settings.PAGE_CACHE_SECONDS
+        self.skip_prefixes = tuple(settings.PAGE_CACHE_SKIP_PREFIXES)
+        self.private_cookies = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+
+    def applies_to(self, request):
+        return (
+            request.method in CACHEABLE_METHODS
+            and not request.path_info.startswith(self.skip_prefixes)
+            and not any(name in request.COOKIES for name in self.private_cookies)
+        )
+
+    def __call__(self, request):
+        if not self.applies_to(request):
+            return self.get_response(request)
+        key = self.key(request) if self.enabled else None
+        try:
+            version, entry = self.lookup(key)
+        except DatabaseError:
+            # No database, no version: make the page the ordinary way (which reports the
+            # outage); never guess from the cache.
+            return self.get_response(request)
+        if entry is not None and entry[0] == version.token:
+            return self.answer_from(entry, request)
+        with content_version.remember_for_request(version):
+            response = self.get_response(request)
+        if not self.is_public(response):
+            return response
+        response.headers["Last-Modified"] = http_date(version.changed_at)
+        patch_cache_control(response, no_cache=True)
+        set_response_etag(response)
+        if key is not None and request.method == "GET":
+            entry = (version.token, response.status_code, dict(response.headers), response.content)
+            cache.set(key, entry, self.timeout)
+        return self.conditional(request, response)
+
+    @staticmethod
+    def lookup(key):
+        """``(version, cached entry or None)``; with the version mirrored in a shared cache,
+        both come in one round trip."""
+        if key is None:
+            return content_version.current(), None
+        if content_version.mirrored():
+            found = cache.get_many([content_version.MIRROR_KEY, key])
+            version = content_version.from_mirror(found.get(content_version.MIRROR_KEY))
+            if version is not None:
+                return version, found.get(key)
+            return content_version.current(), found.get(key)
+        return content_version.current(), cache.get(key)
+
+    @staticmethod
+    def key(request):
+        address = f"{request.scheme}://{request.META.get('HTTP_HOST', '')}{request.get_full_path()}"
+        return "page:" + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+
+    @staticmethod
+    def is_public(response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if "private" in cache_control or "no-store" in cache_control:
+            return False
+        vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v}
+        return vary <= {"cookie"}
+
+    def answer_from(self, entry, request):
+        _, status, headers, content = entry
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else content, status=status, headers=headers
+        )
+        return self.conditional(request, response)
+
+    @staticmethod
+    def conditional(request, response):
+        """A 304 when the request's validators match, else the response itself."""
+        meta = request.META
+        if "HTTP_IF_NONE_MATCH" not in meta and "HTTP_IF_MODIFIED_SINCE" not in meta:
+            return response
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified")),
+            response=response,
+        )
