@@ -26,7 +26,7 @@ local to each process is never trusted with the version.
 
 import secrets
 import threading
-import time
+from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
@@ -36,6 +36,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F, Min, Q, Value
 from django.db.models.functions import Coalesce, Least
+from django.utils import timezone
 
 CONTENT_APPS = frozenset({"asean_portal", "divisions", "initiatives", "faqs"})
 ROW_ID = 1
@@ -43,6 +44,9 @@ ROW_ID = 1
 DATA_TIMEOUT_SECONDS = 24 * 3600
 MIRROR_KEY = "content-version"
 MIRROR_SECONDS = 5
+# Remembered values also stay in this process's memory (they are keyed by the token, so a
+# copy can never be stale), up to this many.
+LOCAL_ENTRIES = 512
 
 _MISSING = object()
 _request_state = threading.local()
@@ -68,7 +72,8 @@ def _model():
 
 
 def now_us():
-    return time.time_ns() // 1000
+    # The same clock as ``published()`` uses, so the two always agree on what is live.
+    return to_us(timezone.now())
 
 
 def to_us(moment):
@@ -226,13 +231,47 @@ def reschedule(only_if_due=False):
     return Version(row.token, row.changed_at_us, row.next_change_us)
 
 
+class LocalMemory:
+    """A small least-recently-used map in this process's memory."""
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, default=None):
+        with self.lock:
+            value = self.entries.get(key, default)
+            if value is not default:
+                self.entries.move_to_end(key)
+            return value
+
+    def set(self, key, value):
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+local_memory = LocalMemory(LOCAL_ENTRIES)
+
+
 def remember(key, compute, timeout=DATA_TIMEOUT_SECONDS):
-    """``compute()``'s value, worked out once per content version and kept in the cache."""
+    """``compute()``'s value, worked out once per content version: kept in this process's
+    memory and in the cache, under a key that carries the version's token."""
     full_key = f"data:{current().token:x}:{key}"
-    value = cache.get(full_key, _MISSING)
+    value = local_memory.get(full_key, _MISSING)
     if value is _MISSING:
-        value = compute()
-        cache.set(full_key, value, timeout)
+        value = cache.get(full_key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            cache.set(full_key, value, timeout)
+        local_memory.set(full_key, value)
     return value
 
 

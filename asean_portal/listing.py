@@ -47,9 +47,12 @@ def first(queryset, n):
 
 
 def count_key(request):
-    """The list's identity for its cached count: path and filters, not the page number."""
+    """The list's identity for its cached count: path and filters, not the page number, and
+    whether staff are asking (in case a list ever shows them more)."""
     filters = sorted((k, v) for k, v in request.GET.lists() if k != "page")
-    digest = hashlib.md5(repr((request.path, filters)).encode(), usedforsecurity=False)
+    user = getattr(request, "user", None)
+    staff = bool(user and user.is_staff)
+    digest = hashlib.md5(repr((request.path, filters, staff)).encode(), usedforsecurity=False)
     return f"count:{digest.hexdigest()}"
 
 
