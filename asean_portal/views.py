@@ -40,7 +40,7 @@ class HomeView(TemplateView):
         context["featured"] = (
             Initiative.objects.published()
             .filter(featured=True)
-            .for_listing()
+            .for_cards()
             .order_by("title")[:FEATURED_ON_HOME]
         )
         return context

@@ -40,12 +40,13 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
         division = self.object
         parent = division.parent
         context["parent"] = parent if parent is not None and parent.is_public else None
-        context["children"] = division.children.published()
+        context["children"] = division.children.published().only("name", "slug", "parent")
         for name, related in (
             ("led_initiatives", division.led_initiatives),
             ("supported_initiatives", division.supported_initiatives),
         ):
-            rows = related.published().for_listing().order_by("title", "pk")
+            rows = related.published().for_cards().order_by("title", "pk")
             context[name], context[f"more_{name}"] = first(rows, SHOWN_INITIATIVES)
-        context["faqs"], context["more_faqs"] = first(division.faqs.published(), SHOWN_FAQS)
+        faqs = division.faqs.published().only("question", "slug", "division")
+        context["faqs"], context["more_faqs"] = first(faqs, SHOWN_FAQS)
         return context

@@ -24,7 +24,7 @@ class InitiativeListView(TemplateView):
         filterset = InitiativeFilter(
             request.GET or None,
             # Title, then id: a total order, so pages never overlap and can be read from the end.
-            queryset=Initiative.objects.published().for_listing().order_by("title", "pk"),
+            queryset=Initiative.objects.published().for_cards().order_by("title", "pk"),
             request=request,
         )
         errors = filter_errors(filterset)
@@ -68,8 +68,8 @@ class TopicDetailView(PreviewableDetailMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         topic = self.object
-        initiatives = topic.initiatives.published().for_listing().order_by("title", "pk")
+        initiatives = topic.initiatives.published().for_cards().order_by("title", "pk")
         context["initiatives"], context["more_initiatives"] = first(initiatives, SHOWN_INITIATIVES)
-        faqs = topic.faqs.published().select_related("division")
+        faqs = topic.faqs.published().only("question", "slug")
         context["faqs"], context["more_faqs"] = first(faqs, SHOWN_FAQS)
         return context
