@@ -17,4 +17,5 @@ class SiteSectionAdmin(ContentAdmin):
     list_filter = ["state", "kind"]
     search_fields = ["title", "slug", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    fieldsets = [(None, {"fields": ["kind", "title", "slug", "order", "body"]})]
+    autocomplete_fields = ["owning_division"]
+    fieldsets = [(None, {"fields": ["kind", "title", "slug", "order", "body", "owning_division"]})]

@@ -3,7 +3,10 @@
 from django.db import models
 from django.urls import reverse
 
-from .publishing import ContentModel
+from divisions.models import Division
+
+from .history import PortalHistory
+from .publishing import ContentModel, publish_permission_meta
 
 
 class SectionKind(models.TextChoices):
@@ -28,10 +31,21 @@ class SiteSection(ContentModel):
     body = models.TextField(help_text="Markdown.")
     body_html = models.TextField(editable=False, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    owning_division = models.ForeignKey(
+        Division,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_site_sections",
+        help_text="The division that keeps this text current.",
+    )
+
+    history = PortalHistory(excluded_fields=["body_html"])
 
     class Meta:
         ordering = ["kind", "order", "title"]
         verbose_name = "site section"
+        permissions = [publish_permission_meta("sitesection", "site sections")]
         indexes = [models.Index(fields=["kind", "order"], name="sitesection_kind_order_idx")]
         constraints = ContentModel.publication_constraints("sitesection") + [
             models.CheckConstraint(

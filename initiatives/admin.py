@@ -3,7 +3,9 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from asean_portal.admin_mixins import ContentAdmin
+from asean_portal.admin_history import HistoryAdminMixin
+from asean_portal.admin_mixins import ContentAdmin, EstimatedCountPaginator
+from asean_portal.history import record_revision
 
 from .models import Initiative, MemberState, Milestone, Topic
 
@@ -13,11 +15,13 @@ class TopicAdmin(ContentAdmin):
     list_display = ["name", "slug", "state", "updated_at"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    fieldsets = [(None, {"fields": ["name", "slug", "description"]})]
+    autocomplete_fields = ["owning_division"]
+    list_select_related = ["owning_division"]
+    fieldsets = [(None, {"fields": ["name", "slug", "description", "owning_division"]})]
 
 
 @admin.register(MemberState)
-class MemberStateAdmin(admin.ModelAdmin):
+class MemberStateAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "iso_code", "joined_on"]
     search_fields = ["name", "slug", "iso_code"]
     prepopulated_fields = {"slug": ["name"]}
@@ -64,6 +68,7 @@ class InitiativeAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["lead_division", "supporting_divisions", "topics", "member_states"]
     show_full_result_count = False  # the table holds 100,000 rows
+    paginator = EstimatedCountPaginator
     inlines = [MilestoneInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
@@ -113,7 +118,7 @@ class DoneFilter(admin.SimpleListFilter):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(HistoryAdminMixin, admin.ModelAdmin):
     """Milestones across initiatives: what falls due when, and what is late."""
 
     list_display = ["title", "initiative", "due_on", "done_on"]
@@ -127,3 +132,25 @@ class MilestoneAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.initiative.get_absolute_url()
+
+    # A milestone changed here is also a new revision of its initiative, so the
+    # initiative's history (and a revert of it) always holds its milestones.
+    def revision_saved(self, request, obj, verb="changed"):
+        for initiative in {obj.initiative, *getattr(obj, "_former_initiatives", [])}:
+            record_revision(initiative, "~", request.user, f"Milestone “{obj}” {verb}")
+
+    def save_model(self, request, obj, form, change):
+        if change and "initiative" in form.changed_data:
+            obj._former_initiatives = [Initiative.objects.get(pk=form.initial["initiative"])]
+        super().save_model(request, obj, form, change)
+        self.revision_saved(request, obj, "changed" if change else "added")
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self.revision_saved(request, obj, "deleted")
+
+    def delete_queryset(self, request, queryset):
+        milestones = list(queryset.select_related("initiative"))
+        super().delete_queryset(request, queryset)
+        for milestone in milestones:
+            self.revision_saved(request, milestone, "deleted")
