@@ -1,12 +1,15 @@
 from django.contrib import admin
 
+from asean_portal.admin_import import ContentImportExportMixin
 from asean_portal.admin_mixins import ContentAdmin
 
 from .models import FAQ
+from .resources import FAQResource
 
 
 @admin.register(FAQ)
-class FAQAdmin(ContentAdmin):
+class FAQAdmin(ContentImportExportMixin, ContentAdmin):
+    resource_classes = [FAQResource]
     list_display = ["question", "division", "order", "state", "updated_at"]
     list_filter = ["state", "division", "topics"]
     list_select_related = ["division"]

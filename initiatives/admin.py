@@ -4,10 +4,12 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from asean_portal.admin_history import HistoryAdminMixin
+from asean_portal.admin_import import ContentImportExportMixin
 from asean_portal.admin_mixins import ContentAdmin, EstimatedCountPaginator
 from asean_portal.history import record_revision
 
 from .models import Initiative, MemberState, Milestone, Topic
+from .resources import InitiativeResource
 
 
 @admin.register(Topic)
@@ -50,7 +52,8 @@ def count_milestones(**filters):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(ContentAdmin):
+class InitiativeAdmin(ContentImportExportMixin, ContentAdmin):
+    resource_classes = [InitiativeResource]
     list_display = [
         "title",
         "lead_division",
