@@ -222,7 +222,11 @@ class ContentAdmin(HistoryAdminMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         # The form only offers what the user may choose; this refuses anything else that
         # reaches here (a hand-made POST, a form class changed by mistake).
-        before = form.initial if change else {}
+        before = (
+            self.model._default_manager.filter(pk=obj.pk).values(*PUBLICATION_FIELDS).first()
+            if change
+            else None
+        ) or {}
         check_state_change(request.user, self.model, before.get("state"), obj.state)
         check_schedule_change(request.user, self.model, before, obj)
         if not change:
