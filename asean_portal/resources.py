@@ -11,6 +11,7 @@
 - Each imported row is saved through ``save()`` as one revision in the item's history.
 """
 
+from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
 from .history import begin_revision, end_revision
@@ -67,6 +68,23 @@ class ContentResource(resources.ModelResource):
         clean_model_instances = True  # the model's validation and constraints, per row
         skip_unchanged = False
         use_transactions = True
+
+    def import_instance(self, instance, row, **kwargs):
+        """Check the many-to-many columns too (the library only reads them after saving), so
+        an unknown slug there is a field error of its row like any other."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors[field.attribute] = ValidationError(str(error))
+        if errors:
+            raise ValidationError(errors)
 
     def before_save_instance(self, instance, row, **kwargs):
         user = kwargs.get("user")

@@ -5,9 +5,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from asean_portal.history import one_revision
 from initiatives.models import Initiative
 from tests.admin_forms import assert_saved, form_data
-from asean_portal.history import one_revision
 from tests.factories import DivisionFactory, InitiativeFactory, MilestoneFactory, RoleUserFactory
 
 pytestmark = pytest.mark.django_db

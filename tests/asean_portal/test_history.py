@@ -14,7 +14,6 @@ from tests.admin_forms import assert_saved, form_data
 from tests.factories import (
     DivisionFactory,
     InitiativeFactory,
-    MilestoneFactory,
     SiteSectionFactory,
     TopicFactory,
 )
