@@ -22,9 +22,9 @@ class Migration(migrations.Migration):
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("asean_portal", "0002_history_review_by_version_publish_permission"),
-        ("divisions", "0002_history_review_by_version_publish_permission"),
+        ("divisions", "0003_history_review_by_version_publish_permission"),
         ("faqs", "0002_history_review_by_version_publish_permission"),
-        ("initiatives", "0002_history_review_by_version_publish_permission"),
+        ("initiatives", "0003_history_review_by_version_publish_permission"),
     ]
 
     operations = [migrations.RunPython(create_roles, remove_roles)]
