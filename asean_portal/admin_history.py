@@ -98,7 +98,7 @@ class HistoryAdminMixin:
         rows = list(page.object_list)
         # What each revision changed: compared with the one before it (one more query for
         # the oldest on the page).
-        older = rows[1:] + [rows[-1].prev_record if rows else None]
+        older = rows[1:] + [rows[-1].prev_record] if rows else []
         entries = []
         for record, previous in zip(rows, older, strict=True):
             entries.append(

@@ -32,6 +32,30 @@ class MemberStateAdmin(HistoryAdminMixin, admin.ModelAdmin):
         return f"{reverse('initiatives:list')}?member_state={obj.slug}"
 
 
+class TopicListFilter(admin.SimpleListFilter):
+    """Filter by topic with a subquery on the link table. Django's own filter for a
+    many-to-many field adds SELECT DISTINCT over every column, which is slow at 100,000
+    rows; this returns the same rows without duplicates. The parameter keeps Django's name."""
+
+    title = "topic"
+    parameter_name = "topics__id__exact"
+
+    def lookups(self, request, model_admin):
+        return list(Topic.objects.order_by("name").values_list("pk", "name"))
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value:
+            return queryset
+        if not value.isdigit():
+            return queryset.none()
+        through = queryset.model.topics.through
+        tagged = through.objects.filter(topic_id=int(value)).values(
+            through._meta.get_field(queryset.model._meta.model_name).attname
+        )
+        return queryset.filter(pk__in=tagged)
+
+
 class MilestoneInline(admin.TabularInline):
     model = Milestone
     fields = ["title", "due_on", "done_on", "order"]
@@ -65,7 +89,7 @@ class InitiativeAdmin(ContentImportExportMixin, ContentAdmin):
         "featured",
         "state",
     ]
-    list_filter = ["state", "status", "pillar", "featured", "lead_division", "topics"]
+    list_filter = ["state", "status", "pillar", "featured", "lead_division", TopicListFilter]
     list_select_related = ["lead_division"]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}

@@ -263,3 +263,12 @@ def test_history_pages_need_staff(client, initiative):
     response = client.get(url(Initiative, "history", initiative.pk))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_an_item_loaded_in_bulk_has_an_empty_history_page(staff_client):
+    [initiative] = Initiative.objects.bulk_create(
+        [InitiativeFactory.build(lead_division=DivisionFactory())]
+    )
+    response = staff_client.get(url(Initiative, "history", initiative.pk))
+    assert response.status_code == 200
+    assert "No version of this initiative has been recorded yet" in response.content.decode()
