@@ -3,7 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
-from divisions.models import Division
+from divisions.models import owning_division
 
 from .history import PortalHistory
 from .publishing import ContentModel, publish_permission_meta
@@ -31,14 +31,7 @@ class SiteSection(ContentModel):
     body = models.TextField(help_text="Markdown.")
     body_html = models.TextField(editable=False, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
-    owning_division = models.ForeignKey(
-        Division,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="owned_site_sections",
-        help_text="The division that keeps this text current.",
-    )
+    owning_division = owning_division("owned_site_sections", "this text")
 
     history = PortalHistory(excluded_fields=["body_html"])
 

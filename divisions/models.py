@@ -104,3 +104,15 @@ class Division(ContentModel):
         # Every write path (admin, import, loader) keeps the hierarchy a tree.
         self.check_hierarchy()
         super().save(*args, **kwargs)
+
+
+def owning_division(related_name, what):
+    """The field naming the division that keeps ``what`` current (for review reminders)."""
+    return models.ForeignKey(
+        Division,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        help_text=f"The division that keeps {what} current.",
+    )

@@ -7,7 +7,7 @@ from simple_history.signals import pre_create_historical_record
 
 from asean_portal.history import PortalHistory
 from asean_portal.publishing import ContentModel, PublishableQuerySet, publish_permission_meta
-from divisions.models import Division, Pillar
+from divisions.models import Division, Pillar, owning_division
 
 
 class Topic(ContentModel):
@@ -17,14 +17,7 @@ class Topic(ContentModel):
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True, help_text="Markdown.")
     description_html = models.TextField(editable=False, blank=True)
-    owning_division = models.ForeignKey(
-        Division,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="owned_topics",
-        help_text="The division that keeps this topic's description current.",
-    )
+    owning_division = owning_division("owned_topics", "this topic's description")
 
     history = PortalHistory(excluded_fields=["description_html"])
 
