@@ -138,6 +138,9 @@ class RoleUserFactory(UserFactory):
     """``RoleUserFactory(role="Editor")``: staff, not superuser, in that group (which the
     data migration made; ``sync_roles`` makes it again after a transactional test's flush)."""
 
+    class Meta:
+        skip_postgeneration_save = True
+
     is_staff = True
 
     @factory.post_generation
