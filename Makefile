@@ -81,3 +81,11 @@ bench-load: $(VENV)/.installed-dev wrk ## Load test: all public pages, 64 connec
 
 profile: $(VENV)/.installed-dev ## Profile one page with pyinstrument: make profile URL=/initiatives/
 	$(BIN)/python -m asean_portal.bench.profile $(or $(URL),/)
+
+# --- issue 4: the staff side at scale ---------------------------------------------------
+BENCH_INITIATIVES ?= 100000
+
+.PHONY: bench-admin
+bench-admin: migrate ## Time the admin's initiative pages at BENCH_INITIATIVES rows (use DATABASE_URL=postgres://…)
+	$(BIN)/python manage.py generate_demo_data --initiatives $(BENCH_INITIATIVES) --faqs 1000
+	$(BIN)/python manage.py bench_admin
