@@ -108,10 +108,14 @@ def current():
     if mirrored():
         version = from_mirror(cache.get(MIRROR_KEY))
         if version is not None:
+            if getattr(_request_state, "keep_first", False):
+                _request_state.version = version
             return version
     version = _read_database()
     if mirrored():
         cache.add(MIRROR_KEY, tuple(version), MIRROR_SECONDS)
+    if getattr(_request_state, "keep_first", False):
+        _request_state.version = version
     return version
 
 
@@ -146,16 +150,19 @@ def _after_commit():
 
 
 class remember_for_request:
-    """``with remember_for_request(version):`` makes ``current()`` answer without a query."""
+    """``with remember_for_request(version):`` makes ``current()`` answer without a query
+    for the rest of the request; with no version, the first read is kept."""
 
-    def __init__(self, version):
+    def __init__(self, version=None):
         self.version = version
 
     def __enter__(self):
         _request_state.version = self.version
+        _request_state.keep_first = True
 
     def __exit__(self, *exc_info):
         _request_state.version = None
+        _request_state.keep_first = False
 
 
 def _create():

@@ -59,7 +59,8 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not self.applies_to(request):
-            return self.get_response(request)
+            with content_version.remember_for_request():
+                return self.get_response(request)
         try:
             version = content_version.current()
         except DatabaseError:
