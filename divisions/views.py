@@ -7,7 +7,7 @@ from .models import Division
 from .tree import build_tree
 
 # A division page shows this many of its initiatives and questions and links to the rest.
-SHOWN_INITIATIVES = 10
+SHOWN_INITIATIVES = 6  # as many as the home page features
 SHOWN_FAQS = 20
 
 

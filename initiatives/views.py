@@ -10,7 +10,7 @@ from .filters import InitiativeFilter
 from .models import Initiative, Topic
 
 # A topic page shows this many of its initiatives and questions and links to the rest.
-SHOWN_INITIATIVES = 10
+SHOWN_INITIATIVES = 6  # as many as the home page features
 SHOWN_FAQS = 20
 
 
