@@ -105,15 +105,12 @@ def current():
     remembered = getattr(_request_state, "version", None)
     if remembered is not None:
         return remembered
-    if mirrored():
-        version = from_mirror(cache.get(MIRROR_KEY))
-        if version is not None:
-            if getattr(_request_state, "keep_first", False):
-                _request_state.version = version
-            return version
-    version = _read_database()
-    if mirrored():
-        cache.add(MIRROR_KEY, tuple(version), MIRROR_SECONDS)
+    version = from_mirror(cache.get(MIRROR_KEY)) if mirrored() else None
+    if version is None:
+        version = _read_database()
+        if mirrored():
+            # add, never set: a reader must not overwrite a writer's newer version.
+            cache.add(MIRROR_KEY, tuple(version), MIRROR_SECONDS)
     if getattr(_request_state, "keep_first", False):
         _request_state.version = version
     return version
