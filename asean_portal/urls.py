@@ -10,6 +10,8 @@ from .sitemaps import sitemaps
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("data/", views.DataView.as_view(), name="data"),
+    path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
     path("divisions/", include("divisions.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("topics/", include("initiatives.topic_urls")),

@@ -26,6 +26,13 @@ class InitiativeFilter(django_filters.FilterSet):
         empty_label="Any division",
         error_messages=unknown("division"),
     )
+    lead_division = django_filters.ModelChoiceFilter(
+        label="Lead division",
+        queryset=lambda request: Division.objects.published(),
+        to_field_name="slug",
+        empty_label="Any lead division",
+        error_messages=unknown("division"),
+    )
     topic = django_filters.ModelChoiceFilter(
         label="Topic",
         queryset=lambda request: Topic.objects.published(),
@@ -57,19 +64,15 @@ class InitiativeFilter(django_filters.FilterSet):
 
     class Meta:
         model = Initiative
-        fields = ["q", "division", "topic", "status", "pillar", "member_state"]
+        fields = ["q", "division", "lead_division", "topic", "status", "pillar", "member_state"]
 
-    # Subqueries on the link tables rather than joins: no duplicate rows, no DISTINCT.
     def filter_division(self, queryset, name, division):
-        supported = Initiative.supporting_divisions.through.objects.filter(division=division)
-        return queryset.filter(
-            Q(lead_division=division) | Q(pk__in=supported.values("initiative_id"))
-        )
+        return queryset.involving(division)
 
     def filter_topic(self, queryset, name, topic):
-        tagged = Initiative.topics.through.objects.filter(topic=topic)
-        return queryset.filter(pk__in=tagged.values("initiative_id"))
+        return queryset.tagged(topic)
 
+    # A subquery on the link table rather than a join: no duplicate rows, no DISTINCT.
     def filter_member_state(self, queryset, name, state):
         taking_part = Initiative.member_states.through.objects.filter(memberstate=state)
         return queryset.filter(pk__in=taking_part.values("initiative_id"))

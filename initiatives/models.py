@@ -48,12 +48,28 @@ class InitiativeQuerySet(PublishableQuerySet):
             models.Prefetch("topics", queryset=Topic.objects.published().only("name", "slug"))
         )
 
+    # Subqueries on the link tables rather than joins: no duplicate rows, no DISTINCT.
+    def involving(self, division):
+        """Initiatives the division leads or supports."""
+        supporting = self.model.supporting_divisions.through.objects.filter(division=division)
+        return self.filter(
+            models.Q(lead_division=division) | models.Q(pk__in=supporting.values("initiative_id"))
+        )
+
+    def tagged(self, topic):
+        tagged = self.model.topics.through.objects.filter(topic=topic)
+        return self.filter(pk__in=tagged.values("initiative_id"))
+
 
 class InitiativeStatus(models.TextChoices):
     PLANNED = "planned", "Planned"
     ONGOING = "ongoing", "Ongoing"
     COMPLETED = "completed", "Completed"
     SUSPENDED = "suspended", "Suspended"
+
+
+# Paths under /initiatives/ that are pages of their own, so no initiative may take them.
+RESERVED_SLUGS = ["overview", "feed"]
 
 
 class Initiative(ContentModel):
@@ -111,6 +127,11 @@ class Initiative(ContentModel):
             ),
             models.CheckConstraint(
                 condition=models.Q(pillar__in=Pillar.values), name="initiative_pillar_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(slug__in=RESERVED_SLUGS),
+                name="initiative_slug_not_reserved",
+                violation_error_message="This slug is the address of another page; choose another.",
             ),
         ]
 
