@@ -45,12 +45,23 @@ def milestone_state(milestone, today):
     return "overdue" if milestone.due_on < today else "open"
 
 
+def is_running_open_ended(initiative, today):
+    return (
+        initiative.end_date is None
+        and initiative.start_date is not None
+        and initiative.start_date <= today
+        and getattr(initiative, "status", None) == "ongoing"
+    )
+
+
 def milestone_timeline(initiative, milestones, today=None):
     """The timeline of ``initiative`` over its period and its milestones' due dates, or
     None when there is nothing to place on it."""
     today = today or timezone.localdate()
     dates = [m.due_on for m in milestones]
     dates += [d for d in (initiative.start_date, initiative.end_date) if d is not None]
+    if is_running_open_ended(initiative, today):
+        dates.append(today)  # its period runs on to today, not to its last milestone
     if not dates:
         return None
     start, end = min(dates), max(dates)

@@ -84,3 +84,17 @@ def test_axe_would_report_a_violation(new_page):
     assert [v["id"] for v in violations] == ["image-alt"]
     with pytest.raises(AssertionError, match="image-alt"):
         assert_no_axe_violations(page, "a page with a bad picture")
+
+
+def test_printing_leaves_out_navigation_and_keeps_the_pictures(page, site, screenshot):
+    initiative = site.initiatives[3]
+    page.goto(initiative.get_absolute_url())
+    page.emulate_media(media="print")
+    for hidden in (".site-header", ".site-footer", ".breadcrumbs", ".skip-link"):
+        assert not page.locator(hidden).is_visible(), hidden
+    assert page.locator(".timeline svg").is_visible()
+    assert page.locator(".milestones").is_visible()
+    screenshot(page, "initiative-print")
+    page.goto("/initiatives/")
+    assert not page.locator(".filters").is_visible()
+    assert not page.locator(".downloads").is_visible()

@@ -44,6 +44,18 @@ def test_timeline_places_period_milestones_years_and_today():
     assert timeline.years[0][2] == "start"  # the label at the left edge is not cut off
 
 
+def test_an_ongoing_open_ended_initiative_runs_on_to_today():
+    initiative = SimpleNamespace(
+        start_date=datetime.date(2005, 1, 1), end_date=None, status="ongoing"
+    )
+    milestones = [milestone(datetime.date(2019, 12, 31), done=datetime.date(2019, 12, 31))]
+    timeline = milestone_timeline(initiative, milestones, today=TODAY)
+    assert timeline.end == TODAY and timeline.today_x == 97
+    assert timeline.period == (3.0, 94.0)
+    initiative.status = "completed"
+    assert milestone_timeline(initiative, milestones, today=TODAY).today_x is None
+
+
 def test_timeline_without_any_date_is_none_and_one_date_is_centred():
     empty = SimpleNamespace(start_date=None, end_date=None)
     assert milestone_timeline(empty, [], today=TODAY) is None
