@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve test lint format migrate seed superuser check clean
+.PHONY: help install run serve test lint format migrate seed superuser check clean bench-export
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -60,6 +60,9 @@ test: $(VENV)/.installed-dev node_modules/.package-lock.json ## Install test too
 node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "NOTE: npm not found: cannot install axe-core (apt-get install npm)."; fi
+
+bench-export: $(VENV)/.installed ## Time and memory of an open-data download (run generate_demo_data first)
+	$(BIN)/python benchmarks/bench_export.py
 
 lint: $(VENV)/.installed-dev ## ruff check and ruff format --check
 	$(BIN)/ruff check .

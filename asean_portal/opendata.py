@@ -1,22 +1,28 @@
 """Open data: any filtered list as CSV or JSON (``?format=csv`` / ``?format=json``).
 
-Each app declares its dataset — stable column names, what each holds, how to read it from
-a row — and the Data page documents the same declarations. Exports are streamed in chunks,
-so a large one never sits in memory and the number of queries stays fixed per chunk.
+Each app declares its dataset — stable column names and what each holds — and how to read
+its rows; the Data page documents the same declarations. Rows are read as plain values in
+chunks, with their related lists fetched once per chunk, and streamed: a large download
+never sits in memory, and the number of queries is fixed per chunk. A download holds at
+most EXPORT_PAGE_SIZE rows, so it finishes well within a worker's timeout; a bigger list
+comes in pages (``&page=2``), each pointing to the next.
 """
 
 import csv
 import datetime
+import itertools
 import json
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
+from django.core.paginator import InvalidPage, Paginator
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
-CHUNK_SIZE = 500
+CHUNK_SIZE = 1000
+EXPORT_PAGE_SIZE = 10_000
 LICENCE = {
     "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
     "url": "https://creativecommons.org/licenses/by/4.0/",
@@ -29,27 +35,46 @@ LIST_SEPARATOR = ";"
 class Column:
     name: str
     description: str
-    value: Callable[[Any], Any]
     example: str = ""
     is_path: bool = False  # the value is a path on this site; exports give the full URL
 
 
 @dataclass(frozen=True)
 class Dataset:
+    """``values(queryset)`` gives the rows as dicts (a values() queryset, unsliced);
+    ``complete(chunk)`` turns a list of them into records keyed by the column names."""
+
     name: str  # file name stem, e.g. "initiatives"
     title: str
     columns: tuple[Column, ...]
+    values: Callable
+    complete: Callable[[list[dict]], Iterable[dict]]
 
     @property
     def column_names(self):
         return [column.name for column in self.columns]
 
-    def row(self, obj, request):
-        row = {}
-        for column in self.columns:
-            value = column.value(obj)
-            row[column.name] = request.build_absolute_uri(value) if column.is_path else plain(value)
-        return row
+    def row(self, record, request):
+        return {
+            column.name: request.build_absolute_uri(record[column.name])
+            if column.is_path
+            else plain(record[column.name])
+            for column in self.columns
+        }
+
+
+def chunks(iterable, size=None):
+    iterator = iter(iterable)
+    while chunk := list(itertools.islice(iterator, size or CHUNK_SIZE)):
+        yield chunk
+
+
+def grouped(pairs):
+    """``[(key, value), ...]`` → ``{key: [value, ...]}``, keeping the order given."""
+    groups = defaultdict(list)
+    for key, value in pairs:
+        groups[key].append(value)
+    return groups
 
 
 def plain(value):
@@ -85,13 +110,45 @@ def error_response(fmt, errors):
 
 
 def export_response(request, dataset, queryset, fmt):
-    rows = (dataset.row(obj, request) for obj in queryset.iterator(chunk_size=CHUNK_SIZE))
-    body = csv_lines(dataset, rows) if fmt == "csv" else json_chunks(request, dataset, rows)
+    paginator = Paginator(dataset.values(queryset), EXPORT_PAGE_SIZE)
+    raw_page = request.GET.get("page", "1").strip() or "1"
+    try:
+        page = paginator.page(raw_page)
+    except InvalidPage:
+        return error_response(
+            fmt,
+            [
+                f"There is no page “{raw_page[:20]}” of this download: it has "
+                f"{paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''} of up "
+                f"to {EXPORT_PAGE_SIZE:,} rows."
+            ],
+        )
+    next_url = page_url(request, page.next_page_number()) if page.has_next() else None
+    records = (
+        record
+        for chunk in chunks(page.object_list.iterator(chunk_size=CHUNK_SIZE))
+        for record in dataset.complete(chunk)
+    )
+    rows = (dataset.row(record, request) for record in records)
+    if fmt == "csv":
+        body = csv_lines(dataset, rows)
+    else:
+        body = json_chunks(request, dataset, rows, page, next_url)
     response = StreamingHttpResponse(body, content_type=FORMATS[fmt])
     disposition = "attachment" if fmt == "csv" else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{dataset.name}.{fmt}"'
-    response["Link"] = f'<{LICENCE["url"]}>; rel="license"'
+    suffix = f"-page-{page.number}" if paginator.num_pages > 1 else ""
+    response["Content-Disposition"] = f'{disposition}; filename="{dataset.name}{suffix}.{fmt}"'
+    links = [f'<{LICENCE["url"]}>; rel="license"']
+    if next_url:
+        links.append(f'<{next_url}>; rel="next"')
+    response["Link"] = ", ".join(links)
     return response
+
+
+def page_url(request, number):
+    query = request.GET.copy()
+    query["page"] = number
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
 class _Line:
@@ -113,7 +170,7 @@ def csv_lines(dataset, rows):
         )
 
 
-def json_chunks(request, dataset, rows):
+def json_chunks(request, dataset, rows, page, next_url):
     """One JSON object: what the data is, its licence and source, then its items."""
     head = {
         "dataset": dataset.name,
@@ -121,6 +178,10 @@ def json_chunks(request, dataset, rows):
         "licence": LICENCE,
         "source": request.build_absolute_uri(),
         "generated_at": plain(timezone.now()),
+        "count": page.paginator.count,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "next": next_url,
         "columns": dataset.column_names,
     }
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "items": ['

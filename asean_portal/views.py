@@ -67,6 +67,7 @@ class DataView(TemplateView):
         "datasets": [(INITIATIVES, "initiatives:list"), (FAQS, "faqs:list")],
         "licence": opendata.LICENCE,
         "list_separator": opendata.LIST_SEPARATOR,
+        "export_page_size": f"{opendata.EXPORT_PAGE_SIZE:,}",
         "changed": DATA_PAGE_CHANGED,
     }
 

@@ -6,7 +6,7 @@ from asean_portal.listing import filter_errors
 
 from .filters import FAQFilter
 from .models import FAQ
-from .opendata import FAQS, for_export
+from .opendata import FAQS
 
 
 class FAQListView(TemplateView):
@@ -26,7 +26,7 @@ class FAQListView(TemplateView):
         if fmt:
             if errors:
                 return opendata.error_response(fmt, errors)
-            return opendata.export_response(request, FAQS, for_export(filterset.qs), fmt)
+            return opendata.export_response(request, FAQS, filterset.qs, fmt)
         if format_error:
             errors.append(format_error)
         context = self.get_context_data(

@@ -68,6 +68,11 @@ class InitiativeStatus(models.TextChoices):
     SUSPENDED = "suspended", "Suspended"
 
 
+def progress_percent(done, total):
+    """Share of milestones done, 0–100, or None without milestones."""
+    return round(100 * done / total) if total else None
+
+
 # Paths under /initiatives/ that are pages of their own, so no initiative may take them.
 RESERVED_SLUGS = ["overview", "feed"]
 
@@ -145,10 +150,8 @@ class Initiative(ContentModel):
     def progress(self):
         """Share of milestones done, 0–100, from the (prefetched) milestones; None if none."""
         milestones = list(self.milestones.all())
-        if not milestones:
-            return None
         done = sum(1 for m in milestones if m.done_on is not None)
-        return round(100 * done / len(milestones))
+        return progress_percent(done, len(milestones))
 
 
 class Milestone(models.Model):

@@ -13,7 +13,7 @@ from divisions.models import Division, Pillar
 from .charts import Bar, BarChart, milestone_timeline
 from .filters import InitiativeFilter
 from .models import Initiative, InitiativeStatus, Topic
-from .opendata import INITIATIVES, for_export
+from .opendata import INITIATIVES
 
 
 class InitiativeListView(TemplateView):
@@ -33,7 +33,7 @@ class InitiativeListView(TemplateView):
         if fmt:  # open data: the whole filtered list, not one page
             if errors:
                 return opendata.error_response(fmt, errors)
-            return opendata.export_response(request, INITIATIVES, for_export(filterset.qs), fmt)
+            return opendata.export_response(request, INITIATIVES, filterset.qs, fmt)
         if format_error:
             errors.append(format_error)
         queryset = filterset.qs if not errors else Initiative.objects.none()

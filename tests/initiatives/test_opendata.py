@@ -8,6 +8,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from asean_portal import opendata
 from initiatives.models import Initiative
 from tests.factories import (
     DivisionFactory,
@@ -143,6 +144,7 @@ def test_the_same_filters_as_the_page(client, catalogue, query, expected):
 def test_json_says_what_it_is_and_keeps_lists_and_nulls(client, catalogue):
     data = json_data(client, "topic=trade&format=json")
     assert data["dataset"] == "initiatives"
+    assert (data["count"], data["page"], data["pages"], data["next"]) == (2, 1, 1, None)
     assert data["licence"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     assert data["source"] == "http://testserver/initiatives/?topic=trade&format=json"
     assert data["columns"] == COLUMNS
@@ -154,9 +156,29 @@ def test_json_says_what_it_is_and_keeps_lists_and_nulls(client, catalogue):
     assert data["items"][0]["progress"] is None
 
 
-def test_an_export_is_the_whole_list_not_one_page(client, catalogue, settings):
+def test_an_export_is_the_whole_list_not_one_page_of_the_web_page(client, catalogue, settings):
     settings.INITIATIVES_PER_PAGE = 1
-    assert len(csv_rows(client, "format=csv&page=2")) == 2
+    assert len(csv_rows(client, "format=csv")) == 2
+
+
+def test_a_long_export_comes_in_pages_that_point_to_the_next(client, catalogue, monkeypatch):
+    monkeypatch.setattr(opendata, "EXPORT_PAGE_SIZE", 1)
+    first = client.get(f"{LIST}?format=csv")
+    assert first["Link"].endswith('<http://testserver/initiatives/?format=csv&page=2>; rel="next"')
+    assert first["Content-Disposition"] == 'attachment; filename="initiatives-page-1.csv"'
+    second = json_data(client, "format=json&page=2")
+    assert [item["title"] for item in second["items"]] == ["Single Window"]
+    assert (second["count"], second["page"], second["pages"], second["next"]) == (2, 2, 2, None)
+    response = client.get(f"{LIST}?format=csv&page=3")
+    assert response.status_code == 400
+    assert "There is no page “3” of this download: it has 2 pages" in response.content.decode()
+
+
+def test_rows_keep_their_own_related_lists_across_chunks(client, catalogue, monkeypatch):
+    whole = json_data(client, "format=json")["items"]
+    monkeypatch.setattr(opendata, "CHUNK_SIZE", 1)
+    assert json_data(client, "format=json")["items"] == whole
+    assert [row["topics"] for row in whole] == [["health", "trade"], ["trade"]]
 
 
 def test_responses_carry_the_licence(client, catalogue):
@@ -213,8 +235,9 @@ def test_export_query_count_does_not_grow_with_rows(
             member_states=[MemberStateFactory()],
         )
         MilestoneFactory(initiative=initiative)
-    # One chunk: the initiatives, then topics, supporting divisions, member states, milestones.
-    with django_assert_num_queries(5):
+    # The count, then one chunk: the rows; published topics, published divisions and member
+    # states (small lookups); the three link tables; milestone counts.
+    with django_assert_num_queries(9):
         csv_rows(client, "format=csv")
-    with django_assert_num_queries(6):  # + the division the filter names
+    with django_assert_num_queries(10):  # + the division the filter names
         json_data(client, "division=lead&format=json")
