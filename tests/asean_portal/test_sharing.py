@@ -205,16 +205,24 @@ def test_json_ld_cannot_break_out_of_its_script_element(client):
     assert division["name"] == "</script><script>alert(1)</script> & Co"
 
 
+def xml(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return ET.fromstring(response.content)
+
+
 def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {
-        url.find("sm:loc", SITEMAP_NS).text.removeprefix("http://testserver"): url.find(
-            "sm:lastmod", SITEMAP_NS
-        ).text
-        for url in root.findall("sm:url", SITEMAP_NS)
-    }
+    """``{path: lastmod}`` of every page, following the index to each section's pages."""
+    entries = {}
+    index = xml(client, "/sitemap.xml")
+    assert index.tag == f"{{{SITEMAP_NS['sm']}}}sitemapindex"
+    for section in index.findall("sm:sitemap", SITEMAP_NS):
+        for url in xml(client, section.find("sm:loc", SITEMAP_NS).text).findall(
+            "sm:url", SITEMAP_NS
+        ):
+            path = url.find("sm:loc", SITEMAP_NS).text.removeprefix("http://testserver")
+            entries[path] = url.find("sm:lastmod", SITEMAP_NS).text
+    return entries
 
 
 def test_the_sitemap_lists_every_published_page_with_its_last_change(client, content):
@@ -237,9 +245,30 @@ def test_a_list_pages_last_change_follows_its_content(client, content):
     assert sitemap_entries(client)["/faqs/"] == "2031-05-17"
 
 
+def test_a_large_section_is_split_into_pages_the_index_lists(client, content, monkeypatch):
+    from initiatives.sitemaps import InitiativeSitemap
+
+    monkeypatch.setattr(InitiativeSitemap, "limit", 1)
+    InitiativeFactory(slug="second-one", lead_division=content["econ"])
+    locations = [
+        loc.text for loc in xml(client, "/sitemap.xml").iterfind("sm:sitemap/sm:loc", SITEMAP_NS)
+    ]
+    assert "http://testserver/sitemap-initiatives.xml?p=2" in locations
+    entries = sitemap_entries(client)
+    assert {"/initiatives/single-window/", "/initiatives/second-one/"} <= set(entries)
+
+
 def test_robots_txt_allows_the_public_pages_and_points_to_the_sitemap(client):
     lines = client.get("/robots.txt").content.decode().splitlines()
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /" not in lines
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_the_sitemap_index_query_count_does_not_grow(queries_for, rows):
+    for _ in range(rows):
+        InitiativeFactory()
+    # The fixed pages' nine latest-change lookups; a count and a latest change per section.
+    assert queries_for("/sitemap.xml") == 9 + 3 * 2
