@@ -5,6 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from . import views
+from .review import review_due
 from .sitemaps import sitemaps
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("topics/", include("initiatives.topic_urls")),
     path("faqs/", include("faqs.urls")),
+    path("admin/review-due/", admin.site.admin_view(review_due), name="admin_review_due"),
     path("admin/", admin.site.urls),
     # An index of one sitemap per section, each in pages: every page is listed at any scale.
     path(
