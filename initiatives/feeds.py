@@ -50,38 +50,47 @@ class InitiativesFeed(Feed):
         return [topic.name for topic in item.topics.all()]
 
 
-class DivisionInitiativesFeed(InitiativesFeed):
+class ScopedInitiativesFeed(InitiativesFeed):
+    """The initiatives of one published division or topic, named by its slug."""
+
+    model = None
+    title_format = subtitle_format = ""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.model.objects.published(), slug=slug)
+
+    def title(self, obj):
+        return f"{self.title_format.format(obj)} · {settings.PORTAL_NAME}"
+
+    def subtitle(self, obj):
+        return self.subtitle_format.format(obj)
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def scope(self, initiatives, obj):
+        raise NotImplementedError
+
+    def items(self, obj):
+        initiatives = self.scope(self.published_initiatives(), obj)
+        return initiatives.order_by("-updated_at", "-pk")[:ENTRIES]
+
+
+class DivisionInitiativesFeed(ScopedInitiativesFeed):
     """Initiatives a division leads or supports."""
 
-    def get_object(self, request, slug):
-        return get_object_or_404(Division.objects.published(), slug=slug)
+    model = Division
+    title_format = "Initiatives of the {0.name}"
+    subtitle_format = "New and updated initiatives the {0.name} leads or supports."
 
-    def title(self, division):
-        return f"Initiatives of the {division.name} · {settings.PORTAL_NAME}"
-
-    def subtitle(self, division):
-        return f"New and updated initiatives the {division.name} leads or supports."
-
-    def link(self, division):
-        return division.get_absolute_url()
-
-    def items(self, division):
-        queryset = self.published_initiatives().involving(division)
-        return queryset.order_by("-updated_at", "-pk")[:ENTRIES]
+    def scope(self, initiatives, division):
+        return initiatives.involving(division)
 
 
-class TopicInitiativesFeed(InitiativesFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Topic.objects.published(), slug=slug)
+class TopicInitiativesFeed(ScopedInitiativesFeed):
+    model = Topic
+    title_format = "Initiatives on {0.name}"
+    subtitle_format = "New and updated initiatives on {0.name}."
 
-    def title(self, topic):
-        return f"Initiatives on {topic.name} · {settings.PORTAL_NAME}"
-
-    def subtitle(self, topic):
-        return f"New and updated initiatives on {topic.name}."
-
-    def link(self, topic):
-        return topic.get_absolute_url()
-
-    def items(self, topic):
-        return self.published_initiatives().tagged(topic).order_by("-updated_at", "-pk")[:ENTRIES]
+    def scope(self, initiatives, topic):
+        return initiatives.tagged(topic)

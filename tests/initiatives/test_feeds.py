@@ -31,11 +31,8 @@ def changed(initiative, days_ago):
 
 
 @pytest.fixture
-def catalogue():
-    econ = DivisionFactory(slug="economic", name="Economic Community Department")
-    socio = DivisionFactory(slug="socio-cultural", name="Socio-Cultural Community Department")
-    trade = TopicFactory(slug="trade", name="Trade")
-    health = TopicFactory(slug="health", name="Health")
+def catalogue(taxonomy):
+    econ, socio, trade, health = taxonomy.econ, taxonomy.socio, taxonomy.trade, taxonomy.health
     window = InitiativeFactory(title="Single Window", lead_division=econ, topics=[trade])
     plan = InitiativeFactory(
         title="Health Plan", lead_division=socio, supporting_divisions=[econ], topics=[health]
@@ -45,7 +42,7 @@ def catalogue():
     changed(window, days_ago=10)
     changed(plan, days_ago=1)
     changed(youth, days_ago=5)
-    return {"econ": econ, "socio": socio, "trade": trade, "health": health}
+    return taxonomy
 
 
 def titles(feed):
@@ -137,7 +134,7 @@ def test_every_page_advertises_the_site_feed(client, catalogue):
 
 def test_feed_query_count_does_not_grow(client, catalogue, django_assert_num_queries):
     for _ in range(5):
-        InitiativeFactory(lead_division=catalogue["econ"], topics=[catalogue["trade"]])
+        InitiativeFactory(lead_division=catalogue.econ, topics=[catalogue.trade])
     with django_assert_num_queries(2):  # the initiatives, their topics
         client.get(ALL)
     with django_assert_num_queries(3):  # + the division

@@ -65,11 +65,8 @@ def json_data(client, query):
 
 
 @pytest.fixture
-def catalogue():
-    econ = DivisionFactory(slug="economic", name="Economic Community Department")
-    socio = DivisionFactory(slug="socio-cultural", name="Socio-Cultural Community Department")
-    trade = TopicFactory(slug="trade", name="Trade")
-    health = TopicFactory(slug="health", name="Health")
+def catalogue(taxonomy):
+    econ, socio, trade, health = taxonomy.econ, taxonomy.socio, taxonomy.trade, taxonomy.health
     hidden_topic = TopicFactory(slug="hidden", draft=True)
     indonesia = MemberStateFactory(slug="indonesia", name="Indonesia", iso_code="ID")
     timor = MemberStateFactory(slug="timor-leste", name="Timor-Leste", iso_code="TL")
