@@ -62,6 +62,16 @@ def test_every_page_type_is_under_budget_and_loads_only_its_own_files(client):
     assert not heavy, f"over {PAGE_BUDGET:,} bytes: {heavy}"
 
 
+def test_no_page_needs_inline_styles_or_scripts(client):
+    """What a strict Content-Security-Policy allows: JSON-LD data blocks, nothing to run."""
+    site = build_sample_site()
+    for kind in page_types(site):
+        html = client.get(kind.url).content.decode()
+        assert " style=" not in html and "<style" not in html, kind.name
+        scripts = re.findall(r"<script[^>]*>", html)
+        assert all('type="application/ld+json"' in tag for tag in scripts), (kind.name, scripts)
+
+
 def test_the_stylesheet_uses_system_fonts_and_has_a_print_style():
     css = static_file(settings.STATIC_URL + "css/portal.css").read_text()
     assert "@font-face" not in css  # no web fonts to download
