@@ -22,6 +22,9 @@ class InitiativeFilter(django_filters.FilterSet):
     division = slug_choice_filter(
         "division", lambda request: Division.objects.published(), method="filter_division"
     )
+    lead_division = slug_choice_filter(
+        "lead division", lambda request: Division.objects.published()
+    )
     topic = slug_choice_filter(
         "topic", lambda request: Topic.objects.published(), method="filter_topic"
     )
@@ -43,19 +46,15 @@ class InitiativeFilter(django_filters.FilterSet):
 
     class Meta:
         model = Initiative
-        fields = ["q", "division", "topic", "status", "pillar", "member_state"]
+        fields = ["q", "division", "lead_division", "topic", "status", "pillar", "member_state"]
 
-    # Subqueries on the link tables rather than joins: no duplicate rows, no DISTINCT.
     def filter_division(self, queryset, name, division):
-        supported = Initiative.supporting_divisions.through.objects.filter(division=division)
-        return queryset.filter(
-            Q(lead_division=division) | Q(pk__in=supported.values("initiative_id"))
-        )
+        return queryset.involving(division)
 
     def filter_topic(self, queryset, name, topic):
-        tagged = Initiative.topics.through.objects.filter(topic=topic)
-        return queryset.filter(pk__in=tagged.values("initiative_id"))
+        return queryset.tagged(topic)
 
+    # A subquery on the link table rather than a join: no duplicate rows, no DISTINCT.
     def filter_member_state(self, queryset, name, state):
         taking_part = Initiative.member_states.through.objects.filter(memberstate=state)
         return queryset.filter(pk__in=taking_part.values("initiative_id"))
