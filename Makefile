@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve test lint format migrate seed superuser check clean bench bench-load profile
+.PHONY: help install run serve test lint format migrate seed superuser check clean bench bench-load profile bench-export
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -50,9 +50,19 @@ superuser: migrate ## Create a staff account for the admin (asks for a password)
 
 CHROMIUM ?= /usr/bin/chromium
 
-test: $(VENV)/.installed-dev ## Install test tools and run the whole suite
+test: $(VENV)/.installed-dev node_modules/.package-lock.json ## Install test tools and run the whole suite
 	@[ -x "$(CHROMIUM)" ] || echo "NOTE: no Chromium at $(CHROMIUM): the browser tests will be SKIPPED (apt-get install chromium)."
+	@[ -f node_modules/axe-core/axe.min.js ] || echo "NOTE: no axe-core in node_modules: the accessibility checks will be SKIPPED (install node and npm)."
 	$(BIN)/pytest
+
+# axe-core (npm registry, pinned in package-lock.json) for the browser tests' accessibility
+# checks: `npm ci` again whenever the lock file changes.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "NOTE: npm not found: cannot install axe-core (apt-get install npm)."; fi
+
+bench-export: $(VENV)/.installed ## Time and memory of an open-data download (run generate_demo_data first)
+	$(BIN)/python benchmarks/bench_export.py
 
 lint: $(VENV)/.installed-dev ## ruff check and ruff format --check
 	$(BIN)/ruff check .
@@ -67,7 +77,7 @@ check: $(VENV)/.installed-dev ## Django system checks and the missing-migration 
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean: ## Remove the virtualenv and caches (keeps the database)
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules
 
 # --- Benchmarks (issue 7): never part of make test or CI --------------------------------
 wrk:

@@ -75,9 +75,16 @@ def paginate(request, queryset, per_page):
 
 
 def filter_errors(filterset):
-    """The filter form's errors as plain sentences, for the message above a list."""
+    """The filter form's errors as plain sentences, for the message above a list. Each field
+    in error is marked invalid and pointed at its message, for screen readers."""
     if not filterset.is_bound or filterset.is_valid():
         return []
+    form = filterset.form
+    for name in form.errors:
+        if name in form.fields:
+            form.fields[name].widget.attrs.update(
+                {"aria-invalid": "true", "aria-describedby": f"{form[name].auto_id}-error"}
+            )
     return [str(error) for errors in filterset.errors.values() for error in errors]
 
 

@@ -1,7 +1,7 @@
 """Root URLs: the public URL contract of DESIGN.md, plus the admin."""
 
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from . import views
@@ -11,13 +11,27 @@ from .sitemaps import sitemaps
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("data/", views.DataView.as_view(), name="data"),
+    path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
     path("divisions/", include("divisions.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("topics/", include("initiatives.topic_urls")),
     path("faqs/", include("faqs.urls")),
     path("admin/review-due/", admin.site.admin_view(review_due), name="admin_review_due"),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # An index of one sitemap per section, each in pages: every page is listed at any scale.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]

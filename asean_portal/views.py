@@ -1,4 +1,6 @@
-"""Site-wide views: home, about, robots.txt and the health check."""
+"""Site-wide views: home, about, data, accessibility, robots.txt and the health check."""
+
+import datetime
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
@@ -9,8 +11,11 @@ from django.views.generic import TemplateView
 
 from divisions.models import Division
 from divisions.tree import build_tree
+from faqs.opendata import FAQS
 from initiatives.models import Initiative
+from initiatives.opendata import INITIATIVES
 
+from . import opendata
 from .models import SiteSection
 
 FEATURED_ON_HOME = 6
@@ -54,6 +59,34 @@ class AboutView(TemplateView):
         context["sections"] = sections_by_kind()
         context["division_tree"] = organisation_chart()
         return context
+
+
+# When these pages' own text last changed (they describe the site, not its content).
+DATA_PAGE_CHANGED = datetime.date(2026, 11, 28)
+ACCESSIBILITY_REVIEWED = datetime.date(2026, 11, 28)
+
+
+class DataView(TemplateView):
+    """How to download every list as CSV or JSON: the columns, the licence, the feeds."""
+
+    template_name = "asean_portal/data.html"
+    extra_context = {
+        "datasets": [(INITIATIVES, "initiatives:list"), (FAQS, "faqs:list")],
+        "licence": opendata.LICENCE,
+        "list_separator": opendata.LIST_SEPARATOR,
+        "export_page_size": f"{opendata.EXPORT_PAGE_SIZE:,}",
+        "changed": DATA_PAGE_CHANGED,
+    }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["example_division"] = Division.objects.published().only("slug").first()
+        return context
+
+
+class AccessibilityView(TemplateView):
+    template_name = "asean_portal/accessibility.html"
+    extra_context = {"reviewed": ACCESSIBILITY_REVIEWED}
 
 
 @require_GET

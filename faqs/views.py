@@ -1,10 +1,12 @@
 from django.db.models import F
 from django.views.generic import TemplateView
 
+from asean_portal import opendata
 from asean_portal.listing import filter_errors
 
 from .filters import FAQFilter
 from .models import FAQ
+from .opendata import FAQS
 
 
 class FAQListView(TemplateView):
@@ -20,6 +22,13 @@ class FAQListView(TemplateView):
         )
         filterset = FAQFilter(request.GET or None, queryset=queryset, request=request)
         errors = filter_errors(filterset)
+        fmt, format_error = opendata.requested_format(request)
+        if fmt:
+            if errors:
+                return opendata.error_response(fmt, errors)
+            return opendata.export_response(request, FAQS, filterset.qs, fmt)
+        if format_error:
+            errors.append(format_error)
         context = self.get_context_data(
             filter=filterset,
             faqs=filterset.qs if not errors else FAQ.objects.none(),

@@ -22,6 +22,9 @@ class InitiativeFilter(django_filters.FilterSet):
     division = slug_choice_filter(
         "division", lambda request: Division.objects.published(), method="filter_division"
     )
+    lead_division = slug_choice_filter(
+        "lead division", lambda request: Division.objects.published()
+    )
     topic = slug_choice_filter(
         "topic", lambda request: Topic.objects.published(), method="filter_topic"
     )
@@ -43,22 +46,15 @@ class InitiativeFilter(django_filters.FilterSet):
 
     class Meta:
         model = Initiative
-        fields = ["q", "division", "topic", "status", "pillar", "member_state"]
+        fields = ["q", "division", "lead_division", "topic", "status", "pillar", "member_state"]
 
-    # EXISTS on the link tables rather than joins: no duplicate rows, no DISTINCT; and the
-    # database can walk the title index and stop after one page, checking each row by the
-    # link table's unique index, instead of first collecting every linked id (at 100,000
-    # initiatives, 8 ms → 2 ms for a topic).
     def filter_division(self, queryset, name, division):
-        supported = Initiative.supporting_divisions.through.objects.filter(
-            division=division, initiative=OuterRef("pk")
-        )
-        return queryset.filter(Q(lead_division=division) | Exists(supported))
+        return queryset.involving(division)
 
     def filter_topic(self, queryset, name, topic):
-        tagged = Initiative.topics.through.objects.filter(topic=topic, initiative=OuterRef("pk"))
-        return queryset.filter(Exists(tagged))
+        return queryset.tagged(topic)
 
+    # A subquery on the link table rather than a join: no duplicate rows, no DISTINCT.
     def filter_member_state(self, queryset, name, state):
         taking_part = Initiative.member_states.through.objects.filter(
             memberstate=state, initiative=OuterRef("pk")

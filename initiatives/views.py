@@ -1,13 +1,19 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
+from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
+from asean_portal import opendata
 from asean_portal.listing import filter_errors, first, paginate
 from asean_portal.preview import PreviewableDetailMixin
-from divisions.models import Division
+from divisions.models import Division, Pillar
 
+from .charts import Bar, BarChart, milestone_timeline
 from .filters import InitiativeFilter
-from .models import Initiative, Topic
+from .models import Initiative, InitiativeStatus, Topic
+from .opendata import INITIATIVES
 
 # A topic page shows this many of its initiatives and questions and links to the rest.
 SHOWN_INITIATIVES = 6  # as many as the home page features
@@ -28,6 +34,13 @@ class InitiativeListView(TemplateView):
             request=request,
         )
         errors = filter_errors(filterset)
+        fmt, format_error = opendata.requested_format(request)
+        if fmt:  # open data: the whole filtered list, not one page
+            if errors:
+                return opendata.error_response(fmt, errors)
+            return opendata.export_response(request, INITIATIVES, filterset.qs, fmt)
+        if format_error:
+            errors.append(format_error)
         queryset = filterset.qs if not errors else Initiative.objects.none()
         page, page_message = paginate(request, queryset, settings.INITIATIVES_PER_PAGE)
         context = self.get_context_data(
@@ -58,6 +71,59 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
                 Prefetch("supporting_divisions", queryset=Division.objects.published()),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["timeline"] = milestone_timeline(self.object, self.object.milestones.all())
+        return context
+
+
+def list_url(**filters):
+    return f"{reverse('initiatives:list')}?{urlencode(filters)}"
+
+
+class InitiativeOverviewView(TemplateView):
+    """Published initiatives counted by status, by pillar and by lead division; each bar
+    links to the list filtered the same way, so its count is what the list shows."""
+
+    template_name = "initiatives/overview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        published = Initiative.objects.published().order_by()
+
+        def counts(column):
+            return dict(published.values_list(column).annotate(n=Count("pk")))
+
+        by_status, by_pillar, by_lead = counts("status"), counts("pillar"), counts("lead_division")
+        context["total"] = sum(by_status.values())
+        context["charts"] = [
+            BarChart(
+                "status",
+                "Initiatives by status",
+                [
+                    Bar(label, by_status.get(value, 0), list_url(status=value))
+                    for value, label in InitiativeStatus.choices
+                ],
+            ),
+            BarChart(
+                "pillar",
+                "Initiatives by pillar",
+                [
+                    Bar(label, by_pillar.get(value, 0), list_url(pillar=value))
+                    for value, label in Pillar.choices
+                ],
+            ),
+            BarChart(
+                "lead",
+                "Initiatives by lead division",
+                [
+                    Bar(d.name, by_lead.get(d.pk, 0), list_url(lead_division=d.slug))
+                    for d in Division.objects.published().only("name", "slug")
+                ],
+            ),
+        ]
+        return context
 
 
 class TopicDetailView(PreviewableDetailMixin, DetailView):

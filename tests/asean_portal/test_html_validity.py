@@ -55,6 +55,9 @@ PAGES = [
     "/faqs/",
     "/faqs/?topic=nowhere",
     "/no-such-page/",
+    "/initiatives/overview/",
+    "/data/",
+    "/accessibility/",
 ]
 
 

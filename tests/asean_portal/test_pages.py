@@ -77,7 +77,9 @@ def test_every_page_has_a_distinct_title_description_and_breadcrumbs(client):
 def test_sitemap_lists_published_pages_only(client):
     InitiativeFactory(slug="public-one")
     InitiativeFactory(slug="secret-one", draft=True)
-    xml = client.get(reverse("sitemap")).content.decode()
+    index = client.get(reverse("sitemap")).content.decode()
+    assert "/sitemap-initiatives.xml" in index  # an index of section sitemaps
+    xml = client.get("/sitemap-initiatives.xml").content.decode()
     assert "/initiatives/public-one/" in xml
     assert "secret-one" not in xml
     assert "<lastmod>" in xml

@@ -80,3 +80,15 @@ def screenshot():
         return path
 
     return take
+
+
+# --- Page-level browser tests (issue 6) -------------------------------------------------
+ZOOM_400 = {"width": 320, "height": 256}  # 1280×1024 at 400% zoom: WCAG's reflow width
+
+
+@pytest.fixture
+def site(transactional_db):
+    """The sample portal of tests/sample_site.py: realistic structure, more than a page."""
+    from tests.sample_site import build_sample_site
+
+    return build_sample_site()

@@ -1,0 +1,106 @@
+"""Template tags for what machines read about a page: its canonical address, its
+breadcrumbs (shown, and repeated as JSON-LD), and its structured data."""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from asean_portal import structured_data
+
+register = template.Library()
+
+CRUMBS = "portal_meta.crumbs"
+
+
+class CaptureNode(template.Node):
+    child_nodelists = ("nodelist",)  # so {% block %}s inside stay overridable
+
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # The output is already escaped by the template that produced it.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture name %}…{% endcapture %}``: render once, use ``{{ name }}`` many times
+    (the page title and description feed <title>, meta description and share previews)."""
+    try:
+        _, name = token.split_contents()
+    except ValueError as error:
+        raise template.TemplateSyntaxError("{% capture name %} takes one name.") from error
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, name)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's absolute address without tracking or format noise: the path, plus on a
+    filtered list its filter values (in the form's order) and a page number above 1."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    pairs = []
+    filterset = context.get("filter")
+    if filterset is not None and hasattr(filterset, "form"):
+        for name in filterset.form.fields:
+            value = request.GET.get(name, "").strip()
+            if value:
+                pairs.append((name, value))
+    page_obj = context.get("page_obj")
+    if page_obj is not None and getattr(page_obj, "number", 1) > 1:
+        pairs.append(("page", page_obj.number))
+    url = request.build_absolute_uri(request.path)
+    return f"{url}?{urlencode(pairs)}" if pairs else url
+
+
+@register.simple_tag(takes_context=True)
+def crumb(context, name, url, current=False):
+    """One breadcrumb: ``url`` is a path or a URL name. Renders the list item and records
+    it for the BreadcrumbList JSON-LD that ``{% breadcrumbs_jsonld %}`` writes."""
+    if not url.startswith("/"):
+        url = reverse(url)
+    crumbs = context.render_context.get(CRUMBS)
+    if crumbs is None:
+        crumbs = context.render_context[CRUMBS] = []
+    crumbs.append((str(name), url))
+    if current:
+        return format_html('<li><a href="{}" aria-current="page">{}</a></li>', url, name)
+    return format_html('<li><a href="{}">{}</a></li>', url, name)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs_jsonld(context):
+    crumbs = context.render_context.get(CRUMBS) or []
+    request = context.get("request")
+    if len(crumbs) < 2 or request is None:  # a trail of one (home) says nothing
+        return ""
+    return jsonld(structured_data.breadcrumb_list(request, crumbs))
+
+
+@register.simple_tag(takes_context=True)
+def organisation_jsonld(context, division_tree=()):
+    return jsonld(structured_data.secretariat(context["request"], division_tree))
+
+
+@register.simple_tag(takes_context=True)
+def division_jsonld(context, division, parent=None, children=()):
+    return jsonld(structured_data.division(context["request"], division, parent, children))
+
+
+@register.simple_tag(takes_context=True)
+def faq_page_jsonld(context, faqs):
+    return jsonld(structured_data.faq_page(context["request"], faqs))
+
+
+def jsonld(data):
+    return format_html(
+        '<script type="application/ld+json">{}</script>', structured_data.to_json(data)
+    )
