@@ -37,6 +37,8 @@ from . import content_version
 
 CACHEABLE_METHODS = frozenset({"GET", "HEAD"})
 LOCAL_PAGES = 200
+# Larger responses (a long open-data download) are not kept: they would crowd out pages.
+MAX_BYTES = 1_000_000
 
 
 class PageCacheMiddleware:
@@ -78,7 +80,7 @@ class PageCacheMiddleware:
         response.headers["Last-Modified"] = http_date(version.changed_at)
         patch_cache_control(response, no_cache=True)
         set_response_etag(response)
-        if key is not None and request.method == "GET":
+        if key is not None and request.method == "GET" and len(response.content) <= MAX_BYTES:
             entry = (version.token, response.status_code, dict(response.headers), response.content)
             cache.set(key, entry, self.timeout)
             self.local.set(key, entry)

@@ -248,6 +248,16 @@ def test_only_plain_public_200s_are_stored(response, stored):
     assert PageCacheMiddleware.is_public(response) is stored
 
 
+def test_a_response_too_large_to_keep_is_served_but_not_stored(client, monkeypatch):
+    from asean_portal import page_cache
+
+    InitiativeFactory()
+    monkeypatch.setattr(page_cache, "MAX_BYTES", 100)
+    response = client.get(LIST)
+    assert response.status_code == 200 and "ETag" in response
+    assert page_keys() == []
+
+
 def test_a_response_setting_a_cookie_is_not_stored():
     response = HttpResponse("ok")
     response.set_cookie("csrftoken", "x")
