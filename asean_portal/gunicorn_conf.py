@@ -3,6 +3,8 @@
 import multiprocessing
 import os
 
+SETTINGS = os.environ.get("DJANGO_SETTINGS_MODULE", "asean_portal.settings.prod")
+
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
@@ -10,8 +12,33 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 max_requests = 5000  # recycle workers now and then; jitter avoids all restarting together
 max_requests_jitter = 500
-accesslog = "-" if os.environ.get("ACCESS_LOG", "1") == "1" else None
+ACCESS_LOG = os.environ.get("ACCESS_LOG", "1") == "1"
+accesslog = "-" if ACCESS_LOG else None
 errorlog = "-"
-raw_env = [
-    f"DJANGO_SETTINGS_MODULE={os.environ.get('DJANGO_SETTINGS_MODULE', 'asean_portal.settings.prod')}"
-]
+raw_env = [f"DJANGO_SETTINGS_MODULE={SETTINGS}"]
+
+# gunicorn's own lines (access log, worker starts and errors) go to stdout as JSON, like
+# the portal's (LOG_FORMAT=text for plain lines).
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {"()": "asean_portal.log_format.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": os.environ.get("LOG_FORMAT", "json"),
+        }
+    },
+    "loggers": {
+        "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        "gunicorn.access": {
+            "handlers": ["stdout"],
+            "level": "INFO" if ACCESS_LOG else "WARNING",
+            "propagate": False,
+        },
+    },
+}

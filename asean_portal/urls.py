@@ -1,5 +1,6 @@
 """Root URLs: the public URL contract of DESIGN.md, plus the admin."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -14,8 +15,11 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("topics/", include("initiatives.topic_urls")),
     path("faqs/", include("faqs.urls")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]
+
+# A database that cannot be reached answers 503 with Retry-After; anything else, 500.
+handler500 = "asean_portal.errors.server_error"
