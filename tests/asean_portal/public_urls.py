@@ -1,0 +1,36 @@
+"""Every public URL of the site, read from the URLconf, so a page added later is covered by
+the header, XSS and fuzzing tests without anyone having to list it here."""
+
+import re
+
+from django.conf import settings
+from django.urls import URLResolver, get_resolver
+from django.urls.resolvers import RoutePattern
+
+PARAMETER = re.compile(r"<(?:\w+:)?\w+>")
+
+
+def routes(patterns=None, prefix=""):
+    """Every public path() route, e.g. ``"divisions/<slug:slug>/"`` (not the admin's)."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if route.startswith(settings.ADMIN_URL) or not isinstance(pattern.pattern, RoutePattern):
+            continue
+        if isinstance(pattern, URLResolver):
+            yield from routes(pattern.url_patterns, route)
+        else:
+            yield route
+
+
+def public_urls(slugs):
+    """Concrete paths for every public route. ``slugs`` maps a URL's first segment to the
+    slug of a published object, e.g. ``{"divisions": "economic", "topics": "trade"}``; a
+    segment it does not name gets the first slug given."""
+    fallback = next(iter(slugs.values()))
+    urls = set()
+    for route in routes():
+        value = slugs.get(route.split("/", 1)[0], fallback)
+        urls.add("/" + PARAMETER.sub(value, route))
+    return sorted(urls)
