@@ -1,5 +1,6 @@
-"""Security headers Django does not set itself. (Content-Security-Policy comes from
-django-csp; nosniff, Referrer-Policy, COOP and X-Frame-Options from Django.)"""
+"""Security headers Django does not set itself, or not on every response.
+(Content-Security-Policy comes from django-csp; nosniff, Referrer-Policy and COOP from
+Django's SecurityMiddleware.)"""
 
 from django.conf import settings
 
@@ -17,6 +18,10 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        if not getattr(response, "xframe_options_exempt", False):
+            # Also on responses that never reach XFrameOptionsMiddleware (e.g. the 400 for
+            # a host not in ALLOWED_HOSTS, raised by CommonMiddleware before it).
+            response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         if request.path_info.startswith("/" + settings.ADMIN_URL):
             # Whatever the admin's address, search engines never list its pages.
             response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
