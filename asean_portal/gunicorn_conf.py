@@ -33,6 +33,7 @@ logconfig_dict = {
             "formatter": os.environ.get("LOG_FORMAT", "json"),
         }
     },
+    "root": {"handlers": ["stdout"], "level": "INFO"},
     "loggers": {
         "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "gunicorn.access": {
