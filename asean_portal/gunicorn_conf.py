@@ -16,6 +16,12 @@ ACCESS_LOG = os.environ.get("ACCESS_LOG", "1") == "1"
 accesslog = "-" if ACCESS_LOG else None
 errorlog = "-"
 raw_env = [f"DJANGO_SETTINGS_MODULE={SETTINGS}"]
+# gunicorn's control socket defaults to one path per user ($HOME/.gunicorn/gunicorn.ctl), so
+# several servers on one machine would fight over it: off unless a path is given.
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True
 
 # gunicorn's own lines (access log, worker starts and errors) go to stdout as JSON, like
 # the portal's (LOG_FORMAT=text for plain lines).

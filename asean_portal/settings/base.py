@@ -109,11 +109,15 @@ INITIATIVES_PER_PAGE = 20
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
 
-def insert_after(items, anchor, *new):
+def insert_after(items, anchor, *new, offset=1):
     """``items`` with ``new`` placed right after ``anchor``: the middleware and app lists
     above stay as they are, so this section can be read (and merged) on its own."""
-    index = items.index(anchor) + 1
+    index = items.index(anchor) + offset
     return [*items[:index], *new, *items[index:]]
+
+
+def insert_before(items, anchor, *new):
+    return insert_after(items, anchor, *new, offset=0)
 
 
 INSTALLED_APPS += [  # noqa: F405
@@ -123,7 +127,8 @@ INSTALLED_APPS += [  # noqa: F405
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
 ]
-MIDDLEWARE = insert_after(
+# Outside SecurityMiddleware, so its HTTPS redirects carry these headers too.
+MIDDLEWARE = insert_before(
     MIDDLEWARE,
     "django.middleware.security.SecurityMiddleware",
     "asean_portal.headers.SecurityHeadersMiddleware",

@@ -137,3 +137,11 @@ def test_a_template_that_needs_an_inline_script_gets_a_nonce(client):
     assert csp_directives(response)["script-src"] == f"'self' 'nonce-{nonce}'"
     # A fresh one for every response.
     assert nonce not in client.get("/nonce/").content.decode()
+
+
+def test_the_redirect_to_https(settings):
+    settings.SECURE_SSL_REDIRECT = True  # as in production
+    response = Client().get("/about/")  # a fresh handler reads the setting
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/about/"
+    assert_secure_headers(response, "redirect to https")
