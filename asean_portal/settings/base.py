@@ -246,5 +246,6 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         "django.server": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        "axes": {"level": "WARNING"},  # its chatter; asean_portal.auth logs each event once
     },
 }
