@@ -3,8 +3,6 @@
 import multiprocessing
 import os
 
-SETTINGS = os.environ.get("DJANGO_SETTINGS_MODULE", "asean_portal.settings.prod")
-
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
@@ -15,7 +13,8 @@ max_requests_jitter = 500
 ACCESS_LOG = os.environ.get("ACCESS_LOG", "1") == "1"
 accesslog = "-" if ACCESS_LOG else None
 errorlog = "-"
-raw_env = [f"DJANGO_SETTINGS_MODULE={SETTINGS}"]
+settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "asean_portal.settings.prod")
+raw_env = [f"DJANGO_SETTINGS_MODULE={settings_module}"]
 # gunicorn's control socket defaults to one path per user ($HOME/.gunicorn/gunicorn.ctl), so
 # several servers on one machine would fight over it: off unless a path is given.
 if os.environ.get("GUNICORN_CONTROL_SOCKET"):
