@@ -3,6 +3,8 @@
 import multiprocessing
 import os
 
+from asean_portal.log_format import stdout_logging
+
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
@@ -24,27 +26,8 @@ else:
 
 # gunicorn's own lines (access log, worker starts and errors) go to stdout as JSON, like
 # the portal's (LOG_FORMAT=text for plain lines).
-logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {"()": "asean_portal.log_format.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
-    },
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": os.environ.get("LOG_FORMAT", "json"),
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": "INFO"},
-    "loggers": {
-        "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
-        "gunicorn.access": {
-            "handlers": ["stdout"],
-            "level": "INFO" if ACCESS_LOG else "WARNING",
-            "propagate": False,
-        },
-    },
-}
+logconfig_dict = stdout_logging(
+    os.environ.get("LOG_FORMAT", "json"),
+    "INFO",
+    {"gunicorn.error": "INFO", "gunicorn.access": "INFO" if ACCESS_LOG else "WARNING"},
+)

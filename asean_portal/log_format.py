@@ -40,3 +40,29 @@ class JsonFormatter(BaseJsonFormatter):
                 if value not in (None, "-"):
                     log_data[field] = int(value) if str(value).isdigit() else value
         log_data.pop("args", None)
+
+
+def stdout_logging(log_format, level, loggers):
+    """A ``logging.config.dictConfig`` dict: everything to stdout in ``log_format``
+    ("json" or "text"). ``loggers`` maps a logger name to its level; those loggers write
+    once (they do not also pass their records to the root logger)."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {"()": "asean_portal.log_format.JsonFormatter"},
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        },
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": log_format,
+            }
+        },
+        "root": {"handlers": ["stdout"], "level": level},
+        "loggers": {
+            name: {"handlers": ["stdout"], "level": logger_level, "propagate": False}
+            for name, logger_level in loggers.items()
+        },
+    }

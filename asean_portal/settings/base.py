@@ -107,6 +107,8 @@ INITIATIVES_PER_PAGE = 20
 # Production hardening that needs HTTPS (HSTS, secure cookies, redirects) lives in prod.py.
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
+from asean_portal.log_format import stdout_logging  # noqa: E402
+
 
 def insert_after(items, anchor, *new, offset=1):
     """``items`` with ``new`` placed right after ``anchor``: the middleware and app lists
@@ -227,24 +229,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Logs go to stdout, one JSON object a line (LOG_FORMAT=text for people reading a terminal).
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {"()": "asean_portal.log_format.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+LOGGING = stdout_logging(
+    LOG_FORMAT,
+    LOG_LEVEL,
+    {
+        "django": LOG_LEVEL,
+        "django.server": LOG_LEVEL,
+        "axes": "WARNING",  # its chatter; asean_portal.auth logs each event once
     },
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": LOG_FORMAT,
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
-    "loggers": {
-        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
-        "django.server": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
-        "axes": {"level": "WARNING"},  # its chatter; asean_portal.auth logs each event once
-    },
-}
+)

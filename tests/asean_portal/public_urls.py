@@ -34,3 +34,21 @@ def public_urls(slugs):
         value = slugs.get(route.split("/", 1)[0], fallback)
         urls.add("/" + PARAMETER.sub(value, route))
     return sorted(urls)
+
+
+def publish_a_little_of_everything(initiatives=1):
+    """Publish ``initiatives`` initiatives (one division, topic and FAQ around them) and
+    return every public URL, its slugs filled with theirs."""
+    from tests.factories import FAQFactory, InitiativeFactory, TopicFactory
+
+    topic = TopicFactory()
+    first, *_ = InitiativeFactory.create_batch(initiatives, topics=[topic])
+    FAQFactory(division=first.lead_division, topics=[topic])
+    return public_urls(
+        {"divisions": first.lead_division.slug, "initiatives": first.slug, "topics": topic.slug}
+    )
+
+
+def html_pages(urls):
+    """The URLs that answer with an HTML page (not sitemap.xml, robots.txt, /healthz)."""
+    return [url for url in urls if not url.endswith((".xml", ".txt", "healthz"))]

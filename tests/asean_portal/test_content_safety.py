@@ -11,14 +11,14 @@ from asean_portal.models import SiteSection
 from divisions.models import Division
 from faqs.models import FAQ
 from initiatives.models import Initiative, MemberState, Milestone, Topic
-from tests.asean_portal.public_urls import public_urls
+from tests.asean_portal.public_urls import html_pages, publish_a_little_of_everything
 from tests.asean_portal.xss import (
     PAYLOADS,
     inert_problems,
     staff_text_fields,
     store_payload,
 )
-from tests.factories import DivisionFactory, InitiativeFactory, TopicFactory
+from tests.factories import DivisionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -185,20 +185,8 @@ LIST_PARAMETERS = {
 }
 
 
-def public_pages(initiatives=1):
-    """Every public page, with that many initiatives behind them."""
-    topic = TopicFactory()
-    initiatives = InitiativeFactory.create_batch(initiatives, topics=[topic])
-    slugs = {
-        "divisions": initiatives[0].lead_division.slug,
-        "initiatives": initiatives[0].slug,
-        "topics": topic.slug,
-    }
-    return [u for u in public_urls(slugs) if not u.endswith((".xml", ".txt", "healthz"))]
-
-
 def test_every_parameter_of_the_lists_is_reflected_inert(client):
-    pages = public_pages()
+    pages = publish_a_little_of_everything()
     findings = []
     for url, names in LIST_PARAMETERS.items():
         if url not in pages:
@@ -216,7 +204,7 @@ def test_unknown_parameters_are_reflected_inert_on_every_page(client):
     initiatives for the list to have a second page."""
     query = {f"x{number}": payload for number, payload in enumerate(PAYLOADS)}
     findings = []
-    for url in public_pages(initiatives=21):
+    for url in html_pages(publish_a_little_of_everything(initiatives=21)):
         check(client.get(url, query), url, 0, findings)
     response = client.get(reverse("initiatives:list"), query)
     assert 'rel="next"' in response.content.decode()  # the links were there to check

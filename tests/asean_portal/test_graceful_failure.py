@@ -14,8 +14,7 @@ from django.urls import path, reverse
 from asean_portal.errors import RETRY_AFTER_SECONDS
 from asean_portal.urls import urlpatterns as portal_urlpatterns
 from tests.asean_portal.outage import database_unreachable
-from tests.asean_portal.public_urls import public_urls
-from tests.factories import FAQFactory, InitiativeFactory, TopicFactory
+from tests.asean_portal.public_urls import publish_a_little_of_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -53,15 +52,7 @@ def visitor():
 
 @pytest.fixture
 def every_public_page():
-    initiative = InitiativeFactory(topics=[TopicFactory()])
-    FAQFactory(division=initiative.lead_division)
-    return public_urls(
-        {
-            "divisions": initiative.lead_division.slug,
-            "initiatives": initiative.slug,
-            "topics": initiative.topics.get().slug,
-        }
-    )
+    return publish_a_little_of_everything()
 
 
 def assert_no_traceback(response):

@@ -10,8 +10,8 @@ from django.urls import path, reverse
 
 from asean_portal.urls import urlpatterns as portal_urlpatterns
 from tests.asean_portal.outage import database_unreachable
-from tests.asean_portal.public_urls import public_urls
-from tests.factories import FAQFactory, InitiativeFactory, TopicFactory
+from tests.asean_portal.public_urls import publish_a_little_of_everything
+from tests.factories import FAQFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,15 +67,7 @@ urlpatterns = [path("nonce/", nonce_page), *portal_urlpatterns]
 
 @pytest.fixture
 def every_public_page():
-    initiative = InitiativeFactory(topics=[TopicFactory()])
-    FAQFactory(division=initiative.lead_division)
-    return public_urls(
-        {
-            "divisions": initiative.lead_division.slug,
-            "initiatives": initiative.slug,
-            "topics": initiative.topics.get().slug,
-        }
-    )
+    return publish_a_little_of_everything()
 
 
 def test_every_public_page(client, every_public_page):
