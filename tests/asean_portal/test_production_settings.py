@@ -33,6 +33,7 @@ NAMES = [
     "ALLOWED_HOSTS",
     "ADMIN_REQUIRE_2FA",
     "ADMIN_URL",
+    "AUTHENTICATION_BACKENDS",
     "CONTENT_SECURITY_POLICY",
 ]
 
@@ -88,6 +89,7 @@ def test_https_hsts_and_cookies():
     directives = prod["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
     assert directives["upgrade-insecure-requests"] is True
     assert prod["ADMIN_REQUIRE_2FA"] is True
+    assert prod["AUTHENTICATION_BACKENDS"][0] == "axes.backends.AxesStandaloneBackend"
 
 
 def test_the_proxy_header_is_believed_only_when_asked_for():

@@ -45,6 +45,16 @@ def current_code(device):
     )
 
 
+@pytest.fixture(autouse=True)
+def lockout(settings):
+    """The lockout backend in front, as in development and production settings (the test
+    settings leave it out so that other tests can use the test client's login())."""
+    settings.AUTHENTICATION_BACKENDS = [
+        "axes.backends.AxesStandaloneBackend",
+        *settings.AUTHENTICATION_BACKENDS,
+    ]
+
+
 @pytest.fixture
 def enrolled(staff):
     """The staff member ``editor`` with an authenticator app and recovery codes."""
@@ -62,6 +72,7 @@ def two_factor(settings):
 
 def test_five_wrong_passwords_lock_the_account_at_that_address(client, staff, settings):
     assert settings.AXES_FAILURE_LIMIT == 5
+    assert settings.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
     for attempt in range(1, 6):
         response = sign_in(client, password="wrong-password")
         assert response.status_code == (429 if attempt == 5 else 200)  # else: the form again
