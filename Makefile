@@ -71,3 +71,11 @@ check: $(VENV)/.installed-dev ## Django system checks and the missing-migration 
 
 clean: ## Remove the virtualenv and caches (keeps the database)
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# --- issue 4: the staff side at scale ---------------------------------------------------
+BENCH_INITIATIVES ?= 100000
+
+.PHONY: bench-admin
+bench-admin: migrate ## Time the admin's initiative pages at BENCH_INITIATIVES rows (use DATABASE_URL=postgres://…)
+	$(BIN)/python manage.py generate_demo_data --initiatives $(BENCH_INITIATIVES) --faqs 1000
+	$(BIN)/python manage.py bench_admin

@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .review import review_due
 from .sitemaps import sitemaps
 
 urlpatterns = [
@@ -15,6 +16,11 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("topics/", include("initiatives.topic_urls")),
     path("faqs/", include("faqs.urls")),
+    path(
+        f"{settings.ADMIN_URL}review-due/",
+        admin.site.admin_view(review_due),
+        name="admin_review_due",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
