@@ -25,14 +25,18 @@ def routes(patterns=None, prefix=""):
 
 
 def public_urls(slugs):
-    """Concrete paths for every public route. ``slugs`` maps a URL's first segment to the
-    slug of a published object, e.g. ``{"divisions": "economic", "topics": "trade"}``; a
-    segment it does not name gets the first slug given."""
+    """Concrete paths for every public route. ``slugs`` maps the path segment just before a
+    parameter to the slug of a published object, e.g. ``{"divisions": "economic",
+    "division": "economic", "topic": "trade"}`` (``/initiatives/feed/division/<slug>/``
+    takes the ``division`` slug); a segment it does not name gets the first slug given."""
     fallback = next(iter(slugs.values()))
     urls = set()
     for route in routes():
-        value = slugs.get(route.split("/", 1)[0], fallback)
-        urls.add("/" + PARAMETER.sub(value, route))
+        match = PARAMETER.search(route)
+        if match:
+            segment = route[: match.start()].rstrip("/").rsplit("/", 1)[-1]
+            route = PARAMETER.sub(slugs.get(segment, fallback), route)
+        urls.add("/" + route)
     return sorted(urls)
 
 
@@ -44,11 +48,27 @@ def publish_a_little_of_everything(initiatives=1):
     topic = TopicFactory()
     first, *_ = InitiativeFactory.create_batch(initiatives, topics=[topic])
     FAQFactory(division=first.lead_division, topics=[topic])
+    division = first.lead_division.slug
     return public_urls(
-        {"divisions": first.lead_division.slug, "initiatives": first.slug, "topics": topic.slug}
+        {
+            "initiatives": first.slug,
+            "divisions": division,
+            "division": division,
+            "topics": topic.slug,
+            "topic": topic.slug,
+            "sitemap-": "initiatives",  # /sitemap-<section>.xml
+        }
     )
 
 
 def html_pages(urls):
-    """The URLs that answer with an HTML page (not sitemap.xml, robots.txt, /healthz)."""
-    return [url for url in urls if not url.endswith((".xml", ".txt", "healthz"))]
+    """The URLs that answer with an HTML page (not sitemaps, feeds, robots.txt, /healthz)."""
+    return [
+        url
+        for url in urls
+        if not url.endswith((".xml", ".txt", "healthz", "/feed/")) and "/feed/" not in url
+    ]
+
+
+# Pages whose text is in the template, not the database: they answer even without it.
+DATABASE_FREE_PAGES = {"/accessibility/", "/robots.txt"}
