@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve test lint format migrate seed superuser check clean bench bench-load profile bench-export
+.PHONY: help install run serve test lint format migrate seed superuser check check-deploy clean bench bench-load profile bench-export
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ serve: $(VENV)/.installed ## Production server: gunicorn + prod settings (needs 
 
 superuser: migrate ## Create a staff account for the admin (asks for a password)
 	$(BIN)/python manage.py createsuperuser
+
+check-deploy: $(VENV)/.installed ## Django's deployment checklist on production settings (needs SECRET_KEY, ALLOWED_HOSTS)
+	DJANGO_SETTINGS_MODULE=asean_portal.settings.prod $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 CHROMIUM ?= /usr/bin/chromium
 

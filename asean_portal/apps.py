@@ -1,17 +1,20 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class AseanPortalConfig(AppConfig):
     name = "asean_portal"
     verbose_name = "Site content"
+    default = True
 
     def ready(self):
-        # Anything the public sees changes the content version (cached pages key on it).
         from initiatives.models import MemberState
 
-        from . import content_version
+        from . import auth_log, content_version
 
+        auth_log.connect()
+        # Anything the public sees changes the content version (cached pages key on it).
         post_save.connect(content_version.content_saved, dispatch_uid="content_version_save")
         m2m_changed.connect(content_version.links_changed, dispatch_uid="content_version_m2m")
         # Member states are deleted one at a time; publishable content's deletes call bump()
@@ -19,3 +22,10 @@ class AseanPortalConfig(AppConfig):
         post_delete.connect(
             content_version.content_deleted, sender=MemberState, dispatch_uid="content_version_del"
         )
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin, serving the portal's admin site (two-factor when required)."""
+
+    default = False  # named explicitly in INSTALLED_APPS
+    default_site = "asean_portal.admin_site.PortalAdminSite"

@@ -3,6 +3,8 @@
 import multiprocessing
 import os
 
+from asean_portal.log_format import stdout_logging
+
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
@@ -10,7 +12,22 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 max_requests = 5000  # recycle workers now and then; jitter avoids all restarting together
 max_requests_jitter = 500
-accesslog = "-" if os.environ.get("ACCESS_LOG", "1") == "1" else None
+ACCESS_LOG = os.environ.get("ACCESS_LOG", "1") == "1"
+accesslog = "-" if ACCESS_LOG else None
 errorlog = "-"
 settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "asean_portal.settings.prod")
 raw_env = [f"DJANGO_SETTINGS_MODULE={settings_module}"]
+# gunicorn's control socket defaults to one path per user ($HOME/.gunicorn/gunicorn.ctl), so
+# several servers on one machine would fight over it: off unless a path is given.
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True
+
+# gunicorn's own lines (access log, worker starts and errors) go to stdout as JSON, like
+# the portal's (LOG_FORMAT=text for plain lines).
+logconfig_dict = stdout_logging(
+    os.environ.get("LOG_FORMAT", "json"),
+    "INFO",
+    {"gunicorn.error": "INFO", "gunicorn.access": "INFO" if ACCESS_LOG else "WARNING"},
+)

@@ -1,5 +1,6 @@
 """Root URLs: the public URL contract of DESIGN.md, plus the admin."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -17,8 +18,12 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("topics/", include("initiatives.topic_urls")),
     path("faqs/", include("faqs.urls")),
-    path("admin/review-due/", admin.site.admin_view(review_due), name="admin_review_due"),
-    path("admin/", admin.site.urls),
+    path(
+        f"{settings.ADMIN_URL}review-due/",
+        admin.site.admin_view(review_due),
+        name="admin_review_due",
+    ),
+    path(settings.ADMIN_URL, admin.site.urls),
     # An index of one sitemap per section, each in pages: every page is listed at any scale.
     path(
         "sitemap.xml",
@@ -35,3 +40,6 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]
+
+# A database that cannot be reached answers 503 with Retry-After; anything else, 500.
+handler500 = "asean_portal.errors.server_error"

@@ -2,10 +2,12 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
@@ -61,6 +63,9 @@ class AboutView(TemplateView):
         return context
 
 
+DEFAULT_ADMIN_URL = "admin/"
+
+
 # When these pages' own text last changed (they describe the site, not its content).
 DATA_PAGE_CHANGED = datetime.date(2026, 11, 28)
 ACCESSIBILITY_REVIEWED = datetime.date(2026, 11, 28)
@@ -92,10 +97,18 @@ class AccessibilityView(TemplateView):
 @require_GET
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    lines = ["User-agent: *"]
+    # The admin's well-known address is kept out of search engines here; a moved admin
+    # is not named, since robots.txt is public (its pages send X-Robots-Tag: noindex).
+    if settings.ADMIN_URL == DEFAULT_ADMIN_URL:
+        lines.append(f"Disallow: /{DEFAULT_ADMIN_URL}")
+    else:
+        lines.append("Allow: /")
+    lines += [f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+@never_cache
 @require_GET
 def healthz(request):
     """200 when the database answers, 503 when it does not."""

@@ -24,7 +24,7 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "asean_portal.apps.PortalAdminConfig",  # django.contrib.admin, with the portal's admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -94,7 +94,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 
 LOGIN_URL = "admin:login"
 
@@ -112,6 +112,142 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import with one bad row changes noth
 # How long a new item may go before its owning division must review it again.
 CONTENT_REVIEW_INTERVAL_DAYS = 365
 
+# --- Safe on the public internet: headers, staff accounts, logging (issue 5) -------------
+# Production hardening that needs HTTPS (HSTS, secure cookies, redirects) lives in prod.py.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+from asean_portal.log_format import stdout_logging  # noqa: E402
+
+
+def insert_after(items, anchor, *new, offset=1):
+    """``items`` with ``new`` placed right after ``anchor``: the middleware and app lists
+    above stay as they are, so this section can be read (and merged) on its own."""
+    index = items.index(anchor) + offset
+    return [*items[:index], *new, *items[index:]]
+
+
+def insert_before(items, anchor, *new):
+    return insert_after(items, anchor, *new, offset=0)
+
+
+INSTALLED_APPS += [  # noqa: F405
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+# Outside SecurityMiddleware, so its HTTPS redirects carry these headers too.
+MIDDLEWARE = insert_before(
+    MIDDLEWARE,
+    "django.middleware.security.SecurityMiddleware",
+    "asean_portal.headers.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
+)
+MIDDLEWARE = insert_after(
+    MIDDLEWARE,
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # axes asks to be last
+
+# Content-Security-Policy on every response, public pages and admin alike. Nothing inline
+# runs: no 'unsafe-inline', no 'unsafe-eval'. The public pages use no nonce on purpose:
+# they are cached whole for anonymous visitors, and a nonce baked into a cached page would
+# be handed to everybody. JSON-LD blocks (<script type="application/ld+json">) are data, not
+# script, and need none. A template that truly needs an inline script (staff pages only,
+# never cached) writes nonce="{{ request.csp_nonce }}"; the nonce then joins the header.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "report-uri": env_list("CSP_REPORT_URI") or None,
+    }
+}
+# Headers Django's SecurityMiddleware sets (its defaults, stated here so they are visible):
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Powerful browser features the portal never uses, switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# The admin's address; moving it off the well-known /admin/ keeps scanners away.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+if ADMIN_URL == "/":
+    ADMIN_URL = "admin/"
+
+# Staff sign-in: lockout after repeated failures (django-axes), two-factor (django-otp).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked-out sign-ins; needs `request`
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
+# One person at one address: an attacker elsewhere cannot lock a colleague out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "asean_portal.client_ip.client_ip"
+AXES_VERBOSE = False  # sign-ins and failures are logged by asean_portal.auth_log instead
+# Behind N proxies / load balancers, the client's address is the Nth from the right in
+# X-Forwarded-For; 0 (the default) trusts only the socket's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Two-factor authentication for the admin: required by production settings (prod.py).
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "ASEAN Secretariat Knowledge Portal"
+
+# Staff sessions end after a working day, or when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# Logs go to stdout, one JSON object a line (LOG_FORMAT=text for people reading a terminal).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+LOGGING = stdout_logging(
+    LOG_FORMAT,
+    LOG_LEVEL,
+    {
+        "django": LOG_LEVEL,
+        "django.server": LOG_LEVEL,
+        "axes": "WARNING",  # its chatter; asean_portal.auth logs each event once
+    },
+)
+
 # --- Caching (issue 7) -------------------------------------------------------------------
 # Redis when REDIS_URL is set (production: give it a maxmemory with allkeys-lru), else this
 # process's memory. A Redis outage never breaks a page (asean_portal.cache). Anonymous public
@@ -126,5 +262,5 @@ CACHES = cache_settings(REDIS_URL)
 CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = 3600
-PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/static/", "/healthz"]
+PAGE_CACHE_SKIP_PREFIXES = [f"/{ADMIN_URL}", "/static/", "/healthz"]
 MIDDLEWARE = ["asean_portal.page_cache.PageCacheMiddleware", *MIDDLEWARE]

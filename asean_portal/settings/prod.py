@@ -27,3 +27,33 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# --- HTTPS, cookies, two-factor (issue 5) ------------------------------------------------
+from .base import CONTENT_SECURITY_POLICY, env_bool  # noqa: E402
+
+# Behind a proxy or load balancer that terminates TLS, opt in with
+# SECURE_PROXY_SSL_HEADER=1: only then is X-Forwarded-Proto believed. The proxy must set
+# that header itself and drop any copy a client sends.
+if env_bool("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))  # noqa: F405
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# "preload" only makes the site eligible; joining the browsers' list is a separate,
+# deliberate submission. Turn it off for a domain whose subdomains cannot all do HTTPS.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+# The __Host- prefix: the browser keeps these cookies to this exact host, over HTTPS only.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY,
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
+}
+
+# Staff must sign in with a second factor; see the README's "Staff accounts".
+ADMIN_REQUIRE_2FA = True

@@ -4,6 +4,7 @@ breadcrumbs (shown, and repeated as JSON-LD), and its structured data."""
 from urllib.parse import urlencode
 
 from django import template
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -57,8 +58,25 @@ def canonical_url(context):
     page_obj = context.get("page_obj")
     if page_obj is not None and getattr(page_obj, "number", 1) > 1:
         pairs.append(("page", page_obj.number))
-    url = request.build_absolute_uri(request.path)
-    return f"{url}?{urlencode(pairs)}" if pairs else url
+    url = absolute(request, request.path)
+    if url and pairs:
+        return f"{url}?{urlencode(pairs)}"
+    return url
+
+
+def absolute(request, path):
+    """``path`` as an absolute URL on this host; empty on the 400 page answering a request
+    for a host we do not serve, whose Host header must not be echoed."""
+    try:
+        return request.build_absolute_uri(path)
+    except DisallowedHost:
+        return ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    request = context.get("request")
+    return absolute(request, path) if request is not None else ""
 
 
 @register.simple_tag(takes_context=True)

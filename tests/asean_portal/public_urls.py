@@ -1,0 +1,74 @@
+"""Every public URL of the site, read from the URLconf, so a page added later is covered by
+the header, XSS and fuzzing tests without anyone having to list it here."""
+
+import re
+
+from django.conf import settings
+from django.urls import URLResolver, get_resolver
+from django.urls.resolvers import RoutePattern
+
+PARAMETER = re.compile(r"<(?:\w+:)?\w+>")
+
+
+def routes(patterns=None, prefix=""):
+    """Every public path() route, e.g. ``"divisions/<slug:slug>/"`` (not the admin's)."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if route.startswith(settings.ADMIN_URL) or not isinstance(pattern.pattern, RoutePattern):
+            continue
+        if isinstance(pattern, URLResolver):
+            yield from routes(pattern.url_patterns, route)
+        else:
+            yield route
+
+
+def public_urls(slugs):
+    """Concrete paths for every public route. ``slugs`` maps the path segment just before a
+    parameter to the slug of a published object, e.g. ``{"divisions": "economic",
+    "division": "economic", "topic": "trade"}`` (``/initiatives/feed/division/<slug>/``
+    takes the ``division`` slug); a segment it does not name gets the first slug given."""
+    fallback = next(iter(slugs.values()))
+    urls = set()
+    for route in routes():
+        match = PARAMETER.search(route)
+        if match:
+            segment = route[: match.start()].rstrip("/").rsplit("/", 1)[-1]
+            route = PARAMETER.sub(slugs.get(segment, fallback), route)
+        urls.add("/" + route)
+    return sorted(urls)
+
+
+def publish_a_little_of_everything(initiatives=1):
+    """Publish ``initiatives`` initiatives (one division, topic and FAQ around them) and
+    return every public URL, its slugs filled with theirs."""
+    from tests.factories import FAQFactory, InitiativeFactory, TopicFactory
+
+    topic = TopicFactory()
+    first, *_ = InitiativeFactory.create_batch(initiatives, topics=[topic])
+    FAQFactory(division=first.lead_division, topics=[topic])
+    division = first.lead_division.slug
+    return public_urls(
+        {
+            "initiatives": first.slug,
+            "divisions": division,
+            "division": division,
+            "topics": topic.slug,
+            "topic": topic.slug,
+            "sitemap-": "initiatives",  # /sitemap-<section>.xml
+        }
+    )
+
+
+def html_pages(urls):
+    """The URLs that answer with an HTML page (not sitemaps, feeds, robots.txt, /healthz)."""
+    return [
+        url
+        for url in urls
+        if not url.endswith((".xml", ".txt", "healthz", "/feed/")) and "/feed/" not in url
+    ]
+
+
+# Pages whose text is in the template, not the database: they answer even without it.
+DATABASE_FREE_PAGES = {"/accessibility/", "/robots.txt"}
