@@ -9,7 +9,7 @@ in) asking for a public page with GET or HEAD it:
    answers from it without running anything else (with Redis, a hit costs one small round
    trip for the version and no query);
 3. otherwise lets the page be made, and keeps it if it is a plain public 200: not private,
-   not ``no-store``, no cookie set, no ``Vary`` beyond ``Cookie``.
+   not ``no-store``, no cookie set, no CSP nonce used, no ``Vary`` beyond ``Cookie``.
 
 Every anonymous public response gets an ``ETag`` (a hash of its bytes), a ``Last-Modified``
 (when the content last changed) and ``Cache-Control: no-cache`` (browsers may keep it but
@@ -37,6 +37,7 @@ from . import content_version
 
 CACHEABLE_METHODS = frozenset({"GET", "HEAD"})
 LOCAL_PAGES = 200
+CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
 # Larger responses (a long open-data download) are not kept: they would crowd out pages.
 MAX_BYTES = 1_000_000
 
@@ -108,6 +109,9 @@ class PageCacheMiddleware:
             return False
         cache_control = response.get("Cache-Control", "").lower()
         if "private" in cache_control or "no-store" in cache_control:
+            return False
+        # A page that used a Content-Security-Policy nonce must not hand it to everybody.
+        if any("'nonce-" in response.get(h, "") for h in CSP_HEADERS):
             return False
         vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v}
         return vary <= {"cookie"}

@@ -242,6 +242,8 @@ def test_a_visitor_with_a_pending_message_is_not_served_from_the_cache(client, q
         (HttpResponse("ok", headers={"Vary": "Accept-Encoding"}), False),
         (HttpResponse("gone", status=404), False),
         (HttpResponse("bad", status=400), False),
+        (HttpResponse("ok", headers={"Content-Security-Policy": "script-src 'self'"}), True),
+        (HttpResponse("ok", headers={"Content-Security-Policy": "script-src 'nonce-abc'"}), False),
     ],
 )
 def test_only_plain_public_200s_are_stored(response, stored):
