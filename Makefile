@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve test lint format migrate seed superuser check check-deploy clean bench-export
+.PHONY: help install run serve test lint format migrate seed superuser check check-deploy clean bench bench-load profile bench-export
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -81,6 +81,19 @@ check: $(VENV)/.installed-dev ## Django system checks and the missing-migration 
 
 clean: ## Remove the virtualenv and caches (keeps the database)
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules
+
+# --- Benchmarks (issue 7): never part of make test or CI --------------------------------
+wrk:
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+bench: $(VENV)/.installed-dev wrk ## Throughput vs bare Django, cache on/off (PostgreSQL, ~10 min)
+	$(BIN)/python -m asean_portal.bench
+
+bench-load: $(VENV)/.installed-dev wrk ## Load test: all public pages, 64 connections, 60 s
+	$(BIN)/python -m asean_portal.bench --load
+
+profile: $(VENV)/.installed-dev ## Profile one page with pyinstrument: make profile URL=/initiatives/
+	$(BIN)/python -m asean_portal.bench.profile $(or $(URL),/)
 
 # --- issue 4: the staff side at scale ---------------------------------------------------
 BENCH_INITIATIVES ?= 100000

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class AseanPortalConfig(AppConfig):
@@ -8,9 +9,19 @@ class AseanPortalConfig(AppConfig):
     default = True
 
     def ready(self):
-        from . import auth_log
+        from initiatives.models import MemberState
+
+        from . import auth_log, content_version
 
         auth_log.connect()
+        # Anything the public sees changes the content version (cached pages key on it).
+        post_save.connect(content_version.content_saved, dispatch_uid="content_version_save")
+        m2m_changed.connect(content_version.links_changed, dispatch_uid="content_version_m2m")
+        # Member states are deleted one at a time; publishable content's deletes call bump()
+        # themselves (a post_delete receiver would stop Django's fast bulk deletes).
+        post_delete.connect(
+            content_version.content_deleted, sender=MemberState, dispatch_uid="content_version_del"
+        )
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from . import content_version
 from .markdown import render_markdown
 
 
@@ -41,6 +42,35 @@ class PublishableQuerySet(models.QuerySet):
         if user.is_authenticated and user.is_staff:
             return self.all()
         return self.published()
+
+    # Writes that bypass ``save()`` change the content version themselves (see
+    # ``asean_portal.content_version``); saves do it through ``post_save``. Deletes are not
+    # hooked with ``post_delete``, which would make Django load every row it deletes.
+    def update(self, **kwargs):
+        rows = super().update(**kwargs)
+        if rows:
+            content_version.reschedule()
+        return rows
+
+    def delete(self):
+        deleted = super().delete()
+        if deleted[0]:
+            content_version.bump()
+        return deleted
+
+    delete.queryset_only = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            content_version.bump([t for o in created for t in (o.publish_at, o.unpublish_at)])
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        rows = super().bulk_update(objs, fields, *args, **kwargs)
+        if rows:
+            content_version.reschedule()
+        return rows
 
 
 def default_review_by():
@@ -128,6 +158,11 @@ class ContentModel(models.Model):
                 | {self.markdown_fields[f] for f in update_fields if f in self.markdown_fields}
             )
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        content_version.bump()
+        return deleted
 
     @classmethod
     def publication_constraints(cls, prefix):

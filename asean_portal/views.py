@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -30,17 +31,23 @@ def sections_by_kind():
     return grouped
 
 
+def organisation_chart():
+    """The published divisions as a tree, read only if the page draws it (the drawn chart
+    is remembered per content version; see ``{% remember %}``)."""
+    return SimpleLazyObject(lambda: build_tree(Division.objects.published()))
+
+
 class HomeView(TemplateView):
     template_name = "asean_portal/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sections"] = sections_by_kind()
-        context["division_tree"] = build_tree(Division.objects.published())
+        context["division_tree"] = organisation_chart()
         context["featured"] = (
             Initiative.objects.published()
             .filter(featured=True)
-            .for_listing()
+            .for_cards()
             .order_by("title")[:FEATURED_ON_HOME]
         )
         return context
@@ -52,7 +59,7 @@ class AboutView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sections"] = sections_by_kind()
-        context["division_tree"] = build_tree(Division.objects.published())
+        context["division_tree"] = organisation_chart()
         return context
 
 

@@ -2,9 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
 from asean_portal.history import PortalHistory
+from asean_portal.links import slug_url
 from asean_portal.publishing import ContentModel, publish_permission_meta
 
 
@@ -78,7 +78,7 @@ class Division(ContentModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("divisions:detail", args=[self.slug])
+        return slug_url("divisions:detail", self.slug)
 
     def ancestors(self):
         """Parents from the nearest up to the top; stops on a cycle rather than looping."""

@@ -1,9 +1,14 @@
 from django.views.generic import DetailView, ListView
 
+from asean_portal.listing import first
 from asean_portal.preview import PreviewableDetailMixin
 
 from .models import Division
 from .tree import build_tree
+
+# A division page shows this many of its initiatives and questions and links to the rest.
+SHOWN_INITIATIVES = 6  # as many as the home page features
+SHOWN_FAQS = 20
 
 
 class DivisionListView(ListView):
@@ -35,8 +40,13 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
         division = self.object
         parent = division.parent
         context["parent"] = parent if parent is not None and parent.is_public else None
-        context["children"] = division.children.published()
-        context["led_initiatives"] = division.led_initiatives.published().for_listing()
-        context["supported_initiatives"] = division.supported_initiatives.published().for_listing()
-        context["faqs"] = division.faqs.published()
+        context["children"] = division.children.published().only("name", "slug", "parent")
+        for name, related in (
+            ("led_initiatives", division.led_initiatives),
+            ("supported_initiatives", division.supported_initiatives),
+        ):
+            rows = related.published().for_cards().order_by("title", "pk")
+            context[name], context[f"more_{name}"] = first(rows, SHOWN_INITIATIVES)
+        faqs = division.faqs.published().only("question", "slug", "division")
+        context["faqs"], context["more_faqs"] = first(faqs, SHOWN_FAQS)
         return context

@@ -1,7 +1,7 @@
 """The initiatives list's filters: slugs in, so a URL reads as what it shows."""
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from asean_portal.listing import slug_choice_filter
 from divisions.models import Division, Pillar
@@ -56,8 +56,10 @@ class InitiativeFilter(django_filters.FilterSet):
 
     # A subquery on the link table rather than a join: no duplicate rows, no DISTINCT.
     def filter_member_state(self, queryset, name, state):
-        taking_part = Initiative.member_states.through.objects.filter(memberstate=state)
-        return queryset.filter(pk__in=taking_part.values("initiative_id"))
+        taking_part = Initiative.member_states.through.objects.filter(
+            memberstate=state, initiative=OuterRef("pk")
+        )
+        return queryset.filter(Exists(taking_part))
 
     def filter_words(self, queryset, name, words):
         for word in words.split():

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
 from asean_portal import opendata
-from asean_portal.listing import filter_errors, paginate
+from asean_portal.listing import filter_errors, first, paginate
 from asean_portal.preview import PreviewableDetailMixin
 from divisions.models import Division, Pillar
 
@@ -14,6 +14,10 @@ from .charts import Bar, BarChart, milestone_timeline
 from .filters import InitiativeFilter
 from .models import Initiative, InitiativeStatus, Topic
 from .opendata import INITIATIVES
+
+# A topic page shows this many of its initiatives and questions and links to the rest.
+SHOWN_INITIATIVES = 6  # as many as the home page features
+SHOWN_FAQS = 20
 
 
 class InitiativeListView(TemplateView):
@@ -25,7 +29,8 @@ class InitiativeListView(TemplateView):
     def get(self, request, *args, **kwargs):
         filterset = InitiativeFilter(
             request.GET or None,
-            queryset=Initiative.objects.published().for_listing(),
+            # Title, then id: a total order, so pages never overlap and can be read from the end.
+            queryset=Initiative.objects.published().for_cards().order_by("title", "pk"),
             request=request,
         )
         errors = filter_errors(filterset)
@@ -128,6 +133,9 @@ class TopicDetailView(PreviewableDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["initiatives"] = self.object.initiatives.published().for_listing()
-        context["faqs"] = self.object.faqs.published().select_related("division")
+        topic = self.object
+        initiatives = topic.initiatives.published().for_cards().order_by("title", "pk")
+        context["initiatives"], context["more_initiatives"] = first(initiatives, SHOWN_INITIATIVES)
+        faqs = topic.faqs.published().only("question", "slug")
+        context["faqs"], context["more_faqs"] = first(faqs, SHOWN_FAQS)
         return context

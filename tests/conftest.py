@@ -40,6 +40,20 @@ def queries_for(client):
     return count
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (pages, counts), as after a deploy."""
+    from django.core.cache import cache
+
+    from asean_portal.content_version import local_memory
+
+    cache.clear()
+    local_memory.clear()
+    yield
+    cache.clear()
+    local_memory.clear()
+
+
 # --- issue 4: clients signed in as each staff role ------------------------------------
 
 

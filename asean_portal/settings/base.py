@@ -247,3 +247,20 @@ LOGGING = stdout_logging(
         "axes": "WARNING",  # its chatter; asean_portal.auth logs each event once
     },
 )
+
+# --- Caching (issue 7) -------------------------------------------------------------------
+# Redis when REDIS_URL is set (production: give it a maxmemory with allkeys-lru), else this
+# process's memory. A Redis outage never breaks a page (asean_portal.cache). Anonymous public
+# pages are kept whole, keyed by the content version, so no change is ever served stale
+# (asean_portal.page_cache, asean_portal.content_version). PAGE_CACHE=0 turns that off.
+from asean_portal.cache import cache_settings  # noqa: E402
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = cache_settings(REDIS_URL)
+# A shared cache may hold a copy of the content version (no query per cached page); a cache
+# local to each process may not (another process's change would go unseen).
+CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = 3600
+PAGE_CACHE_SKIP_PREFIXES = [f"/{ADMIN_URL}", "/static/", "/healthz"]
+MIDDLEWARE = ["asean_portal.page_cache.PageCacheMiddleware", *MIDDLEWARE]

@@ -65,7 +65,7 @@ def test_published_page_has_no_draft_banner(staff_client):
     assert "Preview:" not in response.content.decode()
 
 
-@pytest.mark.parametrize("rows", [1, 30])
+@pytest.mark.parametrize("rows", [1, 50])
 def test_query_counts_do_not_grow_with_rows(queries_for, rows):
     top = DivisionFactory(slug="top")
     for _ in range(rows):
@@ -73,4 +73,28 @@ def test_query_counts_do_not_grow_with_rows(queries_for, rows):
         InitiativeFactory(lead_division=top, supporting_divisions=[child])
         FAQFactory(division=top)
     counts = (queries_for(reverse("divisions:list")), queries_for(top.get_absolute_url()))
-    assert counts == (1, 6)
+    assert counts == (2, 7)  # the first query reads the content version
+
+
+def test_a_division_page_shows_a_few_initiatives_and_links_to_all(client):
+    from divisions.views import SHOWN_FAQS, SHOWN_INITIATIVES
+
+    division = DivisionFactory(slug="busy")
+    for _ in range(SHOWN_INITIATIVES + 2):
+        InitiativeFactory(lead_division=division)
+    for _ in range(SHOWN_FAQS + 1):
+        FAQFactory(division=division)
+    html = client.get(division.get_absolute_url()).content.decode()
+    assert html.count('<article class="card">') == SHOWN_INITIATIVES
+    assert "All initiatives of this division, page by page" in html
+    assert 'href="/initiatives/?division=busy"' in html
+    assert html.count('<li><a href="/faqs/#') == SHOWN_FAQS
+    assert 'href="/faqs/?division=busy"' in html
+
+
+def test_a_small_division_page_shows_everything_without_more_links(client):
+    division = DivisionFactory(slug="small")
+    InitiativeFactory(lead_division=division)
+    html = client.get(division.get_absolute_url()).content.decode()
+    assert html.count('<article class="card">') == 1
+    assert "page by page" not in html and "All questions it answers" not in html

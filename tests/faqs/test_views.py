@@ -65,10 +65,11 @@ def test_bad_filters_answer_400_with_a_message(client, faqs, query, message):
     assert message in response.content.decode()
 
 
-@pytest.mark.parametrize("rows", [1, 30])
+@pytest.mark.parametrize("rows", [1, 50])
 def test_query_count_does_not_grow_with_rows(queries_for, rows):
     topic = TopicFactory(slug="t")
     for _ in range(rows):
         FAQFactory(topics=[topic])
-    assert queries_for(LIST) == 3
-    assert queries_for(f"{LIST}?topic=t&q=question") == 4
+    # The content version, the FAQs, and (on the first request) the two filters' choices.
+    assert queries_for(LIST) == 4
+    assert queries_for(f"{LIST}?topic=t&q=question") == 2

@@ -1,0 +1,104 @@
+"""Every public page runs a fixed number of SQL queries, whatever the number of rows.
+
+Each page is measured three ways: with an empty cache (after a deploy or a content change:
+the counts and filter choices are worked out again), with the data cache warm (the page
+cache off: every later request), and as a page-cache hit. The numbers are the same with 1
+row and with 50.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from asean_portal.content_version import local_memory
+from asean_portal.models import SiteSection
+from tests.factories import (
+    DivisionFactory,
+    FAQFactory,
+    InitiativeFactory,
+    MemberStateFactory,
+    MilestoneFactory,
+    SiteSectionFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# page: (empty cache, warm data cache). The first query of every page reads the content
+# version (asean_portal.content_version). What an empty cache adds is worked out once per
+# content version: filter choices, list counts, the drawn filter form and organisation chart.
+EXPECTED = {
+    "home": (5, 4),  # + site sections, featured initiatives, their topics; cold: divisions
+    "about": (3, 2),  # + site sections; cold: divisions (the drawn chart is remembered)
+    "divisions": (2, 2),  # + divisions
+    "division": (7, 7),  # + it, sub-units, led and supported initiatives (+ topics), FAQs
+    "initiatives": (8, 3),  # + rows, topics; cold: count, lead division/division/topic/state
+    "initiatives filtered": (8, 3),
+    "initiatives last page": (8, 3),
+    "initiative": (6, 6),  # + it, milestones, member states, topics, supporting divisions
+    "topic": (5, 5),  # + it, initiatives (+ topics), FAQs
+    "faqs": (4, 2),  # + FAQs; empty cache: division and topic choices
+    "faqs filtered": (4, 2),
+    "sitemap": (16, 16),  # the index: + each section's latest change and paging
+}
+
+
+def build(rows):
+    """``rows`` of everything, all tied to one division, topic and member state."""
+    division = DivisionFactory(slug="lead")
+    topic = TopicFactory(slug="trade")
+    state = MemberStateFactory(slug="brunei-darussalam", iso_code="BN")
+    for _ in range(rows):
+        SiteSectionFactory(kind=SiteSection.Kind.ROLE)
+        initiative = InitiativeFactory(
+            lead_division=division,
+            supporting_divisions=[DivisionFactory(parent=division)],
+            topics=[topic, TopicFactory()],
+            member_states=[state],
+            featured=True,
+        )
+        MilestoneFactory(initiative=initiative)
+        MilestoneFactory(initiative=initiative)
+        FAQFactory(division=division, topics=[topic])
+    return {
+        "home": reverse("home"),
+        "about": reverse("about"),
+        "divisions": reverse("divisions:list"),
+        "division": division.get_absolute_url(),
+        "initiatives": reverse("initiatives:list"),
+        "initiatives filtered": (
+            f"{reverse('initiatives:list')}?division=lead&topic=trade"
+            "&member_state=brunei-darussalam&status=ongoing&pillar=economic&q=initiative"
+        ),
+        "initiatives last page": f"{reverse('initiatives:list')}?page={max(1, rows // 20 + 1)}",
+        "initiative": initiative.get_absolute_url(),
+        "topic": topic.get_absolute_url(),
+        "faqs": reverse("faqs:list"),
+        "faqs filtered": f"{reverse('faqs:list')}?division=lead&topic=trade&q=question",
+        "sitemap": reverse("sitemap"),
+    }
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_every_public_page_runs_a_fixed_number_of_queries(queries_for, settings, rows):
+    settings.PAGE_CACHE_ENABLED = False
+    pages = build(rows)
+    counts = {}
+    for name, url in pages.items():
+        cache.clear()
+        local_memory.clear()
+        cold = queries_for(url)
+        counts[name] = (cold, queries_for(url))
+    assert counts == EXPECTED, rows
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_a_cached_page_runs_one_query_or_none(queries_for, settings, rows):
+    pages = build(rows)
+    for url in pages.values():
+        queries_for(url)
+        assert queries_for(url) == 1, url  # the content version
+    settings.CONTENT_VERSION_IN_CACHE = True  # as with Redis: the version comes from the cache
+    for url in pages.values():
+        queries_for(url)
+        assert queries_for(url) == 0, url
