@@ -5,7 +5,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import model_ngettext
 from django.utils import timezone
 
-from .publishing import State
+from .publishing import State, rows_updated
 
 PUBLICATION_FIELDS = ("state", "publish_at", "unpublish_at")
 HISTORY_FIELDS = ("created_at", "created_by", "updated_at", "updated_by")
@@ -65,6 +65,7 @@ class ContentAdmin(admin.ModelAdmin):
         to_change = queryset.exclude(state=state)
         changed = list(to_change)  # for the history entries, read before the update
         count = to_change.update(state=state, updated_by=request.user, updated_at=timezone.now())
+        rows_updated.send(sender=self.model, pks=[obj.pk for obj in changed])
         if changed:
             LogEntry.objects.log_actions(
                 request.user.pk,

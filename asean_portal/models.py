@@ -4,6 +4,9 @@ from django.db import models
 from django.urls import reverse
 
 from .publishing import ContentModel
+from .search.models import GlossaryEntry, MissedQuery, SearchDocument, SearchTerm
+
+__all__ = ["GlossaryEntry", "MissedQuery", "SearchDocument", "SearchTerm", "SiteSection"]
 
 
 class SectionKind(models.TextChoices):

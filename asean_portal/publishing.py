@@ -7,9 +7,15 @@ what the public may see.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 
 from .markdown import render_markdown
+
+# Sent after content rows change through ``QuerySet.update()``, which sends no save signals
+# (the admin's publish actions, for one): ``rows_updated.send(sender=Model, pks=[...])``.
+# Site search listens, to keep its index current.
+rows_updated = Signal()
 
 
 class State(models.TextChoices):

@@ -1,0 +1,102 @@
+"""One search from start to finish: parse the words, match and count, correct typos when
+nothing was found, and count the query if it still found nothing."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .backends import Filters, get_backend
+from .models import MissedQuery
+from .query import Glossary, ParsedQuery, parse
+
+MAX_CORRECTIONS = 5
+
+
+class Results:
+    """The matches of one query, as Django's paginator wants them: ``count()`` (with every
+    facet count, in one query) and a slice per page (one more query)."""
+
+    def __init__(self, backend, query, filters, now):
+        self.backend, self.query, self.filters, self.now = backend, query, filters, now
+
+    @cached_property
+    def facet_counts(self):
+        return self.backend.count_facets(self.query, self.filters, self.now)
+
+    def count(self):
+        return sum(n for key, n in self.facet_counts.items() if key.startswith("type:"))
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("Results are read a page (a slice) at a time.")
+        start, stop = index.start or 0, index.stop
+        if stop is None or stop <= start:
+            return []
+        return self.backend.page(self.query, self.filters, self.now, start, stop - start)
+
+
+@dataclass
+class Search:
+    query: ParsedQuery
+    filters: Filters
+    results: Results | None = None
+    suggestion: str = ""
+
+    @property
+    def is_empty(self):
+        """Nothing asked: no words and no filter."""
+        return self.results is None
+
+
+def run(text, filters=None, backend=None):
+    filters = filters or Filters()
+    backend = backend or get_backend()
+    query = parse(text, Glossary.load())
+    search = Search(query=query, filters=filters)
+    if not (query or filters):
+        return search
+    now = timezone.now()
+    search.results = Results(backend, query, filters, now)
+    if query and not search.results.count():
+        corrections = find_corrections(backend, query)
+        if corrections:
+            corrected = Results(backend, query.with_corrections(corrections), filters, now)
+            if corrected.count():
+                search.results = corrected
+                search.suggestion = query.corrected_text(corrections)
+    if query and not filters and not search.results.count():
+        record_miss(query.text)
+    return search
+
+
+def find_corrections(backend, query):
+    """``{typed word: indexed word}`` for each typed word that finds nothing on its own and
+    has a similar word in the index."""
+    corrections = {}
+    for term in query.correctable_terms()[:MAX_CORRECTIONS]:
+        if backend.finds(term):
+            continue
+        similar = backend.similar_word(term.words[0])
+        if similar:
+            corrections[term.words[0]] = similar
+    return corrections
+
+
+def record_miss(text):
+    """Count one more miss for this text today; concurrent requests add up, never clash."""
+    text = text.lower()[: MissedQuery._meta.get_field("text").max_length]
+    today = timezone.localdate()
+    misses = MissedQuery.objects.filter(text=text, day=today)
+    if misses.update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            MissedQuery.objects.create(text=text, day=today)
+    except IntegrityError:
+        misses.update(count=F("count") + 1)
