@@ -12,6 +12,5 @@ max_requests = 5000  # recycle workers now and then; jitter avoids all restartin
 max_requests_jitter = 500
 accesslog = "-" if os.environ.get("ACCESS_LOG", "1") == "1" else None
 errorlog = "-"
-raw_env = [
-    f"DJANGO_SETTINGS_MODULE={os.environ.get('DJANGO_SETTINGS_MODULE', 'asean_portal.settings.prod')}"
-]
+settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "asean_portal.settings.prod")
+raw_env = [f"DJANGO_SETTINGS_MODULE={settings_module}"]

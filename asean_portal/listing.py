@@ -1,5 +1,6 @@
 """Paging and filtering that answer bad input with a message instead of an error."""
 
+import django_filters
 from django.core.paginator import Paginator
 
 MAX_PAGE_DIGITS = 9
@@ -28,3 +29,17 @@ def filter_errors(filterset):
     if not filterset.is_bound or filterset.is_valid():
         return []
     return [str(error) for errors in filterset.errors.values() for error in errors]
+
+
+def slug_choice_filter(thing, queryset, **kwargs):
+    """A filter that takes a slug (``?division=economic-community-department``) and says
+    "There is no division “x”." for one that does not exist. ``queryset`` is a callable
+    taking the request, so "published" is decided per request, not at import time."""
+    return django_filters.ModelChoiceFilter(
+        label=thing.capitalize(),
+        queryset=queryset,
+        to_field_name="slug",
+        empty_label=f"Any {thing}",
+        error_messages={"invalid_choice": f"There is no {thing} “%(value)s”."},
+        **kwargs,
+    )

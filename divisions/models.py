@@ -13,6 +13,7 @@ class Pillar(models.TextChoices):
     POLITICAL_SECURITY = "political-security", "Political-Security Community"
     ECONOMIC = "economic", "Economic Community"
     SOCIO_CULTURAL = "socio-cultural", "Socio-Cultural Community"
+    CROSS_PILLAR = "cross-pillar", "Cross-pillar (all three Communities)"
 
 
 class DivisionKind(models.TextChoices):

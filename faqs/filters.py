@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import Q
 
+from asean_portal.listing import slug_choice_filter
 from divisions.models import Division
 from initiatives.models import Topic
 
@@ -13,21 +14,10 @@ class FAQFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Words", method="filter_words", max_length=MAX_QUERY_LENGTH, strip=True
     )
-    topic = django_filters.ModelChoiceFilter(
-        label="Topic",
-        queryset=lambda request: Topic.objects.published(),
-        field_name="topics",
-        to_field_name="slug",
-        empty_label="Any topic",
-        error_messages={"invalid_choice": "There is no topic “%(value)s”."},
+    topic = slug_choice_filter(
+        "topic", lambda request: Topic.objects.published(), field_name="topics"
     )
-    division = django_filters.ModelChoiceFilter(
-        label="Division",
-        queryset=lambda request: Division.objects.published(),
-        to_field_name="slug",
-        empty_label="Any division",
-        error_messages={"invalid_choice": "There is no division “%(value)s”."},
-    )
+    division = slug_choice_filter("division", lambda request: Division.objects.published())
 
     class Meta:
         model = FAQ

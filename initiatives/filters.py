@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import Q
 
+from asean_portal.listing import slug_choice_filter
 from divisions.models import Division, Pillar
 
 from .models import Initiative, InitiativeStatus, MemberState, Topic
@@ -18,21 +19,11 @@ class InitiativeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Words", method="filter_words", max_length=MAX_QUERY_LENGTH, strip=True
     )
-    division = django_filters.ModelChoiceFilter(
-        label="Division",
-        queryset=lambda request: Division.objects.published(),
-        to_field_name="slug",
-        method="filter_division",
-        empty_label="Any division",
-        error_messages=unknown("division"),
+    division = slug_choice_filter(
+        "division", lambda request: Division.objects.published(), method="filter_division"
     )
-    topic = django_filters.ModelChoiceFilter(
-        label="Topic",
-        queryset=lambda request: Topic.objects.published(),
-        to_field_name="slug",
-        method="filter_topic",
-        empty_label="Any topic",
-        error_messages=unknown("topic"),
+    topic = slug_choice_filter(
+        "topic", lambda request: Topic.objects.published(), method="filter_topic"
     )
     status = django_filters.ChoiceFilter(
         label="Status",
@@ -46,13 +37,8 @@ class InitiativeFilter(django_filters.FilterSet):
         empty_label="Any pillar",
         error_messages=unknown("pillar"),
     )
-    member_state = django_filters.ModelChoiceFilter(
-        label="Member state",
-        queryset=lambda request: MemberState.objects.all(),
-        to_field_name="slug",
-        method="filter_member_state",
-        empty_label="Any member state",
-        error_messages=unknown("member state"),
+    member_state = slug_choice_filter(
+        "member state", lambda request: MemberState.objects.all(), method="filter_member_state"
     )
 
     class Meta:

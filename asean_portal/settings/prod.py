@@ -14,6 +14,13 @@ if not ALLOWED_HOSTS:
 
 DEBUG = False
 
+# whitenoise serves the collected static files straight after the security middleware.
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+
 # Compressed, content-hashed static files (run collectstatic); whitenoise serves them with
 # far-future cache headers.
 STORAGES = {
