@@ -14,29 +14,6 @@ class GlossaryEntryAdmin(admin.ModelAdmin):
     fields = ["acronym", "expansion", "note"]
 
 
-@admin.register(MissedQuery)
-class MissedQueryAdmin(admin.ModelAdmin):
-    """Read-only: rows are written by the search page. Staff read them, then write the
-    missing FAQ or add a glossary entry, and may delete rows they have dealt with."""
-
-    list_display = ["text", "day", "count", "searched_again"]
-    list_filter = ["day"]
-    search_fields = ["text"]
-    date_hierarchy = "day"
-    list_per_page = 100
-    show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description="search now")
-    def searched_again(self, obj):
-        return format_html('<a href="{}">try it</a>', obj.get_absolute_url())
-
-
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Written by the index itself: staff may look, never change."""
 
@@ -68,3 +45,22 @@ class SearchTermAdmin(ReadOnlyAdmin):
     list_display = ["word", "documents"]
     search_fields = ["word"]
     ordering = ["-documents", "word"]
+
+
+@admin.register(MissedQuery)
+class MissedQueryAdmin(ReadOnlyAdmin):
+    """Rows are written by the search page. Staff read them, write the missing FAQ or add
+    a glossary entry, and delete the rows they have dealt with."""
+
+    list_display = ["text", "day", "count", "searched_again"]
+    list_filter = ["day"]
+    search_fields = ["text"]
+    date_hierarchy = "day"
+    list_per_page = 100
+
+    def has_delete_permission(self, request, obj=None):
+        return admin.ModelAdmin.has_delete_permission(self, request, obj)
+
+    @admin.display(description="search now")
+    def searched_again(self, obj):
+        return format_html('<a href="{}">try it</a>', obj.get_absolute_url())

@@ -83,7 +83,11 @@ class GlossaryEntry(models.Model):
         verbose_name = "glossary entry"
         verbose_name_plural = "glossary"
         constraints = [
-            models.UniqueConstraint(Lower("acronym"), name="glossaryentry_acronym_unique")
+            models.UniqueConstraint(
+                Lower("acronym"),
+                name="glossaryentry_acronym_unique",
+                violation_error_message="The glossary already has this acronym.",
+            )
         ]
 
     def __str__(self):
