@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve test lint format migrate seed superuser check clean
+.PHONY: help install run serve test lint format migrate seed superuser check clean bench-search
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -68,3 +68,14 @@ check: $(VENV)/.installed-dev ## Django system checks and the missing-migration 
 
 clean: ## Remove the virtualenv and caches (keeps the database)
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# Site search benchmark: its own PostgreSQL database and SQLite file, 100,000 initiatives.
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/asean_bench_search
+BENCH_SQLITE_URL ?= sqlite:///$(CURDIR)/bench-search.sqlite3
+BENCH_ARGS ?=
+BENCH := DJANGO_SETTINGS_MODULE=asean_portal.settings.test $(BIN)/python manage.py bench_search
+
+bench-search: $(VENV)/.installed ## Time site search on PostgreSQL and SQLite at 100,000 initiatives (slow; not in CI)
+	DATABASE_URL=$(BENCH_PG_URL) $(BENCH) --json .bench/search-postgresql.json $(BENCH_ARGS)
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH) --json .bench/search-sqlite.json $(BENCH_ARGS)
+	$(BENCH) --compare .bench/search-postgresql.json .bench/search-sqlite.json

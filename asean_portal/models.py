@@ -4,9 +4,22 @@ from django.db import models
 from django.urls import reverse
 
 from .publishing import ContentModel
-from .search.models import GlossaryEntry, MissedQuery, SearchDocument, SearchTerm
+from .search.models import (
+    GlossaryEntry,
+    MissedQuery,
+    SearchDocument,
+    SearchIndexVersion,
+    SearchTerm,
+)
 
-__all__ = ["GlossaryEntry", "MissedQuery", "SearchDocument", "SearchTerm", "SiteSection"]
+__all__ = [
+    "GlossaryEntry",
+    "MissedQuery",
+    "SearchDocument",
+    "SearchIndexVersion",
+    "SearchTerm",
+    "SiteSection",
+]
 
 
 class SectionKind(models.TextChoices):

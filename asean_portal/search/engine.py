@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .answers import Answers
 from .backends import Filters, get_backend
-from .models import MissedQuery
+from .models import MissedQuery, SearchTerm
 from .query import Glossary, ParsedQuery, parse
 
 MAX_CORRECTIONS = 5
@@ -17,14 +18,19 @@ MAX_CORRECTIONS = 5
 
 class Results:
     """The matches of one query, as Django's paginator wants them: ``count()`` (with every
-    facet count, in one query) and a slice per page (one more query)."""
+    facet count, in one query) and a slice per page (one more query), each answered from
+    the cache when the same search was made since the index last changed."""
 
-    def __init__(self, backend, query, filters, now):
+    def __init__(self, backend, query, filters, now, answers):
         self.backend, self.query, self.filters, self.now = backend, query, filters, now
+        self.answers = answers
 
     @cached_property
     def facet_counts(self):
-        return self.backend.count_facets(self.query, self.filters, self.now)
+        return self.answers.get(
+            ("counts", self.query.clauses, self.filters),
+            lambda: self.backend.count_facets(self.query, self.filters, self.now),
+        )
 
     def count(self):
         return sum(n for key, n in self.facet_counts.items() if key.startswith("type:"))
@@ -38,7 +44,10 @@ class Results:
         start, stop = index.start or 0, index.stop
         if stop is None or stop <= start:
             return []
-        return self.backend.page(self.query, self.filters, self.now, start, stop - start)
+        return self.answers.get(
+            ("page", self.query.clauses, self.filters, start, stop),
+            lambda: self.backend.page(self.query, self.filters, self.now, start, stop - start),
+        )
 
 
 @dataclass
@@ -62,11 +71,15 @@ def run(text, filters=None, backend=None):
     if not (query or filters):
         return search
     now = timezone.now()
-    search.results = Results(backend, query, filters, now)
+    answers = Answers(now, backend.vendor)
+    search.results = Results(backend, query, filters, now, answers)
     if query and not search.results.count():
-        corrections = find_corrections(backend, query)
+        corrections = answers.get(
+            ("corrections", query.clauses), lambda: find_corrections(backend, query)
+        )
         if corrections:
-            corrected = Results(backend, query.with_corrections(corrections), filters, now)
+            corrected = query.with_corrections(corrections)
+            corrected = Results(backend, corrected, filters, now, answers)
             if corrected.count():
                 search.results = corrected
                 search.suggestion = query.corrected_text(corrections)
@@ -77,15 +90,23 @@ def run(text, filters=None, backend=None):
 
 def find_corrections(backend, query):
     """``{typed word: indexed word}`` for each typed word that finds nothing on its own and
-    has a similar word in the index."""
+    has a similar word in the index's vocabulary."""
     corrections = {}
     for term in query.correctable_terms()[:MAX_CORRECTIONS]:
-        if backend.finds(term):
+        word = term.words[0]
+        if in_vocabulary(word, term.prefix) or backend.finds(term):
             continue
-        similar = backend.similar_word(term.words[0])
+        similar = backend.similar_word(word)
         if similar:
-            corrections[term.words[0]] = similar
+            corrections[word] = similar
     return corrections
+
+
+def in_vocabulary(word, prefix):
+    """A word the index holds (or, for a prefix, one it begins): it finds something, so
+    the engine need not be asked."""
+    lookup = {"word__startswith": word} if prefix else {"word": word}
+    return SearchTerm.objects.filter(**lookup).exists()
 
 
 def record_miss(text):

@@ -5,8 +5,9 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .backends.base import MARK_END, MARK_START
-
+# The engines wrap matched words in these; the index never stores control characters.
+MARK_START = "\x02"
+MARK_END = "\x03"
 MARKED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}")
 STRAY = re.compile(f"[{MARK_START}{MARK_END}]")
 

@@ -1,8 +1,9 @@
 """Keeping the index current: the one place that writes search documents and vocabulary.
 
-Every write path orders its documents by (kind, object id), so two writers never wait on
-each other in a cycle, and locks the content rows it reads in a rebuild, so a rebuild never
-writes an older version over an edit made while it runs.
+Writers take their locks in one order — content rows (a save, or a rebuild's
+``select_for_update``), then the index version row (``answers.bump``), then documents in
+(kind, object id) order — so two writers never wait on each other in a cycle, and a rebuild
+never writes an older version of a page over an edit made while it runs.
 """
 
 from collections import Counter, defaultdict
@@ -10,6 +11,7 @@ from collections import Counter, defaultdict
 from django.db import connection, transaction
 from django.db.models import F
 
+from . import answers
 from .documents import SOURCES, dependents
 from .models import SearchDocument, SearchTerm
 from .query import STOPWORDS, words_of
@@ -58,6 +60,8 @@ def index(kind, pks):
                 )
             }
             new = {o.pk: source.build(o) for o in source.queryset().filter(pk__in=chunk)}
+            if old or new:
+                answers.bump()
             gone = set(old) - set(new)
             if gone:
                 SearchDocument.objects.filter(kind=kind, object_id__in=gone).delete()
@@ -114,17 +118,20 @@ def rebuild(batch_size=BATCH_SIZE, progress=None):
             with transaction.atomic():
                 rows = source.queryset().filter(pk__in=chunk).order_by("pk")
                 documents = [source.build(o) for o in rows.select_for_update(of=("self",))]
+                answers.bump()
                 write_documents(documents)
             for document in documents:
                 vocabulary.update(vocabulary_of(document))
             if progress:
                 progress(kind, len(documents))
         # One statement, judged on the content as it is when it runs.
+        answers.bump()
         SearchDocument.objects.filter(kind=kind).exclude(
             object_id__in=source.queryset().values("pk")
         ).delete()
         counts[kind] = len(pks)
     with transaction.atomic():
+        answers.bump()
         SearchTerm.objects.all().delete()
         SearchTerm.objects.bulk_create(
             [SearchTerm(word=w, documents=n) for w, n in sorted(vocabulary.items())],

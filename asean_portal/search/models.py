@@ -42,6 +42,11 @@ class SearchDocument(models.Model):
 
     class Meta:
         ordering = ["kind", "title"]
+        indexes = [
+            # The next scheduled change is found from these (answers.py).
+            models.Index(fields=["publish_at"], name="searchdocument_publish_idx"),
+            models.Index(fields=["unpublish_at"], name="searchdocument_unpublish_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "object_id"], name="searchdocument_one_per_object"
@@ -129,3 +134,14 @@ class MissedQuery(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('search')}?{urlencode({'q': self.text})}"
+
+
+class SearchIndexVersion(models.Model):
+    """One row whose token every write to the index replaces, in the same transaction, so
+    an answer cached under the old token is never used again (see ``answers.py``)."""
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.token

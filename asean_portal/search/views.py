@@ -13,7 +13,6 @@ from initiatives.models import Topic
 
 from . import engine
 from .forms import SearchParams
-from .highlight import mark_matches
 from .models import DocumentKind
 
 PER_PAGE = 20
@@ -80,9 +79,6 @@ class SearchView(TemplateView):
             hits = list(page.object_list)
             divisions, topics = labels(search.results.facet_counts, hits)
             for hit in hits:
-                hit.title_html = mark_matches(hit.title)
-                hit.snippet_html = mark_matches(hit.snippet)
-                hit.kind_label = DocumentKind(hit.kind).label
                 hit.divisions = [divisions[i] for i in hit.division_ids if i in divisions]
                 hit.topics = [topics[i] for i in hit.topic_ids if i in topics]
             context.update(

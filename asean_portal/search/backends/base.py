@@ -11,8 +11,9 @@ index never stores, so the caller can escape the text and then mark them.
 import json
 from dataclasses import dataclass, field
 
-MARK_START = "\x02"
-MARK_END = "\x03"
+from ..highlight import MARK_START, mark_matches
+from ..models import DocumentKind
+
 SNIPPET_WORDS = 30
 KIND_ORDER = ("division", "topic", "initiative", "faq")
 TABLE = "asean_portal_searchdocument"
@@ -50,6 +51,18 @@ class Hit:
     snippet: str
     divisions: list = field(default_factory=list)
     topics: list = field(default_factory=list)
+
+    @property
+    def kind_label(self):
+        return DocumentKind(self.kind).label
+
+    @property
+    def title_html(self):
+        return mark_matches(self.title)
+
+    @property
+    def snippet_html(self):
+        return mark_matches(self.snippet)
 
     @property
     def division_ids(self):
@@ -120,11 +133,38 @@ class SearchBackend:
         # Django reads JSON columns in raw queries as text, on both engines.
         return json.loads(value) if isinstance(value, str) else value
 
-    # The interface each backend implements.
     def count_facets(self, query, filters, now):
-        raise NotImplementedError
+        where, params = self.where_sql(query, filters, now)
+        rows = self.fetch(
+            f"SELECT f.value, count(*) FROM {TABLE} d {self.facet_rows_sql} "
+            f"WHERE {where} GROUP BY f.value",
+            params,
+        )
+        return dict(rows)
+
+    def listing(self, filters, now, offset, limit):
+        """No words, only filters: everything in them, divisions first, then by title."""
+        where, params = self.where_sql(None, filters, now)
+        rows = self.fetch(
+            f"SELECT d.id, d.kind, d.object_id, d.url, d.facets, d.title, d.summary, d.body "
+            f"FROM {TABLE} d WHERE {where} "
+            f"ORDER BY {kind_order_sql()}, d.title, d.id LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+        return self.hits(rows)
 
     def page(self, query, filters, now, offset, limit):
+        if not query:
+            return self.listing(filters, now, offset, limit)
+        return self.ranked_page(query, filters, now, offset, limit)
+
+    # What each backend implements.
+    facet_rows_sql = ""  # one row per facet key of document ``d``, as ``f.value``
+
+    def where_sql(self, query, filters, now):
+        raise NotImplementedError
+
+    def ranked_page(self, query, filters, now, offset, limit):
         raise NotImplementedError
 
     def finds(self, term):

@@ -3,14 +3,12 @@ a GIN index on it and on the facet keys, ts_rank, ts_headline, and pg_trgm for t
 
 import json
 
+from ..highlight import MARK_END, MARK_START
 from .base import (
-    MARK_END,
-    MARK_START,
     SIMILARITY_THRESHOLD,
     TABLE,
     TERMS_TABLE,
     SearchBackend,
-    kind_order_sql,
 )
 
 CONFIG = "english"
@@ -27,6 +25,7 @@ SNIPPET_OPTIONS = (
 
 class PostgreSQLBackend(SearchBackend):
     vendor = "postgresql"
+    facet_rows_sql = "CROSS JOIN LATERAL jsonb_array_elements_text(d.facets) AS f(value)"
     install_sql = (
         "CREATE EXTENSION IF NOT EXISTS pg_trgm",
         f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector "
@@ -73,26 +72,8 @@ class PostgreSQLBackend(SearchBackend):
             params.append(json.dumps(filters.facet_keys()))
         return sql, params
 
-    def count_facets(self, query, filters, now):
+    def ranked_page(self, query, filters, now, offset, limit):
         where, params = self.where_sql(query, filters, now)
-        rows = self.fetch(
-            f"SELECT f.key, count(*) FROM {TABLE} d "
-            "CROSS JOIN LATERAL jsonb_array_elements_text(d.facets) AS f(key) "
-            f"WHERE {where} GROUP BY f.key",
-            params,
-        )
-        return dict(rows)
-
-    def page(self, query, filters, now, offset, limit):
-        where, params = self.where_sql(query, filters, now)
-        if not query:
-            rows = self.fetch(
-                f"SELECT d.id, d.kind, d.object_id, d.url, d.facets, d.title, d.summary, d.body "
-                f"FROM {TABLE} d WHERE {where} "
-                f"ORDER BY {kind_order_sql()}, d.title, d.id LIMIT %s OFFSET %s",
-                [*params, limit, offset],
-            )
-            return self.hits(rows)
         tsquery, tsquery_params = self.tsquery_sql(query)
         rows = self.fetch(
             "SELECT d.id, d.kind, d.object_id, d.url, d.facets, "
@@ -120,11 +101,11 @@ class PostgreSQLBackend(SearchBackend):
         return self.hits(rows)
 
     def finds(self, term):
+        # A count, not EXISTS: planned for the first row, EXISTS scans the whole table when
+        # the term is in no document, the very case this is asked for.
         sql, params = self.term_sql(term)
-        rows = self.fetch(
-            f"SELECT EXISTS (SELECT 1 FROM {TABLE} d WHERE d.search_vector @@ {sql})", params
-        )
-        return rows[0][0]
+        rows = self.fetch(f"SELECT count(*) FROM {TABLE} d WHERE d.search_vector @@ {sql}", params)
+        return rows[0][0] > 0
 
     def similar_word(self, word):
         rows = self.fetch(

@@ -4,15 +4,13 @@ queries; typos by pg_trgm's similarity measure, computed here."""
 
 import math
 
+from ..highlight import MARK_END, MARK_START
 from ..typos import similarity
 from .base import (
-    MARK_END,
-    MARK_START,
     SIMILARITY_THRESHOLD,
     TABLE,
     TERMS_TABLE,
     SearchBackend,
-    kind_order_sql,
 )
 
 FTS = f"{TABLE}_fts"
@@ -27,6 +25,7 @@ def values(prefix):
 
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
+    facet_rows_sql = "JOIN json_each(d.facets) AS f"
     install_sql = (
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5({COLUMNS}, content='{TABLE}', "
         "content_rowid='id', tokenize='porter unicode61 remove_diacritics 0')",
@@ -70,26 +69,9 @@ class SQLiteBackend(SearchBackend):
             params.append(key)
         return sql, params
 
-    def count_facets(self, query, filters, now):
-        where, params = self.where_sql(query, filters, now)
-        rows = self.fetch(
-            f"SELECT f.value, count(*) FROM {TABLE} d, json_each(d.facets) f "
-            f"WHERE {where} GROUP BY f.value",
-            params,
-        )
-        return dict(rows)
-
-    def page(self, query, filters, now, offset, limit):
+    def ranked_page(self, query, filters, now, offset, limit):
         # The match itself joins the FTS table below, so only the other conditions here.
         where, params = self.where_sql(None, filters, now)
-        if not query:
-            rows = self.fetch(
-                f"SELECT d.id, d.kind, d.object_id, d.url, d.facets, d.title, d.summary, d.body "
-                f"FROM {TABLE} d WHERE {where} "
-                f"ORDER BY {kind_order_sql()}, d.title, d.id LIMIT %s OFFSET %s",
-                [*params, limit, offset],
-            )
-            return self.hits(rows)
         match = self.match_expression(query)
         # Rank every match, then mark up only the rows on the page.
         rows = self.fetch(
