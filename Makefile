@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve test lint format migrate seed superuser check clean bench-search
+.PHONY: help install run serve test lint format migrate seed superuser check clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -69,13 +69,22 @@ check: $(VENV)/.installed-dev ## Django system checks and the missing-migration 
 clean: ## Remove the virtualenv and caches (keeps the database)
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
-# Site search benchmark: its own PostgreSQL database and SQLite file, 100,000 initiatives.
+# --- issue 4: the staff side at scale ---------------------------------------------------
+BENCH_INITIATIVES ?= 100000
+
+.PHONY: bench-admin
+bench-admin: migrate ## Time the admin's initiative pages at BENCH_INITIATIVES rows (use DATABASE_URL=postgres://…)
+	$(BIN)/python manage.py generate_demo_data --initiatives $(BENCH_INITIATIVES) --faqs 1000
+	$(BIN)/python manage.py bench_admin
+
+# --- issue 3: site search benchmark (its own PostgreSQL database and SQLite file) --------
 BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/asean_bench_search
 BENCH_SQLITE_URL ?= sqlite:///$(CURDIR)/bench-search.sqlite3
 BENCH_ARGS ?=
-BENCH := DJANGO_SETTINGS_MODULE=asean_portal.settings.test $(BIN)/python manage.py bench_search
+BENCH_SEARCH := DJANGO_SETTINGS_MODULE=asean_portal.settings.test $(BIN)/python manage.py bench_search
 
+.PHONY: bench-search
 bench-search: $(VENV)/.installed ## Time site search on PostgreSQL and SQLite at 100,000 initiatives (slow; not in CI)
-	DATABASE_URL=$(BENCH_PG_URL) $(BENCH) --json .bench/search-postgresql.json $(BENCH_ARGS)
-	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH) --json .bench/search-sqlite.json $(BENCH_ARGS)
-	$(BENCH) --compare .bench/search-postgresql.json .bench/search-sqlite.json
+	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_SEARCH) --json .bench/search-postgresql.json $(BENCH_ARGS)
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_SEARCH) --json .bench/search-sqlite.json $(BENCH_ARGS)
+	$(BENCH_SEARCH) --compare .bench/search-postgresql.json .bench/search-sqlite.json

@@ -10,6 +10,7 @@ admin.site.site_header = "ASEAN Secretariat Knowledge Portal — staff"
 admin.site.site_title = "ASEAN Secretariat Knowledge Portal staff"
 admin.site.index_title = "Portal content"
 admin.site.site_url = "/"
+admin.site.index_template = "admin/portal/index.html"  # adds "content due for review"
 
 
 @admin.register(SiteSection)
@@ -18,4 +19,5 @@ class SiteSectionAdmin(ContentAdmin):
     list_filter = ["state", "kind"]
     search_fields = ["title", "slug", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    fieldsets = [(None, {"fields": ["kind", "title", "slug", "order", "body"]})]
+    autocomplete_fields = ["owning_division"]
+    fieldsets = [(None, {"fields": ["kind", "title", "slug", "order", "body", "owning_division"]})]

@@ -3,7 +3,10 @@
 from django.db import models
 from django.urls import reverse
 
-from .publishing import ContentModel
+from divisions.models import owning_division
+
+from .history import PortalHistory
+from .publishing import ContentModel, publish_permission_meta
 from .search.models import (
     GlossaryEntry,
     MissedQuery,
@@ -44,10 +47,14 @@ class SiteSection(ContentModel):
     body = models.TextField(help_text="Markdown.")
     body_html = models.TextField(editable=False, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    owning_division = owning_division("owned_site_sections", "this text")
+
+    history = PortalHistory(excluded_fields=["body_html"])
 
     class Meta:
         ordering = ["kind", "order", "title"]
         verbose_name = "site section"
+        permissions = [publish_permission_meta("sitesection", "site sections")]
         indexes = [models.Index(fields=["kind", "order"], name="sitesection_kind_order_idx")]
         constraints = ContentModel.publication_constraints("sitesection") + [
             models.CheckConstraint(

@@ -4,18 +4,14 @@ Public code reads content only through ``Model.objects.published()``; that one m
 what the public may see.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.dispatch import Signal
 from django.utils import timezone
 
 from .markdown import render_markdown
-
-# Sent after content rows change through ``QuerySet.update()``, which sends no save signals
-# (the admin's publish actions, for one): ``rows_updated.send(sender=Model, pks=[...])``.
-# Site search listens, to keep its index current.
-rows_updated = Signal()
 
 
 class State(models.TextChoices):
@@ -35,11 +31,35 @@ class PublishableQuerySet(models.QuerySet):
             state=State.PUBLISHED,
         )
 
+    def reachable(self):
+        """What a public detail page may show: published and live, or archived (shown with
+        an "archived" notice, but left out of every list, feed and search)."""
+        return self.published() | self.filter(state=State.ARCHIVED)
+
     def visible_to(self, user):
         """Staff preview everything; everybody else sees what is published."""
         if user.is_authenticated and user.is_staff:
             return self.all()
         return self.published()
+
+
+def default_review_by():
+    """A new item's owning division reviews it again after the configured interval."""
+    interval = datetime.timedelta(days=settings.CONTENT_REVIEW_INTERVAL_DAYS)
+    return timezone.localdate() + interval
+
+
+def publish_permission(model):
+    """``app_label.publish_<model>``: publish, schedule, unpublish and archive ``model``."""
+    return f"{model._meta.app_label}.publish_{model._meta.model_name}"
+
+
+def publish_permission_meta(model_name, verbose_name_plural):
+    """The ``Meta.permissions`` entry that declares a content model's publish permission."""
+    return (
+        f"publish_{model_name}",
+        f"Can publish, schedule, unpublish and archive {verbose_name_plural}",
+    )
 
 
 class ContentModel(models.Model):
@@ -50,6 +70,9 @@ class ContentModel(models.Model):
     """
 
     markdown_fields: dict[str, str] = {}
+    #: The field naming the division that owns (keeps current) this item; "id" for a
+    #: division, which owns itself.
+    owning_division_field = "owning_division"
 
     state = models.CharField(
         "publication state", max_length=16, choices=State.choices, default=State.DRAFT
@@ -79,6 +102,15 @@ class ContentModel(models.Model):
         related_name="+",
     )
 
+    review_by = models.DateField(
+        "review by",
+        default=default_review_by,
+        help_text="When the owning division should next check that this is still true.",
+    )
+    # Optimistic concurrency: every save adds one; a form posted with an older number was
+    # based on a copy someone else has changed since (see asean_portal.concurrency).
+    version = models.PositiveIntegerField(default=1, editable=False)
+
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
@@ -86,11 +118,15 @@ class ContentModel(models.Model):
 
     def save(self, *args, **kwargs):
         self.render_markdown_fields()
+        if not self._state.adding:
+            self.version += 1
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and any(f in update_fields for f in self.markdown_fields):
-            kwargs["update_fields"] = set(update_fields) | {
-                self.markdown_fields[f] for f in update_fields if f in self.markdown_fields
-            }
+        if update_fields is not None:
+            kwargs["update_fields"] = (
+                set(update_fields)
+                | {"version"}
+                | {self.markdown_fields[f] for f in update_fields if f in self.markdown_fields}
+            )
         super().save(*args, **kwargs)
 
     @classmethod
@@ -112,6 +148,24 @@ class ContentModel(models.Model):
     def render_markdown_fields(self):
         for source, target in self.markdown_fields.items():
             setattr(self, target, render_markdown(getattr(self, source)))
+
+    @property
+    def is_scheduled(self):
+        """Published, but its publish time has not come yet."""
+        return (
+            self.state == State.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+    @property
+    def is_expired(self):
+        """Published, but its unpublish time has passed."""
+        return (
+            self.state == State.PUBLISHED
+            and self.unpublish_at is not None
+            and self.unpublish_at <= timezone.now()
+        )
 
     @property
     def is_public(self):

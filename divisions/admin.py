@@ -1,12 +1,15 @@
 from django.contrib import admin
 
+from asean_portal.admin_import import ContentImportExportMixin
 from asean_portal.admin_mixins import ContentAdmin
 
 from .models import Division
+from .resources import DivisionResource
 
 
 @admin.register(Division)
-class DivisionAdmin(ContentAdmin):
+class DivisionAdmin(ContentImportExportMixin, ContentAdmin):
+    resource_classes = [DivisionResource]
     list_display = ["name", "short_name", "kind", "pillar", "parent", "order", "state"]
     list_filter = ["state", "kind", "pillar"]
     list_select_related = ["parent"]

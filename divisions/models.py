@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from asean_portal.publishing import ContentModel
+from asean_portal.history import PortalHistory
+from asean_portal.publishing import ContentModel, publish_permission_meta
 
 
 class Pillar(models.TextChoices):
@@ -26,6 +27,7 @@ class Division(ContentModel):
     Kind = DivisionKind
 
     markdown_fields = {"mandate": "mandate_html"}
+    owning_division_field = "id"  # a division keeps its own page current
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
@@ -51,8 +53,11 @@ class Division(ContentModel):
     address = models.CharField(max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    history = PortalHistory(excluded_fields=["mandate_html"])
+
     class Meta:
         ordering = ["order", "name"]
+        permissions = [publish_permission_meta("division", "divisions")]
         indexes = [
             models.Index(fields=["state", "order"], name="division_state_order_idx"),
             models.Index(fields=["pillar"], name="division_pillar_idx"),
@@ -99,3 +104,15 @@ class Division(ContentModel):
         # Every write path (admin, import, loader) keeps the hierarchy a tree.
         self.check_hierarchy()
         super().save(*args, **kwargs)
+
+
+def owning_division(related_name, what):
+    """The field naming the division that keeps ``what`` current (for review reminders)."""
+    return models.ForeignKey(
+        Division,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        help_text=f"The division that keeps {what} current.",
+    )

@@ -1,14 +1,18 @@
 from django.contrib import admin
 
+from asean_portal.admin_import import ContentImportExportMixin
 from asean_portal.admin_mixins import ContentAdmin
+from initiatives.admin import TopicListFilter
 
 from .models import FAQ
+from .resources import FAQResource
 
 
 @admin.register(FAQ)
-class FAQAdmin(ContentAdmin):
+class FAQAdmin(ContentImportExportMixin, ContentAdmin):
+    resource_classes = [FAQResource]
     list_display = ["question", "division", "order", "state", "updated_at"]
-    list_filter = ["state", "division", "topics"]
+    list_filter = ["state", "division", TopicListFilter]
     list_select_related = ["division"]
     search_fields = ["question", "slug", "answer"]
     prepopulated_fields = {"slug": ["question"]}

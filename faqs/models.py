@@ -3,13 +3,15 @@
 from django.db import models
 from django.urls import reverse
 
-from asean_portal.publishing import ContentModel
+from asean_portal.history import PortalHistory
+from asean_portal.publishing import ContentModel, publish_permission_meta
 from divisions.models import Division
 from initiatives.models import Topic
 
 
 class FAQ(ContentModel):
     markdown_fields = {"answer": "answer_html"}
+    owning_division_field = "division"
 
     question = models.CharField(max_length=300)
     slug = models.SlugField(max_length=100, unique=True)
@@ -26,8 +28,11 @@ class FAQ(ContentModel):
     topics = models.ManyToManyField(Topic, blank=True, related_name="faqs")
     order = models.PositiveSmallIntegerField(default=0)
 
+    history = PortalHistory(excluded_fields=["answer_html"], m2m_fields=["topics"])
+
     class Meta:
         ordering = ["order", "question"]
+        permissions = [publish_permission_meta("faq", "FAQs")]
         verbose_name = "FAQ"
         verbose_name_plural = "FAQs"
         indexes = [models.Index(fields=["state", "order"], name="faq_state_order_idx")]

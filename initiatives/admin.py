@@ -3,9 +3,13 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from asean_portal.admin_mixins import ContentAdmin
+from asean_portal.admin_history import HistoryAdminMixin
+from asean_portal.admin_import import ContentImportExportMixin
+from asean_portal.admin_mixins import ContentAdmin, EstimatedCountPaginator
+from asean_portal.history import record_revision
 
 from .models import Initiative, MemberState, Milestone, Topic
+from .resources import InitiativeResource
 
 
 @admin.register(Topic)
@@ -13,17 +17,43 @@ class TopicAdmin(ContentAdmin):
     list_display = ["name", "slug", "state", "updated_at"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    fieldsets = [(None, {"fields": ["name", "slug", "description"]})]
+    autocomplete_fields = ["owning_division"]
+    list_select_related = ["owning_division"]
+    fieldsets = [(None, {"fields": ["name", "slug", "description", "owning_division"]})]
 
 
 @admin.register(MemberState)
-class MemberStateAdmin(admin.ModelAdmin):
+class MemberStateAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "iso_code", "joined_on"]
     search_fields = ["name", "slug", "iso_code"]
     prepopulated_fields = {"slug": ["name"]}
 
     def view_on_site(self, obj):
         return f"{reverse('initiatives:list')}?member_state={obj.slug}"
+
+
+class TopicListFilter(admin.SimpleListFilter):
+    """Filter by topic with a subquery on the link table. Django's own filter for a
+    many-to-many field adds SELECT DISTINCT over every column, which is slow at 100,000
+    rows; this returns the same rows without duplicates. The parameter keeps Django's name."""
+
+    title = "topic"
+    parameter_name = "topics__id__exact"
+
+    def lookups(self, request, model_admin):
+        return list(Topic.objects.order_by("name").values_list("pk", "name"))
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value:
+            return queryset
+        if not value.isdigit():
+            return queryset.none()
+        through = queryset.model.topics.through
+        tagged = through.objects.filter(topic_id=int(value)).values(
+            through._meta.get_field(queryset.model._meta.model_name).attname
+        )
+        return queryset.filter(pk__in=tagged)
 
 
 class MilestoneInline(admin.TabularInline):
@@ -46,7 +76,8 @@ def count_milestones(**filters):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(ContentAdmin):
+class InitiativeAdmin(ContentImportExportMixin, ContentAdmin):
+    resource_classes = [InitiativeResource]
     list_display = [
         "title",
         "lead_division",
@@ -58,12 +89,13 @@ class InitiativeAdmin(ContentAdmin):
         "featured",
         "state",
     ]
-    list_filter = ["state", "status", "pillar", "featured", "lead_division", "topics"]
+    list_filter = ["state", "status", "pillar", "featured", "lead_division", TopicListFilter]
     list_select_related = ["lead_division"]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["lead_division", "supporting_divisions", "topics", "member_states"]
     show_full_result_count = False  # the table holds 100,000 rows
+    paginator = EstimatedCountPaginator
     inlines = [MilestoneInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
@@ -113,7 +145,7 @@ class DoneFilter(admin.SimpleListFilter):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(HistoryAdminMixin, admin.ModelAdmin):
     """Milestones across initiatives: what falls due when, and what is late."""
 
     list_display = ["title", "initiative", "due_on", "done_on"]
@@ -127,3 +159,25 @@ class MilestoneAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.initiative.get_absolute_url()
+
+    # A milestone changed here is also a new revision of its initiative, so the
+    # initiative's history (and a revert of it) always holds its milestones.
+    def revision_saved(self, request, obj, verb="changed"):
+        for initiative in {obj.initiative, *getattr(obj, "_former_initiatives", [])}:
+            record_revision(initiative, "~", request.user, f"Milestone “{obj}” {verb}")
+
+    def save_model(self, request, obj, form, change):
+        if change and "initiative" in form.changed_data:
+            obj._former_initiatives = [Initiative.objects.get(pk=form.initial["initiative"])]
+        super().save_model(request, obj, form, change)
+        self.revision_saved(request, obj, "changed" if change else "added")
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self.revision_saved(request, obj, "deleted")
+
+    def delete_queryset(self, request, queryset):
+        milestones = list(queryset.select_related("initiative"))
+        super().delete_queryset(request, queryset)
+        for milestone in milestones:
+            self.revision_saved(request, milestone, "deleted")

@@ -1,10 +1,13 @@
 """Regional initiatives and action plans, their milestones, and the shared taxonomies."""
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
+from simple_history.signals import pre_create_historical_record
 
-from asean_portal.publishing import ContentModel, PublishableQuerySet
-from divisions.models import Division, Pillar
+from asean_portal.history import PortalHistory
+from asean_portal.publishing import ContentModel, PublishableQuerySet, publish_permission_meta
+from divisions.models import Division, Pillar, owning_division
 
 
 class Topic(ContentModel):
@@ -14,9 +17,13 @@ class Topic(ContentModel):
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True, help_text="Markdown.")
     description_html = models.TextField(editable=False, blank=True)
+    owning_division = owning_division("owned_topics", "this topic's description")
+
+    history = PortalHistory(excluded_fields=["description_html"])
 
     class Meta:
         ordering = ["name"]
+        permissions = [publish_permission_meta("topic", "topics")]
         constraints = ContentModel.publication_constraints("topic")
 
     def __str__(self):
@@ -33,6 +40,8 @@ class MemberState(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     iso_code = models.CharField("ISO 3166 alpha-2 code", max_length=2, unique=True)
     joined_on = models.DateField("member since", null=True, blank=True)
+
+    history = PortalHistory()
 
     class Meta:
         ordering = ["name"]
@@ -56,10 +65,21 @@ class InitiativeStatus(models.TextChoices):
     SUSPENDED = "suspended", "Suspended"
 
 
+class MilestoneSnapshot(models.Model):
+    """Added to each recorded revision of an initiative: its milestones at that moment, so
+    comparing or reverting a revision covers the milestones too."""
+
+    milestones_snapshot = models.JSONField(default=list, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        abstract = True
+
+
 class Initiative(ContentModel):
     Status = InitiativeStatus
 
     markdown_fields = {"body": "body_html"}
+    owning_division_field = "lead_division"
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
@@ -88,14 +108,24 @@ class Initiative(ContentModel):
     featured = models.BooleanField(default=False, help_text="Shown on the home page.")
 
     objects = InitiativeQuerySet.as_manager()
+    history = PortalHistory(
+        excluded_fields=["body_html"],
+        m2m_fields=["supporting_divisions", "topics", "member_states"],
+        bases=[MilestoneSnapshot],
+    )
 
     class Meta:
         ordering = ["title"]
+        permissions = [publish_permission_meta("initiative", "initiatives")]
         indexes = [
             models.Index(fields=["state", "title"], name="initiative_state_title_idx"),
             models.Index(fields=["status"], name="initiative_status_idx"),
             models.Index(fields=["pillar"], name="initiative_pillar_idx"),
             models.Index(fields=["featured", "state"], name="initiative_featured_idx"),
+            # The admin lists 100,000 rows by title (then -id, to be deterministic) and
+            # filters them by review date: both read an index instead of sorting the table.
+            models.Index(fields=["title", "-id"], name="initiative_admin_order_idx"),
+            models.Index(fields=["review_by"], name="initiative_review_by_idx"),
         ]
         constraints = ContentModel.publication_constraints("initiative") + [
             models.CheckConstraint(
@@ -120,6 +150,29 @@ class Initiative(ContentModel):
     def get_absolute_url(self):
         return reverse("initiatives:detail", args=[self.slug])
 
+    def restore_parts(self, record):
+        """Bring the milestones back to how revision ``record`` saw them: changed ones are
+        set back, later ones removed, removed ones re-created (under their old id if it is
+        free). Used when the initiative is reverted or restored."""
+        snapshot = {m["id"]: m for m in record.milestones_snapshot}
+        self.milestones.exclude(pk__in=snapshot).delete()
+        current = {m.pk: m for m in self.milestones.all()}
+        taken = set(
+            Milestone.objects.filter(pk__in=snapshot)
+            .exclude(initiative=self)
+            .values_list("pk", flat=True)
+        )
+        for pk, values in snapshot.items():
+            milestone = current.get(pk) or Milestone(
+                pk=None if pk in taken else pk, initiative=self
+            )
+            milestone.title = values["title"]
+            milestone.due_on = values["due_on"]
+            milestone.done_on = values["done_on"]
+            milestone.order = values["order"]
+            milestone.full_clean(exclude=["initiative"])
+            milestone.save()
+
     @property
     def progress(self):
         """Share of milestones done, 0–100, from the (prefetched) milestones; None if none."""
@@ -137,6 +190,8 @@ class Milestone(models.Model):
     done_on = models.DateField("done date", null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    history = PortalHistory()
+
     class Meta:
         ordering = ["due_on", "order", "pk"]
         indexes = [
@@ -149,3 +204,19 @@ class Milestone(models.Model):
     @property
     def is_done(self):
         return self.done_on is not None
+
+
+MILESTONE_SNAPSHOT_FIELDS = ["id", "title", "due_on", "done_on", "order"]
+
+
+def snapshot_milestones(sender, instance, history_instance, **kwargs):
+    history_instance.milestones_snapshot = list(
+        Milestone.objects.filter(initiative_id=instance.pk)
+        .order_by("due_on", "order", "pk")
+        .values(*MILESTONE_SNAPSHOT_FIELDS)
+    )
+
+
+pre_create_historical_record.connect(
+    snapshot_milestones, sender=Initiative.history.model, dispatch_uid="snapshot_milestones"
+)

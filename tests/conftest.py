@@ -38,3 +38,48 @@ def queries_for(client):
         return len(ctx.captured_queries)
 
     return count
+
+
+# --- issue 4: clients signed in as each staff role ------------------------------------
+
+
+def _signed_in(user):
+    role_client = Client()
+    role_client.force_login(user)
+    return role_client
+
+
+@pytest.fixture
+def editor(db):
+    from tests.factories import RoleUserFactory
+
+    return RoleUserFactory(username="an-editor", role="Editor")
+
+
+@pytest.fixture
+def publisher(db):
+    from tests.factories import RoleUserFactory
+
+    return RoleUserFactory(username="a-publisher", role="Publisher")
+
+
+@pytest.fixture
+def site_admin(db):
+    from tests.factories import RoleUserFactory
+
+    return RoleUserFactory(username="a-site-admin", role="Site administrator")
+
+
+@pytest.fixture
+def editor_client(editor):
+    return _signed_in(editor)
+
+
+@pytest.fixture
+def publisher_client(publisher):
+    return _signed_in(publisher)
+
+
+@pytest.fixture
+def site_admin_client(site_admin):
+    return _signed_in(site_admin)

@@ -129,3 +129,28 @@ class SiteSectionFactory(PublishedFactory):
     title = factory.Sequence(lambda n: f"Section {n}")
     slug = factory.Sequence(lambda n: f"section-{n}")
     body = "Section text."
+
+
+# --- issue 4: staff in a role (Editor, Publisher, Site administrator) ------------------
+
+
+class RoleUserFactory(UserFactory):
+    """``RoleUserFactory(role="Editor")``: staff, not superuser, in that group (which the
+    data migration made; ``sync_roles`` makes it again after a transactional test's flush)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    is_staff = True
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            from django.contrib.auth.models import Group
+
+            from asean_portal.roles import ensure_permissions, sync_roles
+
+            if not Group.objects.filter(name=extracted).exists():
+                ensure_permissions()
+                sync_roles()
+            self.groups.add(Group.objects.get(name=extracted))

@@ -1,14 +1,13 @@
 """Content changes reach the index at once, in the same transaction as the change.
 
 Connected in ``AseanPortalConfig.ready()``. Saves, deletes and link changes (topics,
-supporting divisions) arrive as Django signals; ``QuerySet.update()`` sends none, so code that
-updates content rows in bulk sends ``publishing.rows_updated`` (the admin's publish actions
-do). Bulk inserts (demo data) are followed by ``rebuild_search_index``.
+supporting divisions) arrive as Django signals; the admin's bulk actions, imports and
+reverts all go through ``save()``. What bypasses it — ``QuerySet.update()``, bulk inserts
+(demo data) — is followed by ``rebuild_search_index``.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from asean_portal.publishing import rows_updated
 from faqs.models import FAQ
 from initiatives.models import Initiative
 
@@ -59,11 +58,6 @@ def links_changed(sender, instance, action, reverse, pk_set, **kwargs):
         indexing.index(kind, pk_set or ())
 
 
-def content_rows_updated(sender, pks, **kwargs):
-    if sender in KIND_OF_MODEL:
-        indexing.index_with_dependents(KIND_OF_MODEL[sender], pks)
-
-
 def connect():
     for model in KIND_OF_MODEL:
         post_save.connect(content_saved, sender=model, dispatch_uid=f"search-save-{model.__name__}")
@@ -77,4 +71,3 @@ def connect():
         m2m_changed.connect(
             links_changed, sender=through, dispatch_uid=f"search-m2m-{through.__name__}"
         )
-    rows_updated.connect(content_rows_updated, dispatch_uid="search-rows-updated")

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
 
+from asean_portal.history import one_revision
 from asean_portal.models import SiteSection
 from asean_portal.publishing import State
 from divisions.models import Division
@@ -33,6 +34,9 @@ FORBIDDEN_TEXT = re.compile(
     r"\d{8,}|giang|need assistance|customer support|email protected|phone number",
     re.IGNORECASE,
 )
+
+
+SEED_REVISION = "Loaded from the seed content"
 
 
 class SeedError(Exception):
@@ -303,12 +307,13 @@ class Loader:
                     self.log(f"{label}: kept {slug} (found as “{obj.slug}”)")
                     return obj
             obj = model(slug=slug)
-            self.assign(obj, fields)
-            self.save(obj, slug)
-            for name, objects in m2m.items():
-                getattr(obj, name).set(objects)
-            if milestones is not None:
-                self.write_milestones(obj, milestones)
+            with one_revision(obj, reason=SEED_REVISION):
+                self.assign(obj, fields)
+                self.save(obj, slug)
+                for name, objects in m2m.items():
+                    getattr(obj, name).set(objects)
+                if milestones is not None:
+                    self.write_milestones(obj, milestones)
             tally.created += 1
             self.log(f"{label}: created {slug}")
             return obj
@@ -321,13 +326,14 @@ class Loader:
             tally.kept += 1
             self.log(f"{label}: kept {slug} (differs in {', '.join(differs)})")
             return obj
-        self.assign(obj, fields)
-        self.save(obj, slug)
-        for name, objects in m2m.items():
-            getattr(obj, name).set(objects)
-        if milestones is not None and "milestones" in differs:
-            obj.milestones.all().delete()
-            self.write_milestones(obj, milestones)
+        with one_revision(obj, reason=SEED_REVISION):
+            self.assign(obj, fields)
+            self.save(obj, slug)
+            for name, objects in m2m.items():
+                getattr(obj, name).set(objects)
+            if milestones is not None and "milestones" in differs:
+                obj.milestones.all().delete()
+                self.write_milestones(obj, milestones)
         tally.updated += 1
         self.log(f"{label}: updated {slug} ({', '.join(differs)})")
         return obj

@@ -101,3 +101,13 @@ LOGIN_URL = "admin:login"
 # Site identity used in <title>, feeds and structured data.
 PORTAL_NAME = "ASEAN Secretariat Knowledge Portal"
 INITIATIVES_PER_PAGE = 20
+
+# --- The staff's editorial workflow (issue 4) --------------------------------------------
+INSTALLED_APPS += ["simple_history", "import_export"]
+# Makes the signed-in user the author of every history record written during a request
+# (a milestone saved by the initiative form's inline, for instance).
+MIDDLEWARE += ["simple_history.middleware.HistoryRequestMiddleware"]
+SIMPLE_HISTORY_REVERT_DISABLED = True  # the portal's own compare/revert views replace it
+IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import with one bad row changes nothing
+# How long a new item may go before its owning division must review it again.
+CONTENT_REVIEW_INTERVAL_DAYS = 365

@@ -434,3 +434,16 @@ def test_text_that_looks_like_the_publishers_contact_is_refused(db, monkeypatch)
     with pytest.raises(CommandError, match="publisher"):
         load()
     assert not SiteSection.objects.exists()
+
+
+@pytest.mark.django_db
+def test_each_loaded_item_has_exactly_one_revision():
+    from asean_portal.seed.loader import load_seed_content
+    from initiatives.models import Initiative
+
+    load_seed_content()
+    initiative = Initiative.objects.get(slug="asean-single-window")
+    revisions = list(initiative.history.all())
+    assert len(revisions) == 1
+    assert revisions[0].history_change_reason == "Loaded from the seed content"
+    assert revisions[0].history_type == "+"

@@ -1,0 +1,66 @@
+"""Recording changes: every content item keeps a history of who changed what, and when.
+
+django-simple-history writes a record on every ``save()`` and delete, and another on every
+many-to-many change. A change made through a form touches the item, its many-to-many fields
+and its inline rows one after the other; ``one_revision`` records all of it as a single
+revision, written once everything is saved, so each revision is a complete snapshot.
+"""
+
+from contextlib import contextmanager
+
+from simple_history.models import HistoricalRecords
+
+
+class PortalHistory(HistoricalRecords):
+    """``HistoricalRecords`` that leaves itself on the model as ``_history_records``, so a
+    revision can be written by hand at the end of a multi-step change."""
+
+    def finalize(self, sender, **kwargs):
+        super().finalize(sender, **kwargs)
+        if sender is self.cls:
+            sender._history_records = self
+
+
+def is_tracked(model):
+    return hasattr(model, "_history_records")
+
+
+def record_revision(obj, history_type, user=None, reason=""):
+    """Write one history record of ``obj`` as it is now (its many-to-many fields too)."""
+    if user is not None:
+        obj._history_user = user
+    if reason:
+        obj._change_reason = reason
+    type(obj)._history_records.create_historical_record(obj, history_type)
+
+
+def begin_revision(obj):
+    """From now until ``end_revision``, saving ``obj`` or its many-to-many fields records
+    nothing by itself."""
+    if is_tracked(type(obj)):
+        obj._revision_creates = obj.pk is None or obj._state.adding
+        obj.skip_history_when_saving = True
+
+
+def end_revision(obj, user=None, reason=""):
+    """Record the revision begun by ``begin_revision``: ``obj`` as it is now."""
+    if not hasattr(obj, "skip_history_when_saving"):
+        return
+    del obj.skip_history_when_saving
+    record_revision(obj, "+" if obj._revision_creates else "~", user, reason)
+
+
+@contextmanager
+def one_revision(obj, user=None, reason=""):
+    """Save ``obj`` and its related rows inside; one revision is recorded at the end.
+
+    Nothing is recorded if the block raises (its transaction is rolled back anyway).
+    """
+    begin_revision(obj)
+    yield
+    end_revision(obj, user, reason)
+
+
+def history_of(model, pk):
+    """Every recorded revision of item ``pk``, newest first."""
+    return model.history.filter(id=pk).select_related("history_user")

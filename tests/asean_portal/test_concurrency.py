@@ -1,0 +1,98 @@
+"""No lost edits: two staff members open the same item; the first saves; the second's save
+is refused, shows what the first changed, and keeps the second's own input."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from asean_portal.history import one_revision
+from initiatives.models import Initiative
+from tests.admin_forms import assert_saved, form_data
+from tests.factories import DivisionFactory, InitiativeFactory, MilestoneFactory, RoleUserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(username):
+    client = Client()
+    client.force_login(RoleUserFactory(username=username, role="Publisher"))
+    return client
+
+
+@pytest.fixture
+def initiative():
+    initiative = InitiativeFactory.build(
+        title="ASEAN Power Grid", summary="Linking national grids.", lead_division=DivisionFactory()
+    )
+    with one_revision(initiative):  # recorded with its milestone, as the admin records it
+        initiative.save()
+        MilestoneFactory(initiative=initiative, title="Interconnection study")
+    return initiative
+
+
+def test_the_second_save_is_refused_and_loses_nothing(initiative):
+    change = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
+    amal, budi = signed_in("amal"), signed_in("budi")
+    amal_form, budi_form = amal.get(change), budi.get(change)  # both open the form
+
+    assert_saved(amal.post(change, form_data(amal_form, summary="Linking grids by 2030.")))
+
+    budi_data = form_data(
+        budi_form,
+        title="ASEAN Power Grid (APG)",
+        **{"milestones-0-title": "Interconnection study, phase 2"},
+    )
+    response = budi.post(change, budi_data)
+
+    # Refused, with a clear message naming who changed what...
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "Someone else saved this initiative after you opened it" in str(form.non_field_errors())
+    assert form.conflict["who"] == "amal"
+    [row] = form.conflict["rows"]
+    assert str(row["label"]) == "summary"
+    assert "2030" in row["after"]
+    content = response.content.decode()
+    assert "Not saved: amal changed this initiative while you were editing it" in content
+    # ...Budi's own input is still in the form, inline rows included...
+    assert form["title"].value() == "ASEAN Power Grid (APG)"
+    assert 'value="Interconnection study, phase 2"' in content
+    # ...and Amal's change is in the database, untouched.
+    initiative.refresh_from_db()
+    assert (initiative.title, initiative.summary) == ("ASEAN Power Grid", "Linking grids by 2030.")
+
+    # Having seen Amal's change, Budi saves again on purpose: the form now carries the
+    # current version, so this save goes through, and Amal's version stays in the history.
+    again = form_data(response)
+    assert_saved(budi.post(change, again))
+    initiative.refresh_from_db()
+    assert initiative.title == "ASEAN Power Grid (APG)"
+    assert initiative.milestones.get().title == "Interconnection study, phase 2"
+    summaries = list(Initiative.history.filter(id=initiative.pk).values_list("summary", flat=True))
+    assert "Linking grids by 2030." in summaries
+
+
+def test_a_bulk_action_in_between_also_counts_as_someone_elses_change(initiative):
+    change = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
+    amal, budi = signed_in("amal"), signed_in("budi")
+    budi_form = budi.get(change)
+    amal.post(
+        reverse("admin:initiatives_initiative_changelist"),
+        {"action": "archive", "_selected_action": [initiative.pk], "index": "0"},
+    )
+
+    response = budi.post(change, form_data(budi_form, title="Changed meanwhile"))
+
+    assert response.status_code == 200
+    [row] = response.context["adminform"].form.conflict["rows"]
+    assert str(row["label"]) == "publication state"
+    initiative.refresh_from_db()
+    assert initiative.title == "ASEAN Power Grid"
+
+
+def test_saving_the_version_you_opened_is_not_a_conflict(initiative, staff_client):
+    change = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
+    for title in ["First", "Second"]:  # each save reopens the form, as the admin does
+        assert_saved(staff_client.post(change, form_data(staff_client.get(change), title=title)))
+    initiative.refresh_from_db()
+    assert (initiative.title, initiative.version) == ("Second", 3)

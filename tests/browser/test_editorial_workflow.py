@@ -1,0 +1,120 @@
+"""The editorial workflow in a real browser: an Editor writes an initiative with two
+milestones and sends it for review; a Publisher publishes it; the public sees it; the Editor
+edits it, compares the two versions and reverts."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from asean_portal.publishing import State
+from initiatives.models import Initiative
+from tests.factories import DivisionFactory, RoleUserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "a-long-test-password"  # the factories' password
+
+
+def sign_in(page, username):
+    page.goto("/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Portal content")).to_be_visible()
+
+
+def choose_in_autocomplete(page, field_id, text):
+    """Django's autocomplete (select2): open it, type, pick the match."""
+    page.locator(f"#{field_id} + .select2 .select2-selection").click()
+    page.locator(f'.select2-search__field[aria-controls="select2-{field_id}-results"]').fill(text)
+    page.locator(".select2-results__option", has_text=text).first.click()
+
+
+def test_editor_writes_publisher_publishes_public_reads_editor_reverts(new_page, screenshot):
+    DivisionFactory(name="Economic Community Department", slug="economic")
+    RoleUserFactory(username="editor", role="Editor")
+    RoleUserFactory(username="publisher", role="Publisher")
+
+    # The Editor writes the initiative with two milestones and sends it for review.
+    editor = new_page()
+    sign_in(editor, "editor")
+    editor.goto("/admin/initiatives/initiative/add/")
+    editor.get_by_label("Title:").fill("ASEAN Digital Trade Framework")
+    editor.get_by_label("Title:").press("End")  # the slug is filled in on key up
+    expect(editor.get_by_label("Slug:")).to_have_value("asean-digital-trade-framework")
+    editor.get_by_label("Summary:").fill("Common rules for trade online.")
+    editor.get_by_label("Body:").fill("Sets **common rules** for e-commerce across the region.")
+    choose_in_autocomplete(editor, "id_lead_division", "Economic")
+    editor.get_by_label("Pillar:").select_option("economic")
+    editor.fill("#id_milestones-0-title", "Negotiations concluded")
+    editor.fill("#id_milestones-0-due_on", "2025-10-26")
+    editor.fill("#id_milestones-0-done_on", "2025-10-26")
+    editor.locator(".add-row a", has_text="Add another Milestone").click()
+    editor.fill("#id_milestones-1-title", "Entry into force")
+    editor.fill("#id_milestones-1-due_on", "2027-01-01")
+    state = editor.get_by_label("Publication state:")
+    assert state.locator("option").all_inner_texts() == ["Draft", "In review"]
+    state.select_option("review")
+    editor.get_by_role("button", name="Save", exact=True).click()
+    expect(editor.locator(".messagelist")).to_contain_text("was added successfully")
+    initiative = Initiative.objects.get(slug="asean-digital-trade-framework")
+    assert initiative.state == State.REVIEW
+    assert [m.title for m in initiative.milestones.all()] == [
+        "Negotiations concluded",
+        "Entry into force",
+    ]
+    screenshot(editor, "workflow-1-editor-sent-for-review")
+
+    # Not public yet.
+    visitor = new_page(java_script_enabled=False)
+    assert visitor.goto(initiative.get_absolute_url()).status == 404
+
+    # The Publisher publishes it from the list.
+    publisher = new_page()
+    sign_in(publisher, "publisher")
+    publisher.goto("/admin/initiatives/initiative/?state__exact=review")
+    expect(publisher.locator(".state-badge.state-review")).to_have_text("In review")
+    publisher.get_by_role("checkbox", name="Select this object for an action").first.check()
+    publisher.get_by_label("Action:").select_option("publish")
+    publisher.get_by_role("button", name="Go").click()
+    expect(publisher.locator(".messagelist")).to_contain_text("1 initiative published.")
+    publisher.goto("/admin/initiatives/initiative/")
+    expect(publisher.locator(".state-badge.state-published")).to_have_text("Published")
+    screenshot(publisher, "workflow-2-publisher-published")
+
+    # An anonymous visitor reads it, milestones and all.
+    visitor.goto(initiative.get_absolute_url())
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("ASEAN Digital Trade Framework")
+    expect(visitor.locator(".milestones li")).to_have_count(2)
+    expect(visitor.locator("body")).not_to_contain_text("Preview:")
+
+    # The Editor changes the summary of the live initiative...
+    editor.goto(f"/admin/initiatives/initiative/{initiative.pk}/change/")
+    editor.get_by_label("Summary:").fill("Rules for digital trade, agreed in 2025.")
+    editor.get_by_role("button", name="Save", exact=True).click()
+    expect(editor.locator(".messagelist")).to_contain_text("was changed successfully")
+    visitor.goto(initiative.get_absolute_url())
+    expect(visitor.locator(".lead")).to_have_text("Rules for digital trade, agreed in 2025.")
+
+    # ...compares the last two versions...
+    editor.goto(f"/admin/initiatives/initiative/{initiative.pk}/change/")
+    editor.get_by_role("link", name="History").click()
+    expect(editor.locator("#change-history tbody tr")).to_have_count(3)
+    editor.get_by_role("button", name="Compare the chosen versions").click()
+    diff = editor.locator(".version-diff")
+    expect(diff.get_by_role("row", name=re.compile("^Summary"))).to_be_visible()
+    expect(diff.locator("del").first).to_have_text("Common rules")  # removed words
+    expect(diff.locator("ins").first).to_have_text("Rules")  # added words
+    screenshot(editor, "workflow-3-editor-compares")
+
+    # ...and reverts to the published text in one click.
+    editor.get_by_role("button", name=re.compile("^Revert to the version of")).click()
+    expect(editor.locator(".messagelist")).to_contain_text("is back to the version of")
+    initiative.refresh_from_db()
+    assert initiative.summary == "Common rules for trade online."
+    assert initiative.state == State.PUBLISHED
+    assert initiative.history.count() == 4  # created, published, edited, reverted
+    visitor.goto(initiative.get_absolute_url())
+    expect(visitor.locator(".lead")).to_have_text("Common rules for trade online.")
+    screenshot(editor, "workflow-4-editor-reverted")

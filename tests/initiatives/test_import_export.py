@@ -1,0 +1,304 @@
+"""Import and export of initiatives (with milestones), FAQs and divisions as CSV and JSON:
+a dry run shows what would change, errors name the row and the field, and a file with one
+bad row changes nothing."""
+
+import datetime
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from import_export.formats.base_formats import CSV, JSON
+
+from asean_portal.publishing import State
+from divisions.models import Division
+from faqs.models import FAQ
+from initiatives.models import Initiative
+from initiatives.resources import InitiativeResource
+from tests.factories import (
+    DivisionFactory,
+    FAQFactory,
+    InitiativeFactory,
+    MemberStateFactory,
+    MilestoneFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+FORMATS = {"csv": 0, "json": 1}  # positions in the admins' ``formats``
+
+
+def url(model, view):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}")
+
+
+def csv_file(*rows, header=None):
+    header = header or list(rows[0])
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def upload(client, model, content, name="initiatives.csv", fmt="csv"):
+    """The first step: the dry run. Returns its response."""
+    return client.post(
+        url(model, "import"),
+        {
+            "format": FORMATS[fmt],
+            "import_file": SimpleUploadedFile(name, content.encode(), "text/plain"),
+            "resource": "0",
+        },
+    )
+
+
+def confirm(client, model, dry_run):
+    form = dry_run.context["confirm_form"]
+    data = {name: form[name].value() for name in form.fields}
+    return client.post(url(model, "process_import"), data)
+
+
+@pytest.fixture
+def catalogue():
+    DivisionFactory(slug="economic", name="Economic Community Department")
+    DivisionFactory(slug="external", name="External Relations Directorate")
+    TopicFactory(slug="trade", name="Trade")
+    TopicFactory(slug="digital", name="Digital economy")
+    MemberStateFactory(slug="viet-nam", name="Viet Nam", iso_code="VN")
+
+
+def row(**fields):
+    return {
+        "slug": "asean-single-window",
+        "title": "ASEAN Single Window",
+        "summary": "Customs clearance across member states.",
+        "body": "Links the national single windows.",
+        "lead_division": "economic",
+        "supporting_divisions": "external",
+        "pillar": "economic",
+        "topics": "trade, digital",
+        "member_states": "viet-nam",
+        "status": "ongoing",
+        "start_date": "2019-01-01",
+        "end_date": "",
+        "featured": "0",
+        "milestones": "2020-06-30 | 2020-07-15 | Pilot\n2024-12-31 |  | Go live",
+        "state": "published",
+        "publish_at": "",
+        "unpublish_at": "",
+        "review_by": "2027-01-01",
+        **fields,
+    }
+
+
+# --- export ---------------------------------------------------------------------------
+
+
+def test_export_writes_initiatives_with_their_milestones_as_csv_and_json():
+    initiative = InitiativeFactory(slug="asean-power-grid", topics=[TopicFactory(slug="energy")])
+    MilestoneFactory(
+        initiative=initiative,
+        title="Study",
+        due_on=datetime.date(2021, 3, 31),
+        done_on=datetime.date(2021, 4, 2),
+    )
+    MilestoneFactory(initiative=initiative, title="Grid live", due_on=datetime.date(2030, 1, 1))
+    dataset = InitiativeResource().export()
+
+    [data] = json.loads(JSON().export_data(dataset))
+    assert data["slug"] == "asean-power-grid"
+    assert data["topics"] == "energy"
+    assert data["lead_division"] == initiative.lead_division.slug
+    assert data["milestones"] == "2021-03-31 | 2021-04-02 | Study\n2030-01-01 |  | Grid live"
+    assert "version" not in data and "created_by" not in data
+    assert "2021-03-31 | 2021-04-02 | Study" in CSV().export_data(dataset)
+
+
+def export_via_admin(client, model, fmt):
+    """Open the export page, keep every field ticked, download."""
+    page = client.get(url(model, "export"))
+    assert page.status_code == 200
+    data = {"format": FORMATS[fmt], "resource": "0"}
+    data.update({name: "on" for name in page.context["form"].fields if "resource_" in name})
+    response = client.post(url(model, "export"), data)
+    assert response.status_code == 200
+    return response
+
+
+def test_export_through_the_admin(staff_client):
+    InitiativeFactory(title="ASEAN Power Grid")
+    response = export_via_admin(staff_client, Initiative, "json")
+    assert response["Content-Type"].startswith("application/json")
+    [exported] = json.loads(response.content)
+    assert exported["title"] == "ASEAN Power Grid"
+
+
+# --- import -----------------------------------------------------------------------------
+
+
+def test_dry_run_previews_and_changes_nothing_then_the_import_applies(staff_client, catalogue):
+    dry_run = upload(staff_client, Initiative, csv_file(row()))
+
+    assert dry_run.status_code == 200
+    result = dry_run.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert [r.import_type for r in result.rows] == ["new"]
+    assert "ASEAN Single Window" in dry_run.content.decode()  # the preview
+    assert not Initiative.objects.exists()
+
+    assert confirm(staff_client, Initiative, dry_run).status_code == 302
+
+    initiative = Initiative.objects.get(slug="asean-single-window")
+    assert initiative.state == State.PUBLISHED
+    assert sorted(t.slug for t in initiative.topics.all()) == ["digital", "trade"]
+    assert [s.slug for s in initiative.supporting_divisions.all()] == ["external"]
+    assert [(m.title, m.done_on) for m in initiative.milestones.all()] == [
+        ("Pilot", datetime.date(2020, 7, 15)),
+        ("Go live", None),
+    ]
+    assert initiative.body_html == "<p>Links the national single windows.</p>"
+    [revision] = Initiative.history.filter(id=initiative.pk)
+    assert revision.history_change_reason == "Imported"
+    assert len(revision.milestones_snapshot) == 2
+
+
+def test_reimport_updates_by_slug_and_replaces_the_milestones(staff_client, catalogue):
+    confirm(staff_client, Initiative, upload(staff_client, Initiative, csv_file(row())))
+    pilot = Initiative.objects.get().milestones.get(title="Pilot")
+    changed = row(summary="New summary.", milestones="2020-06-30 | 2020-07-15 | Pilot")
+
+    dry_run = upload(staff_client, Initiative, csv_file(changed))
+    assert [r.import_type for r in dry_run.context["result"].rows] == ["update"]
+    confirm(staff_client, Initiative, dry_run)
+
+    initiative = Initiative.objects.get()
+    assert initiative.summary == "New summary."
+    assert [m.pk for m in initiative.milestones.all()] == [pilot.pk]
+
+
+def test_json_import(staff_client, catalogue):
+    content = json.dumps([row(slug="from-json", title="From JSON")])
+    dry_run = upload(staff_client, Initiative, content, name="initiatives.json", fmt="json")
+    confirm(staff_client, Initiative, dry_run)
+    assert Initiative.objects.get(slug="from-json").milestones.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("bad", "field", "message"),
+    [
+        ({"lead_division": "nowhere"}, "lead_division", "There is no division “nowhere”."),
+        ({"topics": "trade, no-such-topic"}, "topics", "There is no topic “no-such-topic”."),
+        ({"milestones": "2024-13-01 |  | Bad"}, "milestones", "line 1: the due date “2024-13-01”"),
+        ({"milestones": "just words"}, "milestones", "line 1: write “due | done | title”"),
+        ({"pillar": "military"}, "pillar", "not a valid choice"),
+        ({"end_date": "2001-01-01"}, None, "The end date cannot be before the start date."),
+        ({"start_date": "yesterday"}, "start_date", "Value could not be parsed"),
+    ],
+)
+def test_one_bad_row_is_named_by_row_and_field_and_nothing_changes(
+    staff_client, catalogue, bad, field, message
+):
+    InitiativeFactory(slug="existing", title="Existing title")
+    good = row(slug="a-good-one", title="A good one")
+    update = row(slug="existing", title="Changed by the file")
+    broken = row(slug="the-bad-one", **bad)
+
+    response = upload(staff_client, Initiative, csv_file(good, update, broken))
+
+    result = response.context["result"]
+    [invalid] = result.invalid_rows
+    assert invalid.number == 3
+    errors = invalid.field_specific_errors if field else {}
+    text = " ".join(str(e) for e in (errors.get(field) if field else invalid.error_dict.values()))
+    assert message in text, invalid.error_dict
+    assert message.split("“")[0] in response.content.decode()
+    assert "confirm_form" not in response.context
+    assert not Initiative.objects.filter(slug__in=["a-good-one", "the-bad-one"]).exists()
+    assert Initiative.objects.get(slug="existing").title == "Existing title"
+
+
+def test_the_confirmed_import_is_all_or_nothing_if_the_data_changed_meanwhile(
+    staff_client, catalogue
+):
+    dry_run = upload(
+        staff_client,
+        Initiative,
+        csv_file(row(slug="first"), row(slug="second", lead_division="external")),
+    )
+    Division.objects.filter(slug="external").update(slug="renamed")  # between the two steps
+
+    response = confirm(staff_client, Initiative, dry_run)
+
+    assert response.status_code == 302
+    assert not Initiative.objects.exists()
+
+
+@pytest.mark.parametrize("content", ["", "not,a,file\n1,2", "{broken json"])
+def test_an_unreadable_file_is_a_message_not_an_error(staff_client, content):
+    fmt = "json" if content.startswith("{") else "csv"
+    response = upload(staff_client, Initiative, content, fmt=fmt)
+    assert response.status_code == 200
+    assert not Initiative.objects.exists()
+
+
+# --- who may import what ----------------------------------------------------------------
+
+
+def test_an_editor_cannot_publish_by_importing(editor_client, catalogue):
+    InitiativeFactory(slug="already-draft", draft=True)
+    live = InitiativeFactory(slug="already-live", title="Live")
+    rows = [
+        row(slug="new-one", state="published"),
+        row(slug="already-draft", state="archived", publish_at="2030-01-01 00:00:00"),
+        row(slug="already-live", state="draft", title="Corrected"),
+    ]
+    confirm(editor_client, Initiative, upload(editor_client, Initiative, csv_file(*rows)))
+
+    states = dict(Initiative.objects.values_list("slug", "state"))
+    assert states == {
+        "new-one": State.DRAFT,  # lands as a draft
+        "already-draft": State.DRAFT,
+        "already-live": State.PUBLISHED,  # keeps its state...
+    }
+    live.refresh_from_db()
+    assert live.title == "Corrected"  # ...while its content is updated
+    assert Initiative.objects.get(slug="already-draft").publish_at is None
+
+
+def test_import_needs_add_and_change_permissions(client, member_client):
+    for some_client in (client, member_client):
+        assert some_client.get(url(Initiative, "import")).status_code == 302  # to login
+
+
+# --- FAQs and divisions ----------------------------------------------------------------
+
+
+def test_faqs_and_divisions_round_trip(staff_client):
+    top = DivisionFactory(slug="osg", name="Office of the Secretary-General")
+    DivisionFactory(slug="economic", name="Economic", parent=top)
+    FAQFactory(
+        slug="what-is-asean",
+        question="What is ASEAN?",
+        division=top,
+        topics=[TopicFactory(slug="about")],
+    )
+
+    for model in (Division, FAQ):
+        admin_export = export_via_admin(staff_client, model, "csv")
+        content = admin_export.content.decode().replace("Economic", "Economic Community")
+        content = content.replace("What is ASEAN?", "What is ASEAN in short?")
+        dry_run = upload(staff_client, model, content)
+        assert not dry_run.context["result"].has_validation_errors(), model
+        confirm(staff_client, model, dry_run)
+
+    assert Division.objects.get(slug="economic").parent == top
+    assert Division.objects.get(slug="economic").name == "Economic Community"
+    faq = FAQ.objects.get(slug="what-is-asean")
+    assert faq.question == "What is ASEAN in short?"
+    assert [t.slug for t in faq.topics.all()] == ["about"]
