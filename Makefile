@@ -31,8 +31,9 @@ install: $(VENV)/.installed ## Make .venv and install what the portal needs
 migrate: $(VENV)/.installed ## Apply database migrations
 	$(BIN)/python manage.py migrate --noinput
 
-seed: migrate ## Load the Secretariat content (idempotent)
+seed: migrate ## Load the Secretariat content (idempotent) and index it for site search
 	$(BIN)/python manage.py load_seed_content
+	$(BIN)/python manage.py rebuild_search_index
 
 run: seed ## Set up everything and serve http://$(HOST):$(PORT)
 	@echo ""
