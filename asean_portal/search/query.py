@@ -157,12 +157,32 @@ def split_quoted(text):
 
 
 def parse(raw, glossary=None):
-    glossary = glossary or Glossary()
+    """What ``raw`` asks for, with notes on anything in it that was left out."""
     text, notes = clean(raw)
     query = ParsedQuery(text=text, notes=notes)
     if not text:
         return query
     segments, balanced = split_quoted(text)
+    notes += notes_on(text, balanced)
+    clauses, stopped = read_clauses(segments, glossary or Glossary())
+    clauses = list(dict.fromkeys(clauses))
+    if len(clauses) > MAX_CLAUSES:
+        notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
+        clauses = clauses[:MAX_CLAUSES]
+    if not clauses and stopped:
+        notes.append(
+            f"“{' '.join(stopped[:5])}” {'is' if len(stopped) == 1 else 'are'} too common to "
+            "search for; try more specific words."
+        )
+    query.clauses = clauses
+    query.expanded = [
+        (c.typed.text, c.alternatives[1].text) for c in clauses if len(c.alternatives) > 1
+    ]
+    return query
+
+
+def notes_on(text, balanced):
+    notes = []
     if not balanced:
         notes.append("A quotation mark had no partner, so it was ignored.")
     if OPERATOR_SIGNS.search(text) or OPERATOR_WORDS & set(text.split()):
@@ -170,13 +190,16 @@ def parse(raw, glossary=None):
             "Search does not use operators such as & | ! : * ( ) AND OR NOT NEAR: "
             "it finds pages with all of your words."
         )
-    long_words = [w for w in WORD.findall(text) if len(w) > MAX_WORD_CHARS]
-    if long_words:
+    if any(len(w) > MAX_WORD_CHARS for w in WORD.findall(text)):
         notes.append(f"Words longer than {MAX_WORD_CHARS} characters were left out.")
+    return notes
 
+
+def read_clauses(segments, glossary):
+    """Clauses from quoted and unquoted segments, and the stop words left out. Acronyms and
+    their expansions are recognised before stop words go, as expansions may contain them."""
     clauses, stopped = [], []
     for index, (is_phrase, segment) in enumerate(segments):
-        last_segment = index == len(segments) - 1
         words = [w for w in words_of(segment) if len(w) <= MAX_WORD_CHARS]
         if is_phrase:
             if words and set(words) <= STOPWORDS:
@@ -197,23 +220,9 @@ def parse(raw, glossary=None):
                 stopped.append(word)
                 continue
             clauses.append(glossary.clause_for((word,)) or Clause((Term((word,)),)))
-            if last_segment and start == len(words):
+            if index == len(segments) - 1 and start == len(words):
                 clauses[-1] = prefixed(clauses[-1])
-
-    unique = list(dict.fromkeys(clauses))
-    if len(unique) > MAX_CLAUSES:
-        notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
-        unique = unique[:MAX_CLAUSES]
-    if not unique and stopped:
-        notes.append(
-            f"“{' '.join(stopped[:5])}” {'is' if len(stopped) == 1 else 'are'} too common to "
-            "search for; try more specific words."
-        )
-    query.clauses = unique
-    query.expanded = [
-        (c.typed.text, c.alternatives[1].text) for c in unique if len(c.alternatives) > 1
-    ]
-    return query
+    return clauses, stopped
 
 
 def prefixed(clause):
