@@ -17,7 +17,6 @@ from django.db.models import Min
 
 from .models import SearchDocument, SearchIndexVersion
 
-DEFAULT_SECONDS = 300
 MISSING = object()
 
 
@@ -42,7 +41,7 @@ class Answers:
     """The cache as one search request may use it."""
 
     def __init__(self, now, vendor):
-        self.seconds = getattr(settings, "SEARCH_CACHE_SECONDS", DEFAULT_SECONDS)
+        self.seconds = settings.SEARCH_CACHE_SECONDS
         self.prefix = None
         if not self.seconds:
             return

@@ -111,3 +111,8 @@ SIMPLE_HISTORY_REVERT_DISABLED = True  # the portal's own compare/revert views r
 IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import with one bad row changes nothing
 # How long a new item may go before its owning division must review it again.
 CONTENT_REVIEW_INTERVAL_DAYS = 365
+
+# --- Site search (issue 3) ----------------------------------------------------------------
+# How long a repeated search's answer is kept in the cache (0: off). Answers are never older
+# than the index: any change to it, or a publish time passing, files new ones.
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
