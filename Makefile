@@ -31,8 +31,9 @@ install: $(VENV)/.installed ## Make .venv and install what the portal needs
 migrate: $(VENV)/.installed ## Apply database migrations
 	$(BIN)/python manage.py migrate --noinput
 
-seed: migrate ## Load the Secretariat content (idempotent)
+seed: migrate ## Load the Secretariat content (idempotent) and index it for site search
 	$(BIN)/python manage.py load_seed_content
+	$(BIN)/python manage.py rebuild_search_index
 
 run: seed ## Set up everything and serve http://$(HOST):$(PORT)
 	@echo ""
@@ -102,3 +103,15 @@ BENCH_INITIATIVES ?= 100000
 bench-admin: migrate ## Time the admin's initiative pages at BENCH_INITIATIVES rows (use DATABASE_URL=postgres://…)
 	$(BIN)/python manage.py generate_demo_data --initiatives $(BENCH_INITIATIVES) --faqs 1000
 	$(BIN)/python manage.py bench_admin
+
+# --- issue 3: site search benchmark (its own PostgreSQL database and SQLite file) --------
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/asean_bench_search
+BENCH_SQLITE_URL ?= sqlite:///$(CURDIR)/bench-search.sqlite3
+BENCH_ARGS ?=
+BENCH_SEARCH := DJANGO_SETTINGS_MODULE=asean_portal.settings.test $(BIN)/python manage.py bench_search
+
+.PHONY: bench-search
+bench-search: $(VENV)/.installed ## Time site search on PostgreSQL and SQLite at 100,000 initiatives (slow; not in CI)
+	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_SEARCH) --json .bench/search-postgresql.json $(BENCH_ARGS)
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_SEARCH) --json .bench/search-sqlite.json $(BENCH_ARGS)
+	$(BENCH_SEARCH) --compare .bench/search-postgresql.json .bench/search-sqlite.json

@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from . import content_version
 from .admin_mixins import ContentAdmin
 from .models import ContentVersion, SiteSection
+from .search import admin as search_admin  # noqa: F401  (registers the glossary and the misses)
 
 admin.site.site_header = "ASEAN Secretariat Knowledge Portal — staff"
 admin.site.site_title = "ASEAN Secretariat Knowledge Portal staff"

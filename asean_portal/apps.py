@@ -12,8 +12,11 @@ class AseanPortalConfig(AppConfig):
         from initiatives.models import MemberState
 
         from . import auth_log, content_version
+        from .search import signals as search_signals
 
         auth_log.connect()
+        # Site search follows content changes from here: the apps never import search.
+        search_signals.connect()
         # Anything the public sees changes the content version (cached pages key on it).
         post_save.connect(content_version.content_saved, dispatch_uid="content_version_save")
         m2m_changed.connect(content_version.links_changed, dispatch_uid="content_version_m2m")

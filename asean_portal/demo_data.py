@@ -9,6 +9,7 @@ import random
 
 from django.db import transaction
 
+from asean_portal import demo_vocabulary as vocabulary
 from asean_portal.markdown import render_markdown
 from asean_portal.publishing import State
 from divisions.models import Division, Pillar
@@ -136,6 +137,27 @@ MILESTONES = [
 ]
 
 
+class Words:
+    """Zipf-weighted picks from the demo vocabulary: a few words everywhere, most rare."""
+
+    lists = {
+        "place": vocabulary.PLACES,
+        "partner": vocabulary.PARTNERS,
+        "sector": vocabulary.SECTOR_TERMS,
+        "qualifier": vocabulary.QUALIFIERS,
+        "activity": vocabulary.ACTIVITIES,
+        "people": vocabulary.PEOPLE,
+        "code": vocabulary.REFERENCE_CODES,
+    }
+
+    def __init__(self, rng):
+        self.rng = rng
+        self.weights = {name: vocabulary.zipf_weights(items) for name, items in self.lists.items()}
+
+    def pick(self, name):
+        return self.rng.choices(self.lists[name], cum_weights=self.weights[name])[0]
+
+
 def _sentence(rng, subject):
     return (
         f"The {rng.choice(INSTRUMENTS).lower()} {rng.choice(VERBS)} {rng.choice(OBJECTS)} "
@@ -143,13 +165,53 @@ def _sentence(rng, subject):
     )
 
 
-def _body(rng, subject):
-    paragraphs = [" ".join(_sentence(rng, subject) for _ in range(rng.randint(2, 4)))]
-    paragraphs.append(
-        "Key areas:\n\n" + "\n".join(f"- {rng.choice(OBJECTS).capitalize()}" for _ in range(3))
+DETAILS = [
+    "It {verb} {qualifier} {sector} in {place} with support from {partner}.",
+    "The next {activity} on {sector} for {people} is planned in {place} for {year}.",
+    "{People} in {place} report progress on {qualifier} {sector}.",
+    "Reference {code} records the {activity} agreed with {partner}.",
+]
+
+
+def _detail(rng, words):
+    """A sentence with the long tail of the vocabulary: places, partners, sectors, people."""
+    picked = {name: words.pick(name) for name in Words.lists}
+    return rng.choice(DETAILS).format(
+        verb=rng.choice(VERBS),
+        year=rng.randint(2000, 2045),
+        People=picked["people"].capitalize(),
+        **picked,
     )
-    paragraphs.append(SYNTHETIC_NOTE)
+
+
+def _body(rng, subject, words):
+    opening = [_sentence(rng, subject) for _ in range(rng.randint(1, 3))]
+    opening += [_detail(rng, words) for _ in range(rng.randint(1, 2))]
+    paragraphs = [
+        " ".join(opening),
+        " ".join(_detail(rng, words) for _ in range(rng.randint(1, 3))),
+        "Key areas:\n\n" + "\n".join(f"- {rng.choice(OBJECTS).capitalize()}" for _ in range(3)),
+        SYNTHETIC_NOTE,
+    ]
     return "\n\n".join(paragraphs)
+
+
+def _title(rng, subject, words):
+    instrument = rng.choice(INSTRUMENTS)
+    shape = rng.random()
+    if shape < 0.6:
+        return f"{instrument} on {subject} {rng.randint(2000, 2045)}"
+    if shape < 0.8:
+        return f"{subject} {instrument} for {words.pick('place')}"
+    return (
+        f"{words.pick('qualifier').capitalize()} {words.pick('sector').capitalize()} {instrument}"
+    )
+
+
+def _question(rng, subject, words):
+    if rng.random() < 0.5:
+        return f"{rng.choice(QUESTION_STARTS)} {subject.lower()}?"
+    return f"{rng.choice(QUESTION_STARTS)} {words.pick('sector')} in {words.pick('place')}?"
 
 
 def _pick(rng, population, low, high):
@@ -169,6 +231,7 @@ class DemoDataBuilder:
 
     def __init__(self, seed=2045):
         self.rng = random.Random(seed)
+        self.words = Words(self.rng)
         self.divisions = list(Division.objects.all())
         self.topics = list(Topic.objects.all())
         self.states = list(MemberState.objects.all())
@@ -207,8 +270,8 @@ class DemoDataBuilder:
             rows = []
             for n in range(offset, offset + size):
                 subject = rng.choice(SUBJECTS)
-                title = f"{rng.choice(INSTRUMENTS)} on {subject} {rng.randint(2000, 2045)}"
-                body = _body(rng, subject)
+                title = _title(rng, subject, self.words)
+                body = _body(rng, subject, self.words)
                 start_date = _random_date(rng, 2000, 2030)
                 end_date = start_date + datetime.timedelta(days=rng.randint(365, 3650))
                 rows.append(
@@ -266,10 +329,13 @@ class DemoDataBuilder:
             rows = []
             for n in range(offset, offset + size):
                 subject = rng.choice(SUBJECTS)
-                answer = f"{_sentence(rng, subject)} {_sentence(rng, subject)}\n\n{SYNTHETIC_NOTE}"
+                answer = (
+                    f"{_sentence(rng, subject)} {_detail(rng, self.words)} "
+                    f"{_detail(rng, self.words)}\n\n{SYNTHETIC_NOTE}"
+                )
                 rows.append(
                     FAQ(
-                        question=f"{rng.choice(QUESTION_STARTS)} {subject.lower()}?",
+                        question=_question(rng, subject, self.words),
                         slug=f"{SLUG_PREFIX}faq-{n}",
                         answer=answer,
                         answer_html=render_markdown(answer),

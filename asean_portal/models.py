@@ -7,6 +7,22 @@ from divisions.models import owning_division
 
 from .history import PortalHistory
 from .publishing import ContentModel, publish_permission_meta
+from .search.models import (
+    GlossaryEntry,
+    MissedQuery,
+    SearchDocument,
+    SearchIndexVersion,
+    SearchTerm,
+)
+
+__all__ = [
+    "GlossaryEntry",
+    "MissedQuery",
+    "SearchDocument",
+    "SearchIndexVersion",
+    "SearchTerm",
+    "SiteSection",
+]
 
 
 class SectionKind(models.TextChoices):

@@ -7,6 +7,7 @@ from django.urls import include, path
 
 from . import views
 from .review import review_due
+from .search.views import SearchView
 from .sitemaps import sitemaps
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("topics/", include("initiatives.topic_urls")),
     path("faqs/", include("faqs.urls")),
+    path("search/", SearchView.as_view(), name="search"),
     path(
         f"{settings.ADMIN_URL}review-due/",
         admin.site.admin_view(review_due),

@@ -264,3 +264,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = 3600
 PAGE_CACHE_SKIP_PREFIXES = [f"/{ADMIN_URL}", "/static/", "/healthz"]
 MIDDLEWARE = ["asean_portal.page_cache.PageCacheMiddleware", *MIDDLEWARE]
+
+# --- Site search (issue 3) ----------------------------------------------------------------
+# How long a repeated search's answer is kept in the cache (0: off). Answers are never older
+# than the index: any change to it, or a publish time passing, files new ones.
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))

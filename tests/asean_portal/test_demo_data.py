@@ -50,3 +50,11 @@ def test_running_again_replaces_rather_than_adds(taxonomy):
 def test_negative_counts_are_refused(taxonomy):
     with pytest.raises(CommandError, match="0 or more"):
         call_command("generate_demo_data", initiatives=-1, verbosity=0)
+
+
+def test_demo_content_is_searchable_and_drafts_are_not(taxonomy, client):
+    call_command("generate_demo_data", initiatives=60, faqs=20, verbosity=0)
+    published = Initiative.objects.filter(slug__startswith="demo-", state="published")
+    response = client.get("/search/", {"q": "synthetic", "type": "initiative"})
+    assert response.context["page_obj"].paginator.count == published.count()
+    assert "<mark>Synthetic</mark> demo content" in response.content.decode()

@@ -49,3 +49,5 @@ class Command(BaseCommand):
                     f"in {time.monotonic() - began:.0f}s."
                 )
             )
+        # Bulk inserts send no signals: bring site search up to date in one pass.
+        call_command("rebuild_search_index", verbosity=verbosity)

@@ -1,0 +1,13 @@
+"""Trigram similarity exactly as PostgreSQL's pg_trgm measures it, for engines without it."""
+
+
+def trigrams(word):
+    padded = f"  {word.lower()} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def similarity(a, b):
+    """Shared trigrams over all trigrams of the two words (pg_trgm's ``similarity``)."""
+    ta, tb = trigrams(a), trigrams(b)
+    union = ta | tb
+    return len(ta & tb) / len(union) if union else 0.0
