@@ -33,7 +33,7 @@ class RememberingPaginator(Paginator):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
-        if bottom <= self.count // 2 or not self.object_list.ordered:
+        if bottom <= self.count // 2 or not getattr(self.object_list, "ordered", False):
             return super().page(number)
         from_end = self.object_list.reverse()[self.count - top : self.count - bottom]
         return self._get_page(list(from_end)[::-1], number, self)

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
 
+from asean_portal import content_version
+
 from .models import SearchDocument, SearchIndexVersion
 
 MISSING = object()
@@ -25,6 +27,7 @@ def bump():
     token = uuid.uuid4().hex
     if not SearchIndexVersion.objects.update(token=token):
         SearchIndexVersion.objects.create(token=token)
+    content_version.bump()  # and cached pages showing search results are not served again
 
 
 def next_scheduled_change(now):

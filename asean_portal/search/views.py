@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
@@ -86,7 +87,11 @@ class SearchView(TemplateView):
                 hits=hits,
                 facets=facet_groups(search, params, links, divisions, topics),
             )
-        return self.render_to_response(context, status=400 if params.errors else 200)
+        response = self.render_to_response(context, status=400 if params.errors else 200)
+        if search.query.text and not context["hits"]:
+            # A miss is counted when it is searched, so its page is not kept in the page cache.
+            patch_cache_control(response, private=True)
+        return response
 
 
 def labels(facet_counts, hits):

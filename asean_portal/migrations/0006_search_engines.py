@@ -19,6 +19,6 @@ def uninstall(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("asean_portal", "0004_search_index_glossary_misses")]
+    dependencies = [("asean_portal", "0005_search_index_glossary_misses")]
 
     operations = [migrations.RunPython(install, uninstall, elidable=False)]

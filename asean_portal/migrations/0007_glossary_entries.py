@@ -39,6 +39,6 @@ def remove_entries(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("asean_portal", "0005_search_engines")]
+    dependencies = [("asean_portal", "0006_search_engines")]
 
     operations = [migrations.RunPython(add_entries, remove_entries)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('asean_portal', '0003_editorial_roles'),
+        ('asean_portal', '0004_content_version'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('asean_portal', '0006_glossary_entries'),
+        ('asean_portal', '0003_editorial_roles'),
     ]
 
     operations = [
