@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 
 class AseanPortalConfig(AppConfig):
@@ -20,6 +20,7 @@ class AseanPortalConfig(AppConfig):
         # Anything the public sees changes the content version (cached pages key on it).
         post_save.connect(content_version.content_saved, dispatch_uid="content_version_save")
         m2m_changed.connect(content_version.links_changed, dispatch_uid="content_version_m2m")
+        post_migrate.connect(content_version.after_migrate, sender=self)
         # Member states are deleted one at a time; publishable content's deletes call bump()
         # themselves (a post_delete receiver would stop Django's fast bulk deletes).
         post_delete.connect(

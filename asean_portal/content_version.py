@@ -33,7 +33,7 @@ from typing import NamedTuple
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models import F, Min, Q, Value
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
@@ -283,7 +283,20 @@ def remember(key, compute, timeout=DATA_TIMEOUT_SECONDS):
 
 
 def _is_content(model):
-    return model._meta.app_label in CONTENT_APPS and model is not _model()
+    # Migrations' historical models (module "__fake__") are skipped: the version's table may
+    # not exist yet; ``after_migrate`` changes the token once they are all applied.
+    return (
+        model._meta.app_label in CONTENT_APPS
+        and model.__module__ != "__fake__"
+        and model is not _model()
+    )
+
+
+def after_migrate(using, **kwargs):
+    """A release: new templates or data migrations may change any page, so the token
+    changes and every page is made afresh."""
+    if using == DEFAULT_DB_ALIAS:
+        reschedule()
 
 
 def content_saved(sender, instance, **kwargs):

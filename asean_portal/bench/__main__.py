@@ -142,6 +142,13 @@ def build_database(env, initiatives):
     (have,) = query(url, "SELECT count(*) FROM initiatives_initiative WHERE slug LIKE 'demo-%%'")[0]
     if have == initiatives:
         log(f"Reusing the database: it already holds {have} demo initiatives.")
+        indexed = query(
+            url,
+            "SELECT CASE WHEN to_regclass('asean_portal_searchdocument') IS NULL THEN -1 "
+            "ELSE (SELECT count(*) FROM asean_portal_searchdocument) END",
+        )[0][0]
+        if 0 <= indexed < have:  # built before site search existed
+            run([PYTHON, "manage.py", "rebuild_search_index"], env)
     else:
         run([PYTHON, "manage.py", "generate_demo_data", "--initiatives", str(initiatives)], env)
         log("VACUUM ANALYZE")

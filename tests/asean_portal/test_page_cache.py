@@ -314,3 +314,12 @@ def test_the_page_cache_can_be_turned_off(client, settings, queries_for):
     assert queries_for(LIST) > 1 and first > 1
     assert page_keys() == []
     assert "ETag" in client.get(LIST)
+
+
+def test_a_release_makes_every_page_afresh(client):
+    """After ``migrate`` (each release) the token changes: new templates show at once."""
+    InitiativeFactory()
+    client.get(LIST)
+    before = content_version.current().token
+    content_version.after_migrate(using="default")
+    assert content_version.current().token != before
