@@ -259,8 +259,12 @@ def page_types(site):
         PageType("topic", site.trade.get_absolute_url()),
         PageType("faqs", "/faqs/"),
         PageType("faqs-filtered", f"/faqs/?topic={site.trade.slug}"),
-        # Searching: the header's search box (it searches initiatives).
-        PageType("search-no-results", "/initiatives/?q=zzyzx+quokka"),
+        # Site search (the header's box): results with facets and marked words, a facet
+        # chosen, and a search that finds nothing; and words on the initiatives list.
+        PageType("search", "/search/?q=trade"),
+        PageType("search-filtered", f"/search/?q=trade&topic={site.trade.slug}"),
+        PageType("search-no-results", "/search/?q=zzyzx+quokka"),
+        PageType("initiatives-no-results", "/initiatives/?q=zzyzx+quokka"),
         PageType("data", "/data/"),
         PageType("accessibility", "/accessibility/"),
         PageType("not-found", "/no-such-page/", 404),
