@@ -69,15 +69,15 @@ def test_searching_from_the_header_box(page, site):
     box = page.get_by_role("banner").get_by_role("searchbox")
     box.fill("single window")
     box.press("Enter")
-    page.wait_for_url("**q=single+window**")
-    assert page.get_by_role("link", name="ASEAN Single Window").is_visible()
-    assert results_count(page) == 1
+    page.wait_for_url("**/search/?q=single+window**")
+    assert page.get_by_role("link", name="ASEAN Single Window").first.is_visible()
+    assert "result" in page.locator("#results-title").inner_text()
 
     box = page.get_by_role("banner").get_by_role("searchbox")
     box.fill("zzyzx quokka")
     box.press("Enter")
-    page.wait_for_url("**q=zzyzx+quokka**")
-    assert page.get_by_text("No initiative matches these filters.").is_visible()
+    page.wait_for_url("**/search/?q=zzyzx+quokka**")
+    assert page.locator("#results-title").inner_text().startswith("0 results")
 
 
 def test_reading_the_faqs(page, site):
