@@ -8,6 +8,7 @@ revision, written once everything is saved, so each revision is a complete snaps
 
 from contextlib import contextmanager
 
+from django.conf import settings
 from simple_history.models import HistoricalRecords
 
 
@@ -19,6 +20,29 @@ class PortalHistory(HistoricalRecords):
         super().finalize(sender, **kwargs)
         if sender is self.cls:
             sender._history_records = self
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        """Links changed from the other side (``topic.initiatives.add(...)``) are a change to
+        each tracked item on this side; simple-history would record ``instance`` (the topic)
+        as if it were one of them, and fail."""
+        if not reverse:
+            return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+        if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+            return
+        cleared_key = f"_history_cleared_{attr}"
+        if action == "pre_clear":
+            linked = self.cls._default_manager.filter(**{attr: instance}).values_list("pk")
+            setattr(instance, cleared_key, [pk for (pk,) in linked])
+            return
+        if action == "post_clear":
+            pks = getattr(instance, cleared_key, [])
+            setattr(instance, cleared_key, [])
+        elif action in ("post_add", "post_remove"):
+            pks = pk_set or ()
+        else:
+            return
+        for item in self.cls._default_manager.filter(pk__in=list(pks)).order_by("pk"):
+            self.create_historical_record(item, "~")
 
 
 def is_tracked(model):

@@ -272,3 +272,41 @@ def test_an_item_loaded_in_bulk_has_an_empty_history_page(staff_client):
     response = staff_client.get(url(Initiative, "history", initiative.pk))
     assert response.status_code == 200
     assert "No version of this initiative has been recorded yet" in response.content.decode()
+
+
+def linked_topics(record):
+    return sorted(link.topic_id for link in record.topics.all())
+
+
+def test_links_changed_from_the_other_side_are_revisions_of_each_linked_item():
+    """``topic.initiatives.add/remove/clear`` change the initiatives' topics: each changed
+    initiative gets a revision with its new links, and the topic records nothing."""
+    topic = TopicFactory()
+    first, second = InitiativeFactory.create_batch(2)
+    before = {i.pk: i.history.count() for i in (first, second)}
+
+    topic.initiatives.add(first, second)
+    assert [linked_topics(i.history.first()) for i in (first, second)] == [[topic.pk]] * 2
+
+    topic.initiatives.remove(first)
+    assert linked_topics(first.history.first()) == []
+    assert second.history.count() == before[second.pk] + 1
+
+    topic.initiatives.clear()
+    assert linked_topics(second.history.first()) == []
+    assert first.history.count() == before[first.pk] + 2
+    assert second.history.count() == before[second.pk] + 2
+    assert topic.history.count() == 1
+
+
+def test_supporting_divisions_cleared_from_the_division_side_are_recorded():
+    division = DivisionFactory()
+    initiative = InitiativeFactory()
+    initiative.supporting_divisions.add(division)
+
+    division.supported_initiatives.clear()
+
+    latest = initiative.history.first()
+    assert latest.history_type == "~"
+    assert list(latest.supporting_divisions.all()) == []
+    assert not initiative.supporting_divisions.exists()
