@@ -372,3 +372,45 @@ def test_an_editors_revert_of_a_live_item_is_a_draft(editor_client, publisher_cl
     assert PendingChange.objects.get().data["fields"]["summary"] == "Second text."
     publisher_client.post(url(Initiative, "draft_action", initiative.pk, "publish"))
     assert live(initiative).summary == "Second text."
+
+
+def test_an_editor_cannot_change_a_live_initiatives_milestones_on_their_own(
+    editor_client, initiative
+):
+    milestone = initiative.milestones.get(title="Pilot")
+    change = reverse("admin:initiatives_milestone_change", args=[milestone.pk])
+
+    page = editor_client.get(change)
+    assert page.status_code == 200 and not page.context["has_change_permission"]
+    editor_client.post(
+        change, {"initiative": initiative.pk, "title": "Hijacked", "due_on": "2020-06-30"}
+    )
+    editor_client.post(
+        reverse("admin:initiatives_milestone_changelist"),
+        {"action": "delete_selected", "_selected_action": [milestone.pk], "post": "yes"},
+    )
+    added = editor_client.post(
+        reverse("admin:initiatives_milestone_add"),
+        {"initiative": initiative.pk, "title": "Sneaked in", "due_on": "2030-01-01", "order": 0},
+    )
+
+    assert added.status_code == 200
+    errors = added.context["adminform"].form.errors["initiative"]
+    assert "change its milestones in the initiative's own form" in errors[0]
+    assert [m.title for m in live(initiative).milestones.all()] == ["Pilot", "Go live"]
+
+
+def test_an_editor_still_changes_a_draft_initiatives_milestones(editor_client):
+    milestone = MilestoneFactory(initiative=InitiativeFactory(draft=True), title="Pilot")
+    response = editor_client.post(
+        reverse("admin:initiatives_milestone_change", args=[milestone.pk]),
+        {
+            "initiative": milestone.initiative_id,
+            "title": "Renamed",
+            "due_on": "2024-06-30",
+            "order": 0,
+        },
+    )
+    assert response.status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.title == "Renamed"
