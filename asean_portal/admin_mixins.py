@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import model_ngettext
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.template.response import TemplateResponse
@@ -22,6 +23,7 @@ from .concurrency import ConcurrencyFormMixin
 from .history import begin_revision, end_revision, one_revision
 from .models import PendingChange
 from .publishing import State, default_review_by
+from .versions import RevertError
 from .workflow import (
     EDITOR_STATES,
     SCHEDULE_FIELDS,
@@ -349,8 +351,16 @@ class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
                     continue
                 if staging.must_stage(request.user, self.model, obj.state):
                     # A live item: the new topics wait for a Publisher in its draft.
-                    staging.stage(obj, request.user, lambda o: retag_one(o, add, remove, request))
-                    drafts += 1
+                    try:
+                        staging.stage(
+                            obj, request.user, lambda o: retag_one(o, add, remove, request)
+                        )
+                    except (RevertError, ValidationError) as error:
+                        self.message_user(
+                            request, f"“{obj}” was left as it is: {error}", messages.WARNING
+                        )
+                    else:
+                        drafts += 1
                     continue
                 retag_one(obj, add, remove, request)
                 count += 1

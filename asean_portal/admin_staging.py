@@ -116,7 +116,15 @@ class StagingAdminMixin:
         request._draft = {"pending": pending, "live": obj, "data": None}
         with staging.sandbox():
             if pending is not None:
-                staging.apply_draft_in_sandbox(obj, pending, request.user)
+                try:
+                    staging.apply_draft_in_sandbox(obj, pending, request.user)
+                except (RevertError, ValidationError) as error:
+                    messages.warning(
+                        request,
+                        f"The unpublished changes saved on {staging.when_saved(pending)} "
+                        f"cannot be shown in the form ({error}); the form shows the live "
+                        "version, and saving it replaces that draft.",
+                    )
             response = super().changeform_view(request, object_id, form_url, extra_context)
             if hasattr(response, "render"):
                 response.render()
@@ -177,7 +185,7 @@ class StagingAdminMixin:
                 request.user,
                 lambda o: write_back(self.model, record, request.user, current=o),
             )
-        except RevertError as error:
+        except (RevertError, ValidationError) as error:
             messages.error(request, f"Nothing was changed: {error}")
         else:
             obj = self.model._default_manager.get(pk=obj.pk)
@@ -241,7 +249,11 @@ class StagingAdminMixin:
         """The real public page, made from the draft inside a sandbox; never cached."""
         obj, pending = self._draft_or_404(request, object_id)
         with staging.sandbox():
-            staging.apply_draft_in_sandbox(obj, pending, request.user)
+            try:
+                staging.apply_draft_in_sandbox(obj, pending, request.user)
+            except (RevertError, ValidationError) as error:
+                messages.error(request, f"The draft cannot be previewed: {error}")
+                return HttpResponseRedirect(self.admin_url("draft", obj.pk))
             match = resolve(obj.get_absolute_url().split("#")[0])
             request.draft_preview = {"author": staging.author_name(pending)}
             response = match.func(request, *match.args, **match.kwargs)
@@ -283,7 +295,7 @@ class StagingAdminMixin:
                 "stays in the history), or discard the draft.",
             )
             return HttpResponseRedirect(self.admin_url("draft", obj.pk))
-        except RevertError as error:
+        except (RevertError, ValidationError) as error:
             messages.error(request, f"Not published, nothing was changed: {error}")
             return HttpResponseRedirect(self.admin_url("draft", obj.pk))
         self.log_change(request, live, "Published the unpublished changes.")

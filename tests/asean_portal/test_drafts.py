@@ -414,3 +414,34 @@ def test_an_editor_still_changes_a_draft_initiatives_milestones(editor_client):
     assert response.status_code == 302
     milestone.refresh_from_db()
     assert milestone.title == "Renamed"
+
+
+def test_a_draft_that_no_longer_fits_is_explained_not_an_error(
+    editor_client, publisher_client, initiative
+):
+    edit(editor_client, initiative, slug="new-address")
+    InitiativeFactory(slug="new-address")  # taken since
+
+    page = editor_client.get(url(Initiative, "change", initiative.pk))
+    assert page.status_code == 200
+    assert "cannot be shown in the form" in " ".join(messages_of(page))
+    preview = publisher_client.get(url(Initiative, "draft_preview", initiative.pk))
+    assert preview.status_code == 302
+    refused = publisher_client.post(url(Initiative, "draft_action", initiative.pk, "publish"))
+    assert "Not published, nothing was changed" in messages_of(refused)[-1]
+    assert live(initiative).slug != "new-address"
+
+
+@pytest.mark.parametrize("model", FACTORIES)
+def test_every_content_type_previews_and_publishes_a_draft(editor_client, publisher_client, model):
+    factory, field = FACTORIES[model]
+    obj = factory()
+    edit(editor_client, obj, **{field: "Changed by an Editor"})
+
+    preview = publisher_client.get(url(model, "draft_preview", obj.pk))
+    assert preview.status_code == 200
+    assert "Preview of unpublished changes" in preview.content.decode()
+    publisher_client.post(url(model, "draft_action", obj.pk, "publish"))
+
+    assert getattr(live(obj), field) == "Changed by an Editor"
+    assert not PendingChange.objects.exists()
