@@ -127,6 +127,7 @@ class StagingAdminMixin:
                     )
             response = super().changeform_view(request, object_id, form_url, extra_context)
             if hasattr(response, "render"):
+                self._explain_draft_conflict(response, pending)
                 response.render()
         data = request._draft["data"]
         if data is None:  # shown, or not valid: nothing to keep
@@ -142,6 +143,18 @@ class StagingAdminMixin:
             self.log_change(request, obj, "Saved a draft of changes for a Publisher.")
             self.message_user(request, STAGED_MESSAGE.format(obj=obj) + sent, messages.SUCCESS)
         return HttpResponseRedirect(self.admin_url("change", obj.pk))
+
+    def _explain_draft_conflict(self, response, pending):
+        """A refused save of a draft: the draft (or the live item) was saved by someone
+        else after the form was opened. Name the draft's last author, not the sandbox."""
+        form = getattr((response.context_data or {}).get("adminform"), "form", None)
+        if form is None or form.conflict is None or pending is None:
+            return
+        form.conflict = {
+            "who": f"{staging.author_name(pending)} (who saved the draft last)",
+            "when": staging.when_saved(pending),
+            "rows": [],
+        }
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -122,6 +122,9 @@ class PendingChange(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
     base_version = models.PositiveIntegerField()
+    #: How many times the draft was saved: two people editing the same draft cannot
+    #: overwrite each other unseen (asean_portal.staging.apply_draft_in_sandbox).
+    saves = models.PositiveIntegerField(default=1)
     data = models.JSONField(encoder=DjangoJSONEncoder)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

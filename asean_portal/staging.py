@@ -124,9 +124,10 @@ def drop_drafts(model, pks):
 
 
 def apply_draft_in_sandbox(obj, pending, user):
-    """Inside a ``sandbox()``: make ``obj`` look as its draft says, keeping its version
-    number, so forms drawn from it carry the live version (for the no-lost-edits check)."""
-    version = obj.version
+    """Inside a ``sandbox()``: make ``obj`` look as its draft says. Its version number is
+    the live one plus the draft's saves, so a form drawn from it is refused (no lost edits)
+    if either the live item or the draft is saved by someone else in the meantime."""
+    version = obj.version + pending.saves
     apply_snapshot(obj, pending.data, user, "Draft (not saved)")
     type(obj)._base_manager.filter(pk=obj.pk).update(version=version)
     obj.version = version
@@ -143,6 +144,8 @@ def save_draft(model, pk, user, data, base_version, submit=False):
     pending = pending_of(model, pk) or PendingChange(
         content_type=_content_type(model), object_id=pk, base_version=base_version
     )
+    if pending.pk is not None:
+        pending.saves += 1
     pending.data, pending.author = data, user
     if submit and pending.submitted_at is None:
         pending.submitted_at = timezone.now()

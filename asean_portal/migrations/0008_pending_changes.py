@@ -21,6 +21,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('object_id', models.PositiveBigIntegerField()),
                 ('base_version', models.PositiveIntegerField()),
+                ('saves', models.PositiveIntegerField(default=1)),
                 ('data', models.JSONField(encoder=django.core.serializers.json.DjangoJSONEncoder)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),

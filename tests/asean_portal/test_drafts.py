@@ -445,3 +445,30 @@ def test_every_content_type_previews_and_publishes_a_draft(editor_client, publis
 
     assert getattr(live(obj), field) == "Changed by an Editor"
     assert not PendingChange.objects.exists()
+
+
+def test_two_editors_on_one_draft_cannot_overwrite_each_other_unseen(
+    editor_client, initiative, client
+):
+    from tests.factories import RoleUserFactory
+
+    other = RoleUserFactory(username="other-editor", role="Editor")
+    client.force_login(other)
+    edit(editor_client, initiative, summary="First draft.")
+    first_page = editor_client.get(url(Initiative, "change", initiative.pk))
+    assert edit(client, initiative, summary="The other Editor's draft.").status_code == 302
+
+    refused = editor_client.post(
+        url(Initiative, "change", initiative.pk), form_data(first_page, summary="Mine.")
+    )
+
+    assert refused.status_code == 200
+    assert "Someone else saved this initiative" in refused.content.decode()
+    assert PendingChange.objects.get().data["fields"]["summary"] == "The other Editor's draft."
+    # Saving again is a deliberate choice to put one's own text over theirs.
+    again = editor_client.post(
+        url(Initiative, "change", initiative.pk),
+        form_data(refused, summary="Mine."),
+    )
+    assert again.status_code == 302
+    assert PendingChange.objects.get().data["fields"]["summary"] == "Mine."
