@@ -474,8 +474,8 @@ def test_two_editors_on_one_draft_cannot_overwrite_each_other_unseen(
     assert PendingChange.objects.get().data["fields"]["summary"] == "Mine."
 
 
-def test_the_site_administrators_list_of_every_draft(editor_client, site_admin_client, initiative):
+def test_a_superusers_list_of_every_draft(editor_client, staff_client, initiative):
     edit(editor_client, initiative, summary="Draft.")
-    page = site_admin_client.get(reverse("admin:asean_portal_pendingchange_changelist"))
+    page = staff_client.get(reverse("admin:asean_portal_pendingchange_changelist"))
     assert page.status_code == 200
     assert url(Initiative, "draft", initiative.pk) in page.content.decode()
