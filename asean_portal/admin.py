@@ -3,10 +3,12 @@
 from datetime import UTC, datetime
 
 from django.contrib import admin, messages
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 
 from . import content_version
 from .admin_mixins import ContentAdmin
-from .models import ContentVersion, SiteSection
+from .models import ContentVersion, PendingChange, SiteSection
 from .search import admin as search_admin  # noqa: F401  (registers the glossary and the misses)
 
 admin.site.site_header = "ASEAN Secretariat Knowledge Portal — staff"
@@ -60,3 +62,28 @@ class ContentVersionAdmin(admin.ModelAdmin):
     def refresh_pages(self, request, queryset):
         content_version.reschedule()
         self.message_user(request, "Every page will be made afresh.", messages.SUCCESS)
+
+
+@admin.register(PendingChange)
+class PendingChangeAdmin(admin.ModelAdmin):
+    """Read-only: every draft of a live item, across content types, each linked to its page
+    (compare, preview, publish, discard). Content lists show and filter them per type."""
+
+    list_display = ["__str__", "draft_page", "author", "updated_at", "submitted_at"]
+    list_select_related = ["content_type", "author"]
+    list_filter = ["content_type"]
+
+    @admin.display(description="review")
+    def draft_page(self, obj):
+        opts = obj.content_type.model_class()._meta
+        try:
+            link = reverse(f"admin:{opts.app_label}_{opts.model_name}_draft", args=[obj.object_id])
+        except NoReverseMatch:
+            return None
+        return format_html('<a href="{}">Compare, preview, publish</a>', link)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

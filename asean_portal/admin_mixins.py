@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import model_ngettext
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.template.response import TemplateResponse
@@ -15,10 +16,14 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 
+from . import staging
 from .admin_history import HistoryAdminMixin
+from .admin_staging import StagingAdminMixin
 from .concurrency import ConcurrencyFormMixin
 from .history import begin_revision, end_revision, one_revision
+from .models import PendingChange
 from .publishing import State, default_review_by
+from .versions import RevertError
 from .workflow import (
     EDITOR_STATES,
     SCHEDULE_FIELDS,
@@ -133,12 +138,13 @@ class EstimatedCountPaginator(Paginator):
         return super().count
 
 
-class ContentAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     """Base admin for ``ContentModel`` subclasses.
 
     Subclasses declare ``fieldsets`` for their own content only; the "Publication" and
     "History" fieldsets are added after them. Saving through the admin records who did it,
-    as one revision in the item's history.
+    as one revision in the item's history. Someone who may not publish who changes a live
+    item makes a draft of it instead (``StagingAdminMixin``).
     """
 
     form = ContentAdminForm
@@ -296,6 +302,20 @@ class ContentAdmin(HistoryAdminMixin, admin.ModelAdmin):
     )
     def submit_for_review(self, request, queryset):
         self.set_state(request, queryset.filter(state=State.DRAFT), State.REVIEW, "sent for review")
+        drafts = staging.submit(
+            PendingChange.objects.filter(
+                content_type__app_label=self.opts.app_label,
+                content_type__model=self.opts.model_name,
+                object_id__in=queryset.values("pk"),
+            )
+        )
+        if drafts:
+            self.message_user(
+                request,
+                f"The unpublished changes of {drafts} live "
+                f"{model_ngettext(self.opts, drafts)} are sent for review.",
+                messages.SUCCESS,
+            )
 
     @admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["publish"])
     def publish(self, request, queryset):
@@ -324,22 +344,33 @@ class ContentAdmin(HistoryAdminMixin, admin.ModelAdmin):
         )
         if form.is_valid():
             add, remove = form.cleaned_data["add_topics"], form.cleaned_data["remove_topics"]
-            count = 0
+            count = drafts = 0
             for obj in queryset.prefetch_related("topics").iterator(chunk_size=500):
                 before = set(obj.topics.all())
                 if before == (before | set(add)) - set(remove):
                     continue
-                obj.updated_by = request.user
-                with one_revision(obj, request.user, "Topics changed (bulk action)"):
-                    obj.topics.add(*add)
-                    obj.topics.remove(*remove)
-                    obj.save(update_fields=["updated_by", "updated_at"])
+                if staging.must_stage(request.user, self.model, obj.state):
+                    # A live item: the new topics wait for a Publisher in its draft.
+                    try:
+                        staging.stage(
+                            obj, request.user, lambda o: retag_one(o, add, remove, request)
+                        )
+                    except (RevertError, ValidationError) as error:
+                        self.message_user(
+                            request, f"“{obj}” was left as it is: {error}", messages.WARNING
+                        )
+                    else:
+                        drafts += 1
+                    continue
+                retag_one(obj, add, remove, request)
                 count += 1
-            self.message_user(
-                request,
-                f"Topics changed on {count} {model_ngettext(self.opts, count)}.",
-                messages.SUCCESS,
-            )
+            message = f"Topics changed on {count} {model_ngettext(self.opts, count)}."
+            if drafts:
+                message += (
+                    f" On {drafts} live {model_ngettext(self.opts, drafts)} the change is "
+                    "saved as a draft for a Publisher; their live pages are unchanged."
+                )
+            self.message_user(request, message, messages.SUCCESS)
             return None
         context = {
             **self.admin_site.each_context(request),
@@ -353,6 +384,14 @@ class ContentAdmin(HistoryAdminMixin, admin.ModelAdmin):
         return TemplateResponse(request, "admin/portal/retag.html", context)
 
 
+def retag_one(obj, add, remove, request):
+    obj.updated_by = request.user
+    with one_revision(obj, request.user, "Topics changed (bulk action)"):
+        obj.topics.add(*add)
+        obj.topics.remove(*remove)
+        obj.save(update_fields=["updated_by", "updated_at"])
+
+
 def publication_badge(obj):
     """The item's state as a coloured label, saying when a published one is not live."""
     state, label = obj.state, obj.get_state_display()
@@ -363,4 +402,9 @@ def publication_badge(obj):
         )
     elif obj.is_expired:
         state, label = "expired", "Expired"
-    return format_html('<span class="state-badge state-{}">{}</span>', state, label)
+    badge = format_html('<span class="state-badge state-{}">{}</span>', state, label)
+    if getattr(obj, "has_draft", False):
+        badge += format_html(
+            ' <span class="state-badge state-changes">{}</span>', "Unpublished changes"
+        )
+    return badge

@@ -289,6 +289,7 @@ def _is_content(model):
         model._meta.app_label in CONTENT_APPS
         and model.__module__ != "__fake__"
         and model is not _model()
+        and getattr(model, "public_content", True)
     )
 
 

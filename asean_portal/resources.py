@@ -8,14 +8,21 @@
 - Someone who may not publish cannot publish by importing: their new rows land as drafts
   (or in review, if the file says so), and existing rows keep their publication state and
   schedule (``asean_portal.workflow``).
+- Nor can they change a live (published or archived) item: such a row is refused with an
+  error naming the fields it would change, so the whole file is refused (a row that changes
+  nothing is fine). The change form is the route for that: there the change waits for a
+  Publisher as a draft (``asean_portal.staging``).
 - Each imported row is saved through ``save()`` as one revision in the item's history.
 """
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from import_export import fields, resources, widgets
 
 from .history import begin_revision, end_revision
 from .publishing import State
+from .staging import must_stage, take_snapshot
+from .versions import tracked_fields
 from .workflow import EDITOR_STATES, SCHEDULE_FIELDS, may_publish
 
 PUBLICATION_COLUMNS = ["state", "publish_at", "unpublish_at", "review_by"]
@@ -91,6 +98,8 @@ class ContentResource(resources.ModelResource):
         creating = instance._state.adding
         if user is not None and not may_publish(user, type(instance)):
             self.keep_publication(instance, creating)
+            if not creating:
+                self.watch_live_item(instance, user)
         if user is not None:
             if creating:
                 instance.created_by = user
@@ -116,10 +125,43 @@ class ContentResource(resources.ModelResource):
         for name in SCHEDULE_FIELDS:
             setattr(instance, name, before[name])
 
+    def watch_live_item(self, instance, user):
+        """Before the row of a live item is saved by someone who may not publish: remember
+        the item as it is, and start a savepoint to take the row back to."""
+        live = type(instance)._default_manager.get(pk=instance.pk)
+        if must_stage(user, type(instance), live.state):
+            instance._live_before = (transaction.savepoint(), take_snapshot(live))
+
     def save_m2m(self, instance, row, **kwargs):
         super().save_m2m(instance, row, **kwargs)
         self.save_parts(instance, row)
         end_revision(instance, kwargs.get("user"), "Imported")
+        watched = getattr(instance, "_live_before", None)
+        if watched is not None:
+            del instance._live_before
+            savepoint, before = watched
+            after = take_snapshot(instance)
+            transaction.savepoint_rollback(savepoint)  # the live item stays as it was
+            if after != before:
+                raise ValidationError(self.live_change_errors(instance, before, after))
+
+    def live_change_errors(self, instance, before, after):
+        model = type(instance)
+        state = model._default_manager.get(pk=instance.pk).get_state_display().lower()
+        message = (
+            f"“{instance}” is {state}: only a Publisher may change it by importing. Edit it "
+            "in the admin instead (your change then waits for a Publisher), or leave this "
+            "value as it is."
+        )
+        names = [
+            f.name
+            for f in tracked_fields(model)
+            if before["fields"].get(f.attname) != after["fields"].get(f.attname)
+        ]
+        names += [n for n in after["m2m"] if before["m2m"].get(n) != after["m2m"][n]]
+        if before.get("parts") != after.get("parts"):
+            names.append("milestones")
+        return {name: [message] for name in names}
 
     def save_parts(self, instance, row):
         """Hook: save rows that belong to ``instance`` (an initiative's milestones)."""

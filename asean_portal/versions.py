@@ -68,6 +68,9 @@ def _display(field, value, related_names):
 
 
 def _m2m_ids(record, field):
+    staged = getattr(record, "m2m_ids", None)  # a pending draft (asean_portal.staging)
+    if staged is not None:
+        return sorted(staged.get(field.name, []))
     target = get_m2m_reverse_field_name(field)
     return sorted(getattr(row, f"{target}_id") for row in getattr(record, field.name).all())
 
@@ -176,11 +179,13 @@ def last_version_before_deletion(model, pk):
     return history.exclude(history_type="-").first() or history.first()
 
 
-def _copy_fields(target, record, user, restoring):
+def _copy_fields(target, record, user, restoring, keep_publication=False):
     model = type(target)
     publisher = may_publish(user, model)
     for field in tracked_fields(model):
         value = getattr(record, field.attname)
+        if field.name in PUBLICATION_FIELDS and keep_publication:
+            continue
         if field.name in PUBLICATION_FIELDS and not publisher:
             if not restoring:
                 continue  # an Editor's revert leaves publication as it is now
@@ -203,15 +208,17 @@ def _copy_fields(target, record, user, restoring):
 
 
 @transaction.atomic
-def revert(model, record, user, current=None):
+def revert(model, record, user, current=None, reason=None, keep_publication=False):
     """Write revision ``record`` back: onto ``current`` (a revert) or as the item itself
     again (``current`` None: restoring a deleted item, under its old id). Returns the item.
 
     Someone who may not publish keeps the item's present publication state and schedule; an
-    item they restore comes back as a draft (or in review, if it was)."""
+    item they restore comes back as a draft (or in review, if it was). With
+    ``keep_publication`` nobody's write-back touches them (publishing a pending draft).
+    ``record`` may also be a pending draft (``asean_portal.staging.PendingRecord``)."""
     restoring = current is None
     target = current if current is not None else model(pk=record.id)
-    _copy_fields(target, record, user, restoring)
+    _copy_fields(target, record, user, restoring, keep_publication)
     target.updated_by = user
     if restoring:
         target.created_by_id = record.created_by_id
@@ -223,7 +230,8 @@ def revert(model, record, user, current=None):
         target.full_clean(validate_unique=True)
     except ValidationError as error:
         raise RevertError(" ".join(error.messages)) from error
-    reason = f"{'Restored' if restoring else 'Reverted to'} the version of {when(record)}"
+    if reason is None:
+        reason = f"{'Restored' if restoring else 'Reverted to'} the version of {when(record)}"
     with one_revision(target, user, reason):
         target.save()
         for field in tracked_m2m_fields(model):

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -7,6 +8,7 @@ from asean_portal.admin_history import HistoryAdminMixin
 from asean_portal.admin_import import ContentImportExportMixin
 from asean_portal.admin_mixins import ContentAdmin, EstimatedCountPaginator
 from asean_portal.history import record_revision
+from asean_portal.staging import must_stage
 
 from .models import Initiative, MemberState, Milestone, Topic
 from .resources import InitiativeResource
@@ -144,9 +146,29 @@ class DoneFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MilestoneForm(forms.ModelForm):
+    user = None  # set per request by MilestoneAdmin.get_form
+
+    def clean_initiative(self):
+        initiative = self.cleaned_data["initiative"]
+        if initiative is not None and must_stage(self.user, Initiative, initiative.state):
+            raise forms.ValidationError(
+                f"“{initiative}” is {initiative.get_state_display().lower()}: change its "
+                "milestones in the initiative's own form, where your change waits for a "
+                "Publisher."
+            )
+        return initiative
+
+
 @admin.register(Milestone)
 class MilestoneAdmin(HistoryAdminMixin, admin.ModelAdmin):
-    """Milestones across initiatives: what falls due when, and what is late."""
+    """Milestones across initiatives: what falls due when, and what is late.
+
+    Someone who may not publish cannot change the milestones of a live initiative here
+    (that would change the public page at once): they do it in the initiative's form, where
+    the change becomes a draft for a Publisher (``asean_portal.staging``)."""
+
+    form = MilestoneForm
 
     list_display = ["title", "initiative", "due_on", "done_on"]
     list_filter = [DoneFilter]
@@ -159,6 +181,19 @@ class MilestoneAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.initiative.get_absolute_url()
+
+    def _live_for(self, request, obj):
+        return obj is not None and must_stage(request.user, Initiative, obj.initiative.state)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._live_for(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._live_for(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
 
     # A milestone changed here is also a new revision of its initiative, so the
     # initiative's history (and a revert of it) always holds its milestones.

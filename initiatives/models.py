@@ -212,6 +212,14 @@ class Initiative(ContentModel):
             milestone.full_clean(exclude=["initiative"])
             milestone.save()
 
+    def parts_snapshot(self):
+        """The milestones as a revision keeps them (``milestones_snapshot``)."""
+        return list(
+            Milestone.objects.filter(initiative_id=self.pk)
+            .order_by("due_on", "order", "pk")
+            .values(*MILESTONE_SNAPSHOT_FIELDS)
+        )
+
     @property
     def progress(self):
         """Share of milestones done, 0–100, from the (prefetched) milestones; None if none."""
@@ -247,11 +255,7 @@ MILESTONE_SNAPSHOT_FIELDS = ["id", "title", "due_on", "done_on", "order"]
 
 
 def snapshot_milestones(sender, instance, history_instance, **kwargs):
-    history_instance.milestones_snapshot = list(
-        Milestone.objects.filter(initiative_id=instance.pk)
-        .order_by("due_on", "order", "pk")
-        .values(*MILESTONE_SNAPSHOT_FIELDS)
-    )
+    history_instance.milestones_snapshot = instance.parts_snapshot()
 
 
 pre_create_historical_record.connect(

@@ -37,7 +37,11 @@ def test_the_list_shows_each_state_as_a_badge(staff_client):
 
 def test_retag_asks_which_topics_then_changes_every_selected_row(editor_client, editor):
     trade, health, energy = TopicFactory(name="Trade"), TopicFactory(name="Health"), TopicFactory()
-    rows = [InitiativeFactory(topics=[trade]), InitiativeFactory(topics=[trade, energy])]
+    # Drafts: an Editor's retag of a live item waits for a Publisher (see test_drafts).
+    rows = [
+        InitiativeFactory(topics=[trade], draft=True),
+        InitiativeFactory(topics=[trade, energy], draft=True),
+    ]
     untouched = InitiativeFactory(topics=[trade])
 
     page = retag(editor_client, rows)

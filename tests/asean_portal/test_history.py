@@ -7,7 +7,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from asean_portal.models import SiteSection
+from asean_portal.models import PendingChange, SiteSection
 from asean_portal.publishing import State
 from initiatives.models import Initiative, Milestone
 from tests.admin_forms import assert_saved, form_data
@@ -201,8 +201,10 @@ def test_an_editor_revert_keeps_the_publication_state(editor_client, staff_clien
     editor_client.post(url(Initiative, "revert", initiative.pk, draft_version.history_id))
 
     initiative.refresh_from_db()
-    assert initiative.title == "ASEAN Single Window"
-    assert initiative.state == State.PUBLISHED  # an Editor's revert does not unpublish
+    assert initiative.title == "Live title"  # a live item's revert waits for a Publisher
+    draft = PendingChange.objects.get()
+    assert draft.data["fields"]["title"] == "ASEAN Single Window"
+    assert draft.data["fields"]["state"] == State.PUBLISHED  # and does not unpublish
 
 
 def test_an_editor_revert_cannot_publish(editor_client, staff_client, initiative):

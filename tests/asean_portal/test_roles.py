@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from asean_portal.models import SiteSection
+from asean_portal.models import PendingChange, SiteSection
 from asean_portal.publishing import ContentModel, State, publish_permission
 from asean_portal.roles import (
     EDITOR,
@@ -134,10 +134,15 @@ def test_editor_hand_made_post_cannot_schedule_or_unpublish(editor_client):
     assert_saved(editor_client.post(change, data))
 
     section.refresh_from_db()
-    assert section.title == "Fixed a typo"  # an Editor may correct live content...
-    assert section.state == State.PUBLISHED  # ...but not change whether it is live
+    assert section.title != "Fixed a typo"  # live content waits for a Publisher...
+    assert section.state == State.PUBLISHED  # ...and stays live, unscheduled
     assert section.publish_at is None
     assert section.unpublish_at is None
+    draft = PendingChange.objects.get()  # the correction is a draft, without the rest
+    assert draft.data["fields"]["title"] == "Fixed a typo"
+    assert draft.data["fields"]["state"] == State.PUBLISHED
+    assert draft.data["fields"]["publish_at"] is None
+    assert draft.data["fields"]["unpublish_at"] is None
 
 
 def test_editor_cannot_take_back_an_archived_item(editor_client):

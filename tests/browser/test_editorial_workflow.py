@@ -1,6 +1,8 @@
 """The editorial workflow in a real browser: an Editor writes an initiative with two
 milestones and sends it for review; a Publisher publishes it; the public sees it; the Editor
-edits it, compares the two versions and reverts."""
+edits it (a draft: the public page stays), compares it with the live page and sends it for
+review; a Publisher previews and publishes it; the Editor compares two versions in the
+history and reverts (a draft again), which a Publisher publishes."""
 
 import re
 
@@ -89,32 +91,79 @@ def test_editor_writes_publisher_publishes_public_reads_editor_reverts(new_page,
     expect(visitor.locator(".milestones li")).to_have_count(2)
     expect(visitor.locator("body")).not_to_contain_text("Preview:")
 
-    # The Editor changes the summary of the live initiative...
-    editor.goto(f"/admin/initiatives/initiative/{initiative.pk}/change/")
+    # The Editor changes the summary of the live initiative: it becomes a draft, and the
+    # public page stays as it is.
+    change_url = f"/admin/initiatives/initiative/{initiative.pk}/change/"
+    editor.goto(change_url)
+    expect(editor.locator(".draft-notice")).to_contain_text("This initiative is live")
     editor.get_by_label("Summary:").fill("Rules for digital trade, agreed in 2025.")
     editor.get_by_role("button", name="Save", exact=True).click()
-    expect(editor.locator(".messagelist")).to_contain_text("was changed successfully")
+    expect(editor.locator(".messagelist")).to_contain_text(
+        "saved as a draft and wait for a Publisher; the live page is unchanged"
+    )
+    expect(editor.locator(".draft-notice")).to_contain_text("has unpublished changes")
+    expect(editor.get_by_label("Summary:")).to_have_value(
+        "Rules for digital trade, agreed in 2025."
+    )
+    visitor.goto(initiative.get_absolute_url())
+    expect(visitor.locator(".lead")).to_have_text("Common rules for trade online.")
+
+    # ...compares the draft with the live page and sends it for review.
+    editor.get_by_role("link", name="Unpublished changes", exact=True).click()
+    diff = editor.locator(".version-diff")
+    expect(diff.get_by_role("row", name=re.compile("^Summary"))).to_be_visible()
+    expect(diff.locator("del").first).to_have_text("Common rules")  # removed words
+    expect(diff.locator("ins").first).to_have_text("Rules")  # added words
+    screenshot(editor, "workflow-3-editor-compares-draft")
+    editor.get_by_role("button", name="Send for review").click()
+    expect(editor.locator(".messagelist")).to_contain_text("are sent for review")
+
+    # The Publisher finds it in the list, previews it on the public page and publishes it.
+    publisher.goto("/admin/initiatives/initiative/?pending=review")
+    expect(publisher.locator(".state-badge.state-changes")).to_have_text("Unpublished changes")
+    publisher.get_by_role("link", name="ASEAN Digital Trade Framework").click()
+    expect(publisher.get_by_label("Summary:")).to_have_value("Common rules for trade online.")
+    publisher.get_by_role("link", name="Review the unpublished changes").click()
+    publisher.get_by_role("link", name="Preview on the public page").click()
+    expect(publisher.locator(".draft-banner")).to_contain_text("Preview of unpublished changes")
+    expect(publisher.locator(".lead")).to_have_text("Rules for digital trade, agreed in 2025.")
+    publisher.go_back()
+    publisher.get_by_role("button", name="Publish these changes").click()
+    expect(publisher.locator(".messagelist")).to_contain_text("are published")
     visitor.goto(initiative.get_absolute_url())
     expect(visitor.locator(".lead")).to_have_text("Rules for digital trade, agreed in 2025.")
+    screenshot(publisher, "workflow-4-publisher-published-changes")
 
-    # ...compares the last two versions...
-    editor.goto(f"/admin/initiatives/initiative/{initiative.pk}/change/")
+    # The Editor compares the last two versions in the history...
+    editor.goto(change_url)
     editor.get_by_role("link", name="History").click()
     expect(editor.locator("#change-history tbody tr")).to_have_count(3)
     editor.get_by_role("button", name="Compare the chosen versions").click()
     diff = editor.locator(".version-diff")
     expect(diff.get_by_role("row", name=re.compile("^Summary"))).to_be_visible()
-    expect(diff.locator("del").first).to_have_text("Common rules")  # removed words
-    expect(diff.locator("ins").first).to_have_text("Rules")  # added words
-    screenshot(editor, "workflow-3-editor-compares")
+    expect(diff.locator("del").first).to_have_text("Common rules")
+    expect(diff.locator("ins").first).to_have_text("Rules")
+    screenshot(editor, "workflow-5-editor-compares-versions")
 
-    # ...and reverts to the published text in one click.
+    # ...and reverts to the earlier text in one click: a draft again, for a Publisher.
     editor.get_by_role("button", name=re.compile("^Revert to the version of")).click()
-    expect(editor.locator(".messagelist")).to_contain_text("is back to the version of")
+    expect(editor.locator(".messagelist")).to_contain_text(
+        "waits for a Publisher; the live page is unchanged"
+    )
+    expect(editor.get_by_label("Summary:")).to_have_value("Common rules for trade online.")
+    visitor.goto(initiative.get_absolute_url())
+    expect(visitor.locator(".lead")).to_have_text("Rules for digital trade, agreed in 2025.")
+    screenshot(editor, "workflow-6-editor-reverted-as-draft")
+
+    # The Publisher publishes the revert; the public sees the earlier text again.
+    publisher.goto(f"/admin/initiatives/initiative/{initiative.pk}/draft/")
+    publisher.get_by_role("button", name="Publish these changes").click()
+    expect(publisher.locator(".messagelist")).to_contain_text("are published")
     initiative.refresh_from_db()
     assert initiative.summary == "Common rules for trade online."
     assert initiative.state == State.PUBLISHED
-    assert initiative.history.count() == 4  # created, published, edited, reverted
+    # created, published, the Editor's change published, the revert published
+    assert initiative.history.count() == 4
     visitor.goto(initiative.get_absolute_url())
     expect(visitor.locator(".lead")).to_have_text("Common rules for trade online.")
-    screenshot(editor, "workflow-4-editor-reverted")
+    expect(visitor.locator(".milestones li")).to_have_count(2)

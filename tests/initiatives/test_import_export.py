@@ -252,11 +252,9 @@ def test_an_unreadable_file_is_a_message_not_an_error(staff_client, content):
 
 def test_an_editor_cannot_publish_by_importing(editor_client, catalogue):
     InitiativeFactory(slug="already-draft", draft=True)
-    live = InitiativeFactory(slug="already-live", title="Live")
     rows = [
         row(slug="new-one", state="published"),
         row(slug="already-draft", state="archived", publish_at="2030-01-01 00:00:00"),
-        row(slug="already-live", state="draft", title="Corrected"),
     ]
     confirm(editor_client, Initiative, upload(editor_client, Initiative, csv_file(*rows)))
 
@@ -264,11 +262,53 @@ def test_an_editor_cannot_publish_by_importing(editor_client, catalogue):
     assert states == {
         "new-one": State.DRAFT,  # lands as a draft
         "already-draft": State.DRAFT,
-        "already-live": State.PUBLISHED,  # keeps its state...
     }
-    live.refresh_from_db()
-    assert live.title == "Corrected"  # ...while its content is updated
     assert Initiative.objects.get(slug="already-draft").publish_at is None
+
+
+def test_an_editors_import_cannot_change_a_live_item_and_then_changes_nothing(
+    editor_client, catalogue
+):
+    live = InitiativeFactory(slug="already-live", title="Live")
+    MilestoneFactory(initiative=live, title="Pilot", due_on=datetime.date(2020, 6, 30))
+    version = live.version
+    rows = [
+        row(slug="new-one"),
+        row(slug="already-live", state="draft", title="Corrected", milestones=""),
+    ]
+
+    response = upload(editor_client, Initiative, csv_file(*rows))
+
+    [invalid] = response.context["result"].invalid_rows
+    assert invalid.number == 2
+    errors = invalid.field_specific_errors
+    assert {"title", "milestones"} <= set(errors)
+    assert "only a Publisher may change it by importing" in str(errors["title"])
+    assert "only a Publisher may change it by importing" in response.content.decode()
+    assert "confirm_form" not in response.context
+    live.refresh_from_db()
+    assert (live.title, live.state, live.version) == ("Live", State.PUBLISHED, version)
+    assert [m.title for m in live.milestones.all()] == ["Pilot"]
+    assert not Initiative.objects.filter(slug="new-one").exists()
+
+
+def test_an_editor_may_import_a_file_that_leaves_live_items_as_they_are(editor_client):
+    live = InitiativeFactory(slug="already-live", title="Live", topics=[TopicFactory()])
+    MilestoneFactory(initiative=live, title="Pilot", due_on=datetime.date(2020, 6, 30))
+    dataset = InitiativeResource().export()  # as a Publisher exported it
+    new_row = row(slug="new-one", supporting_divisions="", topics="", member_states="")
+    new_row["lead_division"] = live.lead_division.slug
+    dataset.append([new_row[name] for name in dataset.headers])
+    content = dataset.csv
+
+    dry_run = upload(editor_client, Initiative, content)
+    assert not dry_run.context["result"].invalid_rows, dry_run.context["result"].invalid_rows[0]
+    response = confirm(editor_client, Initiative, dry_run)
+
+    assert response.status_code == 302
+    live.refresh_from_db()
+    assert (live.title, live.version) == ("Live", 1)
+    assert Initiative.objects.get(slug="new-one").state == State.DRAFT
 
 
 def test_import_needs_add_and_change_permissions(client, member_client):
