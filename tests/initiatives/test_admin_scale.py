@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from asean_portal.admin_mixins import EstimatedCountPaginator
+from initiatives.admin import InitiativeAdmin
 from initiatives.models import Initiative
 from tests.factories import (
     DivisionFactory,
@@ -122,3 +123,56 @@ def test_small_tables_and_filtered_lists_are_counted_exactly():
     InitiativeFactory.create_batch(3)
     assert EstimatedCountPaginator(Initiative.objects.all(), 2).count == 3
     assert EstimatedCountPaginator(Initiative.objects.filter(title="x"), 2).count == 0
+
+
+def test_a_deep_page_shows_the_same_rows_in_the_same_order_as_plain_slicing(staff_client, data):
+    division, topic, states = data
+    make_initiatives(7, division, topic, states)
+    ordered = Initiative.objects.order_by("title", "-id")
+    paginator = EstimatedCountPaginator(ordered, 3)
+    assert [i.pk for i in paginator.page(2)] == [i.pk for i in ordered[3:6]]
+    assert [i.pk for i in paginator.page(3)] == [i.pk for i in ordered[6:7]]
+
+
+def test_the_changelist_s_later_pages_follow_on_from_the_first(staff_client, data, monkeypatch):
+    division, topic, states = data
+    make_initiatives(5, division, topic, states)
+    monkeypatch.setattr(InitiativeAdmin, "list_per_page", 2)
+    pages = [staff_client.get(CHANGELIST, {"p": p}).context["cl"] for p in (1, 2, 3)]
+    shown = [i.pk for cl in pages for i in cl.result_list]
+    assert shown == list(pages[0].queryset.values_list("pk", flat=True))
+    assert len(shown) == 5
+
+
+def test_a_deep_page_computes_row_annotations_for_its_own_rows_only(staff_client, data):
+    """The page's SQL reads its ids in a subquery: the outer query has no OFFSET, so the
+    milestone counts are computed for the rows shown."""
+    division, topic, states = data
+    make_initiatives(4, division, topic, states)
+    ordered = Initiative.objects.order_by("title", "-id")
+    with CaptureQueriesContext(connection) as captured:
+        rows = list(EstimatedCountPaginator(ordered, 2).page(2))
+    assert len(rows) == 2
+    (sql,) = [q["sql"] for q in captured if "initiatives_initiative" in q["sql"]][-1:]
+    assert sql.upper().count("OFFSET") == 1 and " IN (SELECT" in sql.upper()
+
+
+def test_admin_search_can_use_the_trigram_indexes_on_postgresql(staff_client):
+    """The indexes are on exactly the expressions Django's ``icontains`` compares; with
+    sequential scans off, the planner must be able to answer the admin search from them."""
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram indexes are a PostgreSQL feature")
+    InitiativeFactory(title="Digital Trade Standards")
+    search = (
+        Initiative.objects.filter(title__icontains="digital")
+        | Initiative.objects.filter(summary__icontains="digital")
+        | Initiative.objects.filter(slug__icontains="digital")
+    )
+    sql, params = search.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    for column in ("title", "slug", "summary"):
+        assert f"initiative_{column}_trgm_idx" in plan
