@@ -34,7 +34,7 @@ class Results:
             # content, so they are worked out once per content version (which changes with
             # every write to the index and when a scheduled publish time passes).
             return content_version.remember(
-                f"search-facets:{self.backend.vendor}:{self.filters!r}",
+                f"search-facets:{self.backend.vendor}:{','.join(self.filters.facet_keys())}",
                 lambda: self.backend.count_facets(self.query, self.filters, self.now),
             )
         return self.answers.get(
