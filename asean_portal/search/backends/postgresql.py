@@ -1,7 +1,7 @@
 """PostgreSQL: a weighted tsvector the database keeps current (a stored generated column),
 a GIN index on it and on the facet keys, ts_rank, ts_headline, and pg_trgm for typos.
 
-Broad queries. Counting and ranking read every matching row, a few microseconds each, so a
+Broad queries. Counting and ranking read every matching row, several microseconds each, so a
 word found in most of 100,000 documents costs hundreds of milliseconds however it is
 indexed. Past ``EXACT_LIMIT`` matches (the planner's estimate) the backend deliberately does
 less, and says so: the counts are estimated from a fixed sample of the documents (a bucket
@@ -17,6 +17,7 @@ import math
 
 from ..highlight import MARK_END, MARK_START
 from .base import (
+    KIND_ORDER,
     SIMILARITY_THRESHOLD,
     TABLE,
     TERMS_TABLE,
@@ -41,9 +42,12 @@ SNIPPET_OPTIONS = (
 BUCKETS = 64
 BUCKET_EXPRESSION = f"((id / 8) % {BUCKETS})"
 SAMPLE_SQL = BUCKET_EXPRESSION.replace("id", "d.id").replace("%", "%%")  # with parameters
-EXACT_LIMIT = 2_000  # more matches than this (estimated) and the counts are estimated
-SAMPLE_ROWS = 1_500  # about this many sampled matches to estimate the counts from
-BLOCK_ROWS = 1_000  # about this many matches ranked together
+EXACT_LIMIT = 1_000  # more matches than this (estimated) and the counts are estimated
+SAMPLE_ROWS = 800  # about this many sampled matches to estimate the counts from
+BLOCK_ROWS = 500  # about this many matches ranked together
+# Past this many matches, reading the word's whole posting list from the GIN index costs
+# more than testing each row of the sample's buckets, so the sample is read without it.
+SCAN_BUCKETS_FROM = 20_000
 
 
 # The sample's buckets, and the order of a listing (no words) read straight from an index.
@@ -121,16 +125,25 @@ class PostgreSQLBackend(SearchBackend):
             params += [p for _, term_params in terms for p in term_params]
         return " && ".join(clauses), params
 
-    def where_sql(self, query, filters, now):
+    def where_sql(self, query, filters, now, use_index=True):
         sql, params = self.live_sql(now)
         if query:
             tsquery, tsquery_params = self.tsquery_sql(query)
-            sql += f" AND d.search_vector @@ ({tsquery})"
+            # The function form of @@ is the same test, but no index can answer it.
+            match = "d.search_vector @@ ({})" if use_index else "ts_match_vq(d.search_vector, {})"
+            sql += " AND " + match.format(f"({tsquery})")
             params += tsquery_params
         if filters:
             sql += " AND d.facets @> %s::jsonb"
             params.append(json.dumps(filters.facet_keys()))
+        if filters.kind:
+            # Implied by the facets, but lets a listing read its index from the kind on.
+            sql += f" AND {kind_order_sql()} = %s"
+            params.append(KIND_ORDER.index(filters.kind))
         return sql, params
+
+    def sample_where_sql(self, query, filters, now, estimate):
+        return self.where_sql(query, filters, now, use_index=estimate < SCAN_BUCKETS_FROM)
 
     def estimate(self, where, params):
         """The planner's guess at how many documents match (its statistics on the vector's
@@ -148,6 +161,7 @@ class PostgreSQLBackend(SearchBackend):
         if estimate <= EXACT_LIMIT:
             return super().count_facets(query, filters, now)
         buckets = buckets_for(estimate, SAMPLE_ROWS)
+        where, params = self.sample_where_sql(query, filters, now, estimate)
         sampled = self.fetch(
             f"SELECT value, count(*) FROM (SELECT jsonb_array_elements_text(d.facets) AS value "
             f"FROM {TABLE} d WHERE {where} AND {SAMPLE_SQL} < %s) AS f GROUP BY value",
@@ -165,6 +179,7 @@ class PostgreSQLBackend(SearchBackend):
         if estimate <= EXACT_LIMIT:
             ranked = self.ranked_ids(query, where, params, offset, limit)
         else:
+            where, params = self.sample_where_sql(query, filters, now, estimate)
             ranked = self.ranked_ids_in_blocks(query, where, params, estimate, offset, limit)
         return self.marked_up(query, ranked)
 
