@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from asean_portal import content_version
+
 from .answers import Answers
 from .backends import Filters, get_backend
 from .models import MissedQuery, SearchTerm
@@ -27,10 +29,23 @@ class Results:
 
     @cached_property
     def facet_counts(self):
+        if not self.query:
+            # Filters alone: the counts do not depend on anything typed, only on the
+            # content, so they are worked out once per content version (which changes with
+            # every write to the index and when a scheduled publish time passes).
+            return content_version.remember(
+                f"search-facets:{self.backend.vendor}:{','.join(self.filters.facet_keys())}",
+                lambda: self.backend.count_facets(self.query, self.filters, self.now),
+            )
         return self.answers.get(
             ("counts", self.query.clauses, self.filters),
             lambda: self.backend.count_facets(self.query, self.filters, self.now),
         )
+
+    @property
+    def estimated(self):
+        """Counted from a sample (a very broad query on PostgreSQL): shown as "about"."""
+        return getattr(self.facet_counts, "estimated", False)
 
     def count(self):
         return sum(n for key, n in self.facet_counts.items() if key.startswith("type:"))
