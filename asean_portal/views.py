@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 from divisions.models import Division
 from divisions.tree import build_tree
 from faqs.opendata import FAQS
+from initiatives.cards import with_topics
 from initiatives.models import Initiative
 from initiatives.opendata import INITIATIVES
 
@@ -44,7 +45,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["sections"] = sections_by_kind()
         context["division_tree"] = organisation_chart()
-        context["featured"] = (
+        context["featured"] = with_topics(
             Initiative.objects.published()
             .filter(featured=True)
             .for_cards()

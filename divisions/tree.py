@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from asean_portal import content_version
+
+from .models import Division
+
 
 @dataclass
 class Node:
@@ -18,3 +22,13 @@ def build_tree(divisions):
         parent = nodes.get(node.division.parent_id)
         (parent.children if parent else roots).append(node)
     return roots
+
+
+def published_units():
+    """Every published division's name, slug and parent, in chart order: the organisation's
+    shape, read once per content version (``content_version.remember``, like the filter
+    forms' choices), so a division page finds its units without a query of its own."""
+    return content_version.remember(
+        "divisions:published-units",
+        lambda: list(Division.objects.published().only("name", "slug", "parent")),
+    )

@@ -4,7 +4,7 @@ from asean_portal.listing import first
 from asean_portal.preview import PreviewableDetailMixin
 
 from .models import Division
-from .tree import build_tree
+from .tree import build_tree, published_units
 
 # A division page shows this many of its initiatives and questions and links to the rest.
 SHOWN_INITIATIVES = 6  # as many as the home page features
@@ -40,13 +40,17 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
         division = self.object
         parent = division.parent
         context["parent"] = parent if parent is not None and parent.is_public else None
-        context["children"] = division.children.published().only("name", "slug", "parent")
+        context["children"] = [d for d in published_units() if d.parent_id == division.pk]
         for name, related in (
             ("led_initiatives", division.led_initiatives),
             ("supported_initiatives", division.supported_initiatives),
         ):
             rows = related.published().for_cards().order_by("title", "pk")
             context[name], context[f"more_{name}"] = first(rows, SHOWN_INITIATIVES)
+        # The topics of both lists' cards, in one query.
+        division.led_initiatives.attach_card_topics(
+            context["led_initiatives"] + context["supported_initiatives"]
+        )
         faqs = division.faqs.published().only("question", "slug", "division")
         context["faqs"], context["more_faqs"] = first(faqs, SHOWN_FAQS)
         return context

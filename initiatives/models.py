@@ -61,9 +61,16 @@ class InitiativeQuerySet(PublishableQuerySet):
         )
 
     def for_cards(self):
-        """``for_listing()`` with only the columns ``includes/initiative_card.html`` shows
-        (not the long body): less to fetch, decode and build per row."""
-        return self.for_listing().only(*CARD_FIELDS)
+        """The rows of ``includes/initiative_card.html``: only the columns it shows (not the
+        long body), with the lead division. Pass the rows through ``cards.with_topics``."""
+        return self.select_related("lead_division").only(*CARD_FIELDS)
+
+    def attach_card_topics(self, rows):
+        """``cards.with_topics(rows)``, for the apps this one depends on, which do not import
+        it (``division.led_initiatives.attach_card_topics(rows)``)."""
+        from .cards import with_topics
+
+        return with_topics(rows)
 
     # EXISTS on the link tables rather than joins: no duplicate rows, no DISTINCT; and the
     # database can walk the title index and stop after one page, checking each row by the

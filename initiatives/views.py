@@ -10,6 +10,7 @@ from asean_portal.listing import filter_errors, first, paginate
 from asean_portal.preview import PreviewableDetailMixin
 from divisions.models import Division, Pillar
 
+from .cards import with_topics
 from .charts import Bar, BarChart, milestone_timeline
 from .filters import InitiativeFilter
 from .models import Initiative, InitiativeStatus, Topic
@@ -43,6 +44,7 @@ class InitiativeListView(TemplateView):
             errors.append(format_error)
         queryset = filterset.qs if not errors else Initiative.objects.none()
         page, page_message = paginate(request, queryset, settings.INITIATIVES_PER_PAGE)
+        page.object_list = with_topics(page.object_list)
         context = self.get_context_data(
             filter=filterset,
             page_obj=page,
@@ -136,6 +138,7 @@ class TopicDetailView(PreviewableDetailMixin, DetailView):
         topic = self.object
         initiatives = topic.initiatives.published().for_cards().order_by("title", "pk")
         context["initiatives"], context["more_initiatives"] = first(initiatives, SHOWN_INITIATIVES)
+        with_topics(context["initiatives"])
         faqs = topic.faqs.published().only("question", "slug")
         context["faqs"], context["more_faqs"] = first(faqs, SHOWN_FAQS)
         return context

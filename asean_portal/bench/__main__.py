@@ -37,7 +37,7 @@ PYTHON = sys.executable
 BENCH_DIR = Path(__file__).resolve().parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/asean_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/7"
-PORTS = {"cache on": 8107, "cache off": 8117}
+PORTS = {"cache on": 8107, "cache off": 8117}  # the defaults; see --port
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 # Targets of issue 7, as ratios measured in the same run.
@@ -147,7 +147,9 @@ def build_database(env, initiatives):
             "SELECT CASE WHEN to_regclass('asean_portal_searchdocument') IS NULL THEN -1 "
             "ELSE (SELECT count(*) FROM asean_portal_searchdocument) END",
         )[0][0]
-        if 0 <= indexed < have:  # built before site search existed
+        # Built before site search existed: nothing indexed. (Only published items are
+        # indexed, so a full index holds fewer rows than there are initiatives.)
+        if indexed == 0:
             run([PYTHON, "manage.py", "rebuild_search_index"], env)
     else:
         run([PYTHON, "manage.py", "generate_demo_data", "--initiatives", str(initiatives)], env)
@@ -156,8 +158,9 @@ def build_database(env, initiatives):
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
 
 
-def pick_targets(env, base_url):
-    """The public pages to measure, with real slugs from the database."""
+def pick_targets(env, base_url, pages=None):
+    """The public pages to measure, with real slugs from the database; with ``pages``, only
+    those whose name contains one of them (the reference views always)."""
     url = env["DATABASE_URL"]
 
     def live(alias):
@@ -202,6 +205,10 @@ def pick_targets(env, base_url):
         targets.append(Target("search ?q=trade", "/search/?q=trade", "list"))
     except urllib.error.HTTPError as error:
         log(f"NOTE: /search/ answers {error.code}: search is not on this branch; not measured.")
+    if pages:
+        targets = [t for t in targets if any(p.lower() in t.name.lower() for p in pages)]
+        if not targets:
+            raise SystemExit(f"--pages {','.join(pages)}: no page of that name")
     sizes = []
     for target in targets:
         with urllib.request.urlopen(base_url + target.path) as response:
@@ -347,7 +354,7 @@ def measure(server, target, connections, seconds):
 def report(results, targets, header):
     """The table of medians and the targets missed."""
     by_key = {(r.target.name, r.mode): r for r in results}
-    modes = list(PORTS)
+    modes = list(dict.fromkeys(r.mode for r in results))
     log("")
     log(header)
     columns = "   req/s  p50 ms  cpu ms/req  ×bytes  ×rows"
@@ -409,11 +416,11 @@ def empty_cache(env):
 def bench(args, env):
     started = time.monotonic()
     empty_cache(env)
-    servers = [Server(mode, port, env, args.workers) for mode, port in PORTS.items()]
+    servers = [Server(mode, port, env, args.workers) for mode, port in ports(args).items()]
     try:
         for server in servers:
             server.wait_until_ready()
-        targets = pick_targets(env, servers[0].base_url)
+        targets = pick_targets(env, servers[0].base_url, args.pages)
         log(f"Warming up {len(targets)} URLs on both servers")
         for server in servers:
             for target in targets:
@@ -464,12 +471,21 @@ def save(results, targets, header):
     log(f"Raw samples: {path.relative_to(ROOT)}")
 
 
+def ports(args):
+    """The servers to start: ``{mode: port}``, as ``--cache`` and ``--port`` say."""
+    if args.cache == "both" or args.load:
+        return {"cache on": args.port, "cache off": args.port + 10}
+    return {f"cache {args.cache}": args.port}
+
+
 def load(args, env):
     empty_cache(env)
-    server = Server("cache on", PORTS["cache on"], env, args.workers)
+    server = Server("cache on", ports(args)["cache on"], env, args.workers)
     try:
         server.wait_until_ready()
-        targets = [t for t in pick_targets(env, server.base_url) if t.kind != "reference"]
+        targets = [
+            t for t in pick_targets(env, server.base_url, args.pages) if t.kind != "reference"
+        ]
         paths = " ".join(t.path for t in targets)
         log(
             f"Driving {len(targets)} public pages with {args.load_connections} connections "
@@ -512,13 +528,38 @@ def main():
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--load-connections", type=int, default=64)
     parser.add_argument("--load-seconds", type=int, default=60)
+    parser.add_argument(
+        "--pages",
+        type=lambda text: [p.strip() for p in text.split(",") if p.strip()],
+        help="only the pages whose name contains one of these (comma-separated), "
+        'e.g. "detail,initiatives ?division"; the reference views are always measured',
+    )
+    parser.add_argument(
+        "--cache",
+        choices=["both", "on", "off"],
+        default="both",
+        help="which server(s) to measure: with the page cache, without it, or both",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=PORTS["cache on"],
+        help="the cache-on server's port; the cache-off server listens 10 higher, "
+        "except with --cache off, when it takes this port",
+    )
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL),
+        help="the PostgreSQL database to build or reuse (default: $BENCH_DATABASE_URL or "
+        f"{DEFAULT_DATABASE_URL})",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk (make bench does it for you)")
     (ROOT / ".bench").mkdir(exist_ok=True)
     env = {
         **os.environ,
-        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL),
+        "DATABASE_URL": args.database_url,
         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
         "DJANGO_SETTINGS_MODULE": "asean_portal.bench.settings",
         "SECRET_KEY": secrets.token_urlsafe(40),
