@@ -21,6 +21,6 @@ def uninstall(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("asean_portal", "0007_glossary_entries")]
+    dependencies = [("asean_portal", "0008_pending_changes")]
 
     operations = [migrations.RunPython(install, uninstall, elidable=False)]
