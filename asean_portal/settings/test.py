@@ -11,3 +11,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # login() does not pass; the lockout tests (tests/asean_portal/test_staff_accounts.py) put
 # it back in front, as every other settings module has it.
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+SILENCED_SYSTEM_CHECKS = ["axes.W003"]  # that is the point here: say it once, not per command
