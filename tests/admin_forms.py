@@ -1,6 +1,7 @@
 """Posting admin forms as a browser would: what the rendered form holds, plus changes."""
 
 from django import forms
+from django.urls import reverse
 
 
 def _field_data(form, data):
@@ -44,3 +45,14 @@ def assert_saved(response):
         errors = [context["adminform"].form.errors.as_data()]
         errors += [inline.formset.errors for inline in context.get("inline_admin_formsets", [])]
         raise AssertionError(f"not saved ({response.status_code}): {errors}")
+
+
+def admin_url(model, view, *args):
+    """``admin_url(Initiative, "change", pk)``: the admin's URL of that view."""
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def edit(client, obj, **changes):
+    """Open ``obj``'s change form, change ``changes``, save; returns the POST response."""
+    change = admin_url(type(obj), "change", obj.pk)
+    return client.post(change, form_data(client.get(change), **changes))

@@ -13,7 +13,8 @@ from asean_portal.publishing import State
 from divisions.models import Division
 from faqs.models import FAQ
 from initiatives.models import Initiative, Topic
-from tests.admin_forms import assert_saved, form_data
+from tests.admin_forms import admin_url as url
+from tests.admin_forms import assert_saved, edit, form_data
 from tests.factories import (
     DivisionFactory,
     FAQFactory,
@@ -32,15 +33,6 @@ FACTORIES = {
     Initiative: (InitiativeFactory, "title"),
     FAQ: (FAQFactory, "question"),
 }
-
-
-def url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
-
-
-def edit(client, obj, **changes):
-    change = url(type(obj), "change", obj.pk)
-    return client.post(change, form_data(client.get(change), **changes))
 
 
 def messages_of(response):

@@ -10,7 +10,8 @@ from django.urls import reverse
 from asean_portal.models import PendingChange, SiteSection
 from asean_portal.publishing import State
 from initiatives.models import Initiative, Milestone
-from tests.admin_forms import assert_saved, form_data
+from tests.admin_forms import admin_url as url
+from tests.admin_forms import assert_saved, edit, form_data
 from tests.factories import (
     DivisionFactory,
     InitiativeFactory,
@@ -19,16 +20,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
-
-
-def edit(client, obj, **changes):
-    """Open ``obj``'s change form, change ``changes``, save; returns the POST response."""
-    change = url(type(obj), "change", obj.pk)
-    return client.post(change, form_data(client.get(change), **changes))
 
 
 def last_message(response):
