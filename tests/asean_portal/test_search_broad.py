@@ -65,3 +65,14 @@ def test_an_exact_count_is_not_called_an_estimate(client, broad, monkeypatch):
     assert not response.context["search"].results.estimated
     assert "About 45" not in response.content.decode()
     assert "45 results" in response.content.decode()
+
+
+def test_a_page_past_an_overestimate_says_the_results_ended(client, broad, monkeypatch):
+    """Page numbers come from the estimate; a page past the real last result says so and
+    keeps the pagination, rather than "Nothing found"."""
+    monkeypatch.setattr(postgresql, "rounded", lambda n: n + 40)  # 45 matches, "About 85"
+    html = search(client, q="trade", page=5).content.decode()
+    assert "About 85 results" in html
+    assert "The results end before this page" in html
+    assert "Nothing found" not in html
+    assert 'href="?q=trade&amp;page=4"' in html or "page=4" in html
