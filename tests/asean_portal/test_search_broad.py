@@ -1,30 +1,25 @@
-"""PostgreSQL's broad-query path: past ``EXACT_LIMIT`` estimated matches, counts come from
-the id-bucket sample (and say "about"), and ranking goes block by block; paging still shows
-every match exactly once. The limits are lowered here so a small corpus takes that path."""
+"""The broad-query path, on both engines: past ``EXACT_LIMIT`` estimated matches, counts
+come from the id-bucket sample (and say "about"), and ranking goes block by block; paging
+still shows every match exactly once. The limits are lowered here so a small corpus takes
+that path."""
 
 import pytest
-from django.db import connection
 
-from asean_portal.search.backends import postgresql
+from asean_portal.search.backends import get_backend, sampling
 from tests.factories import InitiativeFactory, TopicFactory
 
 from .search_helpers import facet, search, titles, total
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="the broad-query path is PostgreSQL's"
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def broad(monkeypatch):
     """Every query with words is broad; the sample is every bucket (so the estimate is
     exact, and checkable); blocks are a few buckets wide (so paging crosses them)."""
-    monkeypatch.setattr(postgresql, "EXACT_LIMIT", 0)
-    monkeypatch.setattr(postgresql, "SAMPLE_ROWS", 10**9)
-    monkeypatch.setattr(postgresql, "BLOCK_ROWS", 1)
+    monkeypatch.setattr(sampling, "EXACT_LIMIT", 0)
+    monkeypatch.setattr(sampling, "SAMPLE_ROWS", 10**9)
+    monkeypatch.setattr(sampling, "BLOCK_ROWS", 1)
     topic = TopicFactory(name="Customs", slug="customs")
     plans = [InitiativeFactory(title=f"Trade plan {n}", topics=[topic]) for n in range(45)]
     InitiativeFactory(title="Fisheries", body="Nothing about commerce.")
@@ -49,18 +44,18 @@ def test_paging_a_broad_query_shows_every_match_once(client, broad):
 
 
 def test_title_matches_come_first_within_a_block(client, broad, monkeypatch):
-    monkeypatch.setattr(postgresql, "BLOCK_ROWS", 10**9)  # one block: exact ranking
+    monkeypatch.setattr(sampling, "BLOCK_ROWS", 10**9)  # one block: exact ranking
     InitiativeFactory(title="Plan", body="A trade plan mentioned only in the body.")
     found = titles(search(client, q="trade"))
     assert len(found) == 20 and "Plan" not in found
 
 
 def test_rounding_keeps_two_significant_figures():
-    assert [postgresql.rounded(n) for n in (7, 99, 123, 4567, 63110)] == [7, 99, 120, 4600, 63000]
+    assert [sampling.rounded(n) for n in (7, 99, 123, 4567, 63110)] == [7, 99, 120, 4600, 63000]
 
 
 def test_an_exact_count_is_not_called_an_estimate(client, broad, monkeypatch):
-    monkeypatch.setattr(postgresql, "EXACT_LIMIT", 2_000)
+    monkeypatch.setattr(sampling, "EXACT_LIMIT", 2_000)
     response = search(client, q="trade")
     assert not response.context["search"].results.estimated
     assert "About 45" not in response.content.decode()
@@ -70,9 +65,50 @@ def test_an_exact_count_is_not_called_an_estimate(client, broad, monkeypatch):
 def test_a_page_past_an_overestimate_says_the_results_ended(client, broad, monkeypatch):
     """Page numbers come from the estimate; a page past the real last result says so and
     keeps the pagination, rather than "Nothing found"."""
-    monkeypatch.setattr(postgresql, "rounded", lambda n: n + 40)  # 45 matches, "About 85"
+    monkeypatch.setattr(sampling, "rounded", lambda n: n + 40)  # 45 matches, "About 85"
     html = search(client, q="trade", page=5).content.decode()
     assert "About 85 results" in html
     assert "The results end before this page" in html
     assert "Nothing found" not in html
     assert 'href="?q=trade&amp;page=4"' in html or "page=4" in html
+
+
+def test_a_broad_query_with_a_filter_is_estimated_from_the_filtered_sample(client, broad):
+    InitiativeFactory.create_batch(5, title="Trade without a topic")
+    response = search(client, q="trade", topic="customs")
+    assert response.context["search"].results.estimated
+    assert total(response) == 45
+    assert len(titles(response)) == 20
+    assert all(title.startswith("Trade plan") for title in titles(response))
+
+
+@pytest.fixture
+def overestimated(monkeypatch):
+    """The engine's estimate is far too high, as a planner's can be."""
+    monkeypatch.setattr(type(get_backend()), "estimate", lambda self, *args: 10**6)
+
+
+def test_a_sample_that_finds_few_is_counted_exactly(client, broad, overestimated, monkeypatch):
+    """Estimated at a million, the sample is one bucket of 64, which holds at most 8 of
+    these consecutive ids: 512 at most, scaled up. Under the limit, so it is counted."""
+    monkeypatch.setattr(sampling, "EXACT_LIMIT", 1_000)
+    monkeypatch.setattr(sampling, "SAMPLE_ROWS", 800)
+    response = search(client, q="trade")
+    assert not response.context["search"].results.estimated
+    assert total(response) == 45
+
+
+def test_a_sample_too_small_to_go_by_is_taken_again(client, broad, overestimated, monkeypatch):
+    """Over the limit from a handful of sampled matches: the sample is taken again, as
+    large as the handful says it should be (here all 64 buckets), not scaled up 64 times."""
+    monkeypatch.setattr(sampling, "EXACT_LIMIT", 30)
+    monkeypatch.setattr(sampling, "SAMPLE_ROWS", 800)
+    response = search(client, q="trade")
+    assert total(response) == 45
+    assert len(titles(response)) == 20
+
+
+def test_too_small_a_sample_is_taken_again_larger():
+    assert sampling.is_small_sample(matched=10, buckets=1)
+    assert not sampling.is_small_sample(matched=10, buckets=sampling.BUCKETS)
+    assert not sampling.is_small_sample(matched=sampling.SAMPLE_ROWS, buckets=1)

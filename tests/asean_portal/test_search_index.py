@@ -192,3 +192,24 @@ def test_vocabulary_counts_follow_edits(client):
     assert SearchTerm.objects.get(word="mangrove").documents == 1
     first.delete()
     assert not SearchTerm.objects.filter(word="coral").exists()
+
+
+def test_a_filter_listing_follows_renames_moves_and_deletions(client):
+    """Filters without words are listed in order from their own index (a table kept by
+    triggers on SQLite): every change to a document's title or facets shows there at once."""
+    water, energy = TopicFactory(name="Water", slug="water"), TopicFactory(name="Energy")
+    beta = InitiativeFactory(title="Beta Plan", topics=[water])
+    alpha = InitiativeFactory(title="Alpha Plan", topics=[water])
+
+    def listed(**filters):
+        return titles(search(client, **filters))
+
+    assert listed(topic="water") == ["Water", "Alpha Plan", "Beta Plan"]
+    alpha.title = "Zeta Plan"
+    alpha.save()
+    assert listed(topic="water") == ["Water", "Beta Plan", "Zeta Plan"]
+    beta.topics.set([energy])
+    assert listed(topic="water", type="initiative") == ["Zeta Plan"]
+    assert listed(topic=energy.slug) == ["Energy", "Beta Plan"]
+    alpha.delete()
+    assert listed(topic="water") == ["Water"]

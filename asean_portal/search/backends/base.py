@@ -2,8 +2,10 @@
 
 A backend answers two questions for a parsed query and its filters: how many live documents
 match per facet key (``count_facets``), and which documents are on one page, best first,
-with the matched words marked (``page``). It also helps with typos: does a single term find
-anything (``finds``), and which indexed word is most like a given one (``similar_word``).
+with the matched words marked (``page``). How it answers them, exactly or from a sample, is
+decided here, the same for every engine; each engine supplies the SQL. It also helps with
+typos: does a single term find anything (``finds``), and which indexed word is most like a
+given one (``similar_word``).
 Matched words come back wrapped in ``MARK_START``/``MARK_END``, control characters that the
 index never stores, so the caller can escape the text and then mark them.
 """
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..highlight import MARK_START, mark_matches
 from ..models import DocumentKind
+from . import sampling
 
 SNIPPET_WORDS = 30
 KIND_ORDER = ("division", "topic", "initiative", "faq")
@@ -93,12 +96,16 @@ def kind_order_sql(column="d.kind"):
 
 
 class SearchBackend:
+    """The search itself, the same on both engines: exact for narrow queries, sampled and
+    ranked in blocks for broad ones (``sampling``). Each engine supplies the SQL."""
+
     vendor = ""
     install_sql: tuple[str, ...] = ()
     uninstall_sql: tuple[str, ...] = ()
 
     def __init__(self, connection):
         self.connection = connection
+        self.estimates = {}  # one search's estimates, asked for by its counts and its page
 
     def fetch(self, sql, params):
         with self.connection.cursor() as cursor:
@@ -113,6 +120,15 @@ class SearchBackend:
             "AND (d.unpublish_at IS NULL OR d.unpublish_at > %s)"
         )
         return sql, [value, value]
+
+    @staticmethod
+    def bucket_range_sql(column, buckets):
+        """Only documents in buckets ``low`` to ``high - 1`` (see ``sampling``)."""
+        low, high = buckets
+        bucket = sampling.bucket_sql(column)
+        if low == 0:
+            return f" AND {bucket} < %s", [high]
+        return f" AND {bucket} >= %s AND {bucket} < %s", [low, high]
 
     def hits(self, rows):
         return [
@@ -133,14 +149,41 @@ class SearchBackend:
         # Django reads JSON columns in raw queries as text, on both engines.
         return json.loads(value) if isinstance(value, str) else value
 
+    def estimated_matches(self, query, filters, now):
+        """About how many live documents match, asked of the engine once per search."""
+        key = (tuple(query.clauses), filters)
+        if key not in self.estimates:
+            self.estimates[key] = self.estimate(query, filters, now)
+        return self.estimates[key]
+
     def count_facets(self, query, filters, now):
-        where, params = self.where_sql(query, filters, now)
-        rows = self.fetch(
-            f"SELECT f.value, count(*) FROM {TABLE} d {self.facet_rows_sql} "
-            f"WHERE {where} GROUP BY f.value",
-            params,
-        )
-        return dict(rows)
+        """``{facet key: live documents matching}``, exact, or an ``Estimate``."""
+        if query:
+            estimate = self.estimated_matches(query, filters, now)
+            if estimate > sampling.EXACT_LIMIT:
+                counts = self.sampled_facets(query, filters, now, estimate)
+                if counts is not None:
+                    return counts
+        return dict(self.fetch(*self.facet_count_sql(query, filters, now)))
+
+    def sampled_facets(self, query, filters, now, estimate):
+        """Counts scaled up from the first buckets, or None when the sample shows the query
+        is narrow after all (then it is counted exactly). A sample that came out too small
+        to go by (the engine's estimate was wide) is taken again, larger."""
+        buckets = sampling.buckets_for(estimate, sampling.SAMPLE_ROWS)
+        while True:
+            sql, params = self.facet_count_sql(query, filters, now, (0, buckets), estimate)
+            sampled = self.fetch(sql, params)
+            matched = sum(n for key, n in sampled if key.startswith("type:"))
+            total = matched * sampling.BUCKETS / buckets
+            if total <= sampling.EXACT_LIMIT:
+                return None
+            wider = sampling.buckets_for(total, sampling.SAMPLE_ROWS)
+            if not sampling.is_small_sample(matched, buckets) or wider <= buckets:
+                break
+            buckets = wider
+        scale = sampling.BUCKETS / buckets
+        return sampling.Estimate({key: sampling.rounded(round(n * scale)) for key, n in sampled})
 
     def listing(self, filters, now, offset, limit):
         """No words, only filters: everything in them, divisions first, then by title."""
@@ -156,15 +199,71 @@ class SearchBackend:
     def page(self, query, filters, now, offset, limit):
         if not query:
             return self.listing(filters, now, offset, limit)
-        return self.ranked_page(query, filters, now, offset, limit)
+        estimate = self.estimated_matches(query, filters, now)
+        if estimate <= sampling.EXACT_LIMIT:
+            ids = self.ranked_ids(query, filters, now, offset, limit)
+        else:
+            ids = self.ranked_ids_in_blocks(query, filters, now, estimate, offset, limit)
+        return self.marked_up(query, ids) if ids else []
+
+    def ranked_ids_in_blocks(self, query, filters, now, estimate, offset, limit):
+        """Broad queries: each block of buckets ranked on its own, block after block, so a
+        page reads about BLOCK_ROWS matches, not all of them (page N reads N's blocks). The
+        blocks are sized from the engine's estimate alone, which every request for the same
+        query makes alike (its counts may come from the cache), so pages never overlap."""
+        width = sampling.buckets_for(estimate, sampling.BLOCK_ROWS)
+        ids, skip = [], offset
+        for low in range(0, sampling.BUCKETS, width):
+            wanted = limit - len(ids)
+            block = self.ranked_ids(
+                query, filters, now, 0, skip + wanted, (low, low + width), estimate
+            )
+            ids += block[skip:]
+            skip = max(0, skip - len(block))
+            if len(ids) >= limit:
+                break
+        return ids[:limit]
+
+    def ranked_ids(self, query, filters, now, offset, limit, buckets=None, estimate=0):
+        """Ids of matches ``offset`` to ``offset + limit``, best first (in these buckets)."""
+        where, params = self.where_sql(query, filters, now, buckets, estimate)
+        rank, rank_params = self.rank_order_sql(query)
+        rows = self.fetch(
+            f"SELECT d.id FROM {self.from_sql(query, filters)} WHERE {where} "
+            f"ORDER BY {rank}, d.title, d.id LIMIT %s OFFSET %s",
+            [*params, *rank_params, limit, offset],
+        )
+        return [row[0] for row in rows]
+
+    def facet_count_sql(self, query, filters, now, buckets=None, estimate=0):
+        where, params = self.where_sql(query, filters, now, buckets, estimate)
+        sql = (
+            f"SELECT f.value, count(*) FROM {self.from_sql(query, filters)} "
+            f"{self.facet_rows_sql} WHERE {where} GROUP BY f.value"
+        )
+        return sql, params
 
     # What each backend implements.
     facet_rows_sql = ""  # one row per facet key of document ``d``, as ``f.value``
 
-    def where_sql(self, query, filters, now):
+    def from_sql(self, query, filters):
+        """The tables a search reads, the documents among them as ``d``."""
+        return f"{TABLE} d"
+
+    def where_sql(self, query, filters, now, buckets=None, estimate=0):
+        """Live, matching ``query`` and in ``filters`` (and in the bucket range)."""
         raise NotImplementedError
 
-    def ranked_page(self, query, filters, now, offset, limit):
+    def estimate(self, query, filters, now):
+        """About how many documents match: cheap, and never far too low."""
+        raise NotImplementedError
+
+    def rank_order_sql(self, query):
+        """The ORDER BY term that puts the best match first."""
+        raise NotImplementedError
+
+    def marked_up(self, query, ids):
+        """The documents with these ids, in this order, with the matched words marked."""
         raise NotImplementedError
 
     def finds(self, term):

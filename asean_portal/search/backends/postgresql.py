@@ -1,21 +1,14 @@
 """PostgreSQL: a weighted tsvector the database keeps current (a stored generated column),
 a GIN index on it and on the facet keys, ts_rank, ts_headline, and pg_trgm for typos.
 
-Broad queries. Counting and ranking read every matching row, several microseconds each, so a
-word found in most of 100,000 documents costs hundreds of milliseconds however it is
-indexed. Past ``EXACT_LIMIT`` matches (the planner's estimate) the backend deliberately does
-less, and says so: the counts are estimated from a fixed sample of the documents (a bucket
-of their ids, ``SAMPLE_SQL``, with its own index), scaled up and rounded (the page says
-"about"), and the ranking is done in blocks of about ``BLOCK_ROWS`` matches, one bucket range
-after the other: page 1 is the best of a block of about a thousand matches spread evenly
-over the whole index, and paging on goes through every match exactly once. Narrower queries
-— nearly all real ones — are counted and ranked exactly, as on SQLite.
+Broad queries are sampled and ranked in blocks (``sampling``); here, the estimate of how many
+documents match is the planner's, from its statistics on the vector's words.
 """
 
 import json
-import math
 
 from ..highlight import MARK_END, MARK_START
+from . import sampling
 from .base import (
     KIND_ORDER,
     SIMILARITY_THRESHOLD,
@@ -37,14 +30,6 @@ SNIPPET_OPTIONS = (
 )
 
 
-# Every document falls into one of BUCKETS buckets by its id, in runs of 8 neighbours (so a
-# bucket's rows share disk pages): a fixed, even sample of the index, whatever was matched.
-BUCKETS = 64
-BUCKET_EXPRESSION = f"((id / 8) % {BUCKETS})"
-SAMPLE_SQL = BUCKET_EXPRESSION.replace("id", "d.id").replace("%", "%%")  # with parameters
-EXACT_LIMIT = 1_000  # more matches than this (estimated) and the counts are estimated
-SAMPLE_ROWS = 800  # about this many sampled matches to estimate the counts from
-BLOCK_ROWS = 500  # about this many matches ranked together
 # Past this many matches, reading the word's whole posting list from the GIN index costs
 # more than testing each row of the sample's buckets, so the sample is read without it.
 SCAN_BUCKETS_FROM = 20_000
@@ -52,7 +37,8 @@ SCAN_BUCKETS_FROM = 20_000
 
 # The sample's buckets, and the order of a listing (no words) read straight from an index.
 BROAD_QUERY_SQL = (
-    f"CREATE INDEX IF NOT EXISTS searchdocument_sample ON {TABLE} ({BUCKET_EXPRESSION})",
+    f"CREATE INDEX IF NOT EXISTS searchdocument_sample ON {TABLE} "
+    f"({sampling.bucket_index_expression()})",
     f"CREATE INDEX IF NOT EXISTS searchdocument_listing ON {TABLE} "
     f"(({kind_order_sql('kind')}), title, id)",
 )
@@ -61,24 +47,17 @@ UNDO_BROAD_QUERY_SQL = (
     "DROP INDEX IF EXISTS searchdocument_sample",
 )
 
-
-class Estimate(dict):
-    """Facet counts estimated from a sample: rounded, and shown as "about"."""
-
-    estimated = True
-
-
-def rounded(n):
-    """Two significant figures: an estimate should not look more precise than it is."""
-    if n < 100:
-        return n
-    scale = 10 ** (len(str(n)) - 2)
-    return round(n / scale) * scale
-
-
-def buckets_for(estimate, rows):
-    """How many buckets hold about ``rows`` of ``estimate`` matches (1 to BUCKETS)."""
-    return max(1, min(BUCKETS, math.ceil(BUCKETS * rows / max(estimate, 1))))
+# A GIN index files new entries in a pending list that every search then reads in full
+# until it is merged (at 4 MB by default: hundreds of pages, milliseconds a search). Writes
+# here are staff edits, searches are every visitor's, so the list is kept small.
+GIN_INDEXES = ("searchdocument_vector_gin", "searchdocument_facets_gin")
+PENDING_LIST_KB = 256
+SMALL_PENDING_LIST_SQL = tuple(
+    f"ALTER INDEX {name} SET (gin_pending_list_limit = {PENDING_LIST_KB})" for name in GIN_INDEXES
+)
+UNDO_SMALL_PENDING_LIST_SQL = tuple(
+    f"ALTER INDEX IF EXISTS {name} RESET (gin_pending_list_limit)" for name in GIN_INDEXES
+)
 
 
 class PostgreSQLBackend(SearchBackend):
@@ -99,6 +78,7 @@ class PostgreSQLBackend(SearchBackend):
         f"CREATE INDEX IF NOT EXISTS searchterm_word_trgm ON {TERMS_TABLE} "
         "USING gin (word gin_trgm_ops)",
         *BROAD_QUERY_SQL,
+        *SMALL_PENDING_LIST_SQL,
     )
     uninstall_sql = (
         *UNDO_BROAD_QUERY_SQL,
@@ -125,12 +105,14 @@ class PostgreSQLBackend(SearchBackend):
             params += [p for _, term_params in terms for p in term_params]
         return " && ".join(clauses), params
 
-    def where_sql(self, query, filters, now, use_index=True):
+    def where_sql(self, query, filters, now, buckets=None, estimate=0):
         sql, params = self.live_sql(now)
         if query:
             tsquery, tsquery_params = self.tsquery_sql(query)
-            # The function form of @@ is the same test, but no index can answer it.
-            match = "d.search_vector @@ ({})" if use_index else "ts_match_vq(d.search_vector, {})"
+            # The function form of @@ is the same test, but no index can answer it: a
+            # broad query's few buckets are read faster row by row than from the index.
+            scan = buckets is not None and estimate >= SCAN_BUCKETS_FROM
+            match = "ts_match_vq(d.search_vector, {})" if scan else "d.search_vector @@ ({})"
             sql += " AND " + match.format(f"({tsquery})")
             params += tsquery_params
         if filters:
@@ -140,90 +122,27 @@ class PostgreSQLBackend(SearchBackend):
             # Implied by the facets, but lets a listing read its index from the kind on.
             sql += f" AND {kind_order_sql()} = %s"
             params.append(KIND_ORDER.index(filters.kind))
+        if buckets is not None:
+            bucket_sql, bucket_params = self.bucket_range_sql("d.id", buckets)
+            sql += bucket_sql
+            params += bucket_params
         return sql, params
 
-    def sample_where_sql(self, query, filters, now, estimate):
-        return self.where_sql(query, filters, now, use_index=estimate < SCAN_BUCKETS_FROM)
-
-    def estimate(self, where, params):
+    def estimate(self, query, filters, now):
         """The planner's guess at how many documents match (its statistics on the vector's
         words; a plan, not a scan)."""
+        where, params = self.where_sql(query, filters, now)
         rows = self.fetch(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {where}", params)
         plan = rows[0][0]
         plan = json.loads(plan) if isinstance(plan, str) else plan
         return plan[0]["Plan"]["Plan Rows"]
 
-    def count_facets(self, query, filters, now):
-        if not query:
-            return super().count_facets(query, filters, now)
-        where, params = self.where_sql(query, filters, now)
-        estimate = self.estimate(where, params)
-        if estimate <= EXACT_LIMIT:
-            return super().count_facets(query, filters, now)
-        buckets = buckets_for(estimate, SAMPLE_ROWS)
-        where, params = self.sample_where_sql(query, filters, now, estimate)
-        sampled = self.fetch(
-            f"SELECT value, count(*) FROM (SELECT jsonb_array_elements_text(d.facets) AS value "
-            f"FROM {TABLE} d WHERE {where} AND {SAMPLE_SQL} < %s) AS f GROUP BY value",
-            [*params, buckets],
-        )
-        scale = BUCKETS / buckets
-        total = sum(n for key, n in sampled if key.startswith("type:")) * scale
-        if total <= EXACT_LIMIT:  # the planner guessed wide: count them all after all
-            return super().count_facets(query, filters, now)
-        return Estimate({key: rounded(round(n * scale)) for key, n in sampled})
-
-    def ranked_page(self, query, filters, now, offset, limit):
-        where, params = self.where_sql(query, filters, now)
-        estimate = self.estimate(where, params)
-        if estimate <= EXACT_LIMIT:
-            ranked = self.ranked_ids(query, where, params, offset, limit)
-        else:
-            where, params = self.sample_where_sql(query, filters, now, estimate)
-            ranked = self.ranked_ids_in_blocks(query, where, params, estimate, offset, limit)
-        return self.marked_up(query, ranked)
-
-    def rank_sql(self, query):
+    def rank_order_sql(self, query):
         tsquery, tsquery_params = self.tsquery_sql(query)
-        return f"ts_rank(d.search_vector, {tsquery})", tsquery_params
-
-    def ranked_ids(self, query, where, params, offset, limit, extra="", extra_params=()):
-        """Ids of matches ``offset`` to ``offset + limit``, best first."""
-        rank, rank_params = self.rank_sql(query)
-        rows = self.fetch(
-            f"SELECT d.id FROM {TABLE} d WHERE {where}{extra} "
-            f"ORDER BY {rank} DESC, d.title, d.id LIMIT %s OFFSET %s",
-            [*params, *extra_params, *rank_params, limit, offset],
-        )
-        return [row[0] for row in rows]
-
-    def ranked_ids_in_blocks(self, query, where, params, estimate, offset, limit):
-        """Broad queries: each block of buckets ranked on its own, block after block, so a
-        page reads about BLOCK_ROWS matches, not all of them (page N reads N's blocks)."""
-        width = buckets_for(estimate, BLOCK_ROWS)
-        ids, skip = [], offset
-        for low in range(0, BUCKETS, width):
-            wanted = limit - len(ids)
-            block = self.ranked_ids(
-                query,
-                where,
-                params,
-                0,
-                skip + wanted,
-                f" AND {SAMPLE_SQL} >= %s AND {SAMPLE_SQL} < %s",
-                (low, low + width),
-            )
-            ids += block[skip:]
-            skip = max(0, skip - len(block))
-            if len(ids) >= limit:
-                break
-        return ids[:limit]
+        return f"ts_rank(d.search_vector, {tsquery}) DESC", tsquery_params
 
     def marked_up(self, query, ids):
-        """The documents with these ids, in this order, with the matched words marked (only
-        these: ts_headline reads the whole text)."""
-        if not ids:
-            return []
+        """Only these documents: ts_headline reads the whole text."""
         tsquery, tsquery_params = self.tsquery_sql(query)
         rows = self.fetch(
             "SELECT d.id, d.kind, d.object_id, d.url, d.facets, "
@@ -270,5 +189,7 @@ class PostgreSQLBackend(SearchBackend):
 
     def optimise(self):
         with self.connection.cursor() as cursor:
+            for name in GIN_INDEXES:  # a rebuild's entries, merged now rather than searched
+                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
             cursor.execute(f"ANALYZE {TABLE}")
             cursor.execute(f"ANALYZE {TERMS_TABLE}")

@@ -1,6 +1,12 @@
 """SQLite: an FTS5 table over the documents (external content, kept in step by triggers),
 bm25 with the same column weights as PostgreSQL's A-D, highlight() and snippet(), prefix
-queries; typos by pg_trgm's similarity measure, computed here."""
+queries; typos by pg_trgm's similarity measure, computed here.
+
+Filters: a table of (facet key, kind, title, id), kept in step by triggers too, is what a
+listing without words reads, in order, from the filter with the fewest documents.
+Broad queries are sampled and ranked in blocks (``sampling``); here, the estimate of how many
+documents match is FTS5's own count of the matches (milliseconds, even for all of them).
+"""
 
 import math
 
@@ -11,16 +17,54 @@ from .base import (
     TABLE,
     TERMS_TABLE,
     SearchBackend,
+    kind_order_sql,
 )
 
 FTS = f"{TABLE}_fts"
 COLUMNS = "title, summary, body, keywords"
 BM25 = f"bm25({FTS}, 10.0, 4.0, 2.0, 1.0)"
 MARKS = f"'{MARK_START}', '{MARK_END}'"
+FACETS = f"{TABLE}_facet"
+DRIVER_COUNT_CAP = 5_000  # enough to tell a narrow filter from a broad one
 
 
 def values(prefix):
     return ", ".join(f"{prefix}.{c.strip()}" for c in COLUMNS.split(","))
+
+
+def facet_rows(row):
+    """The facet table's rows of document ``row`` (``new`` or ``old`` in a trigger)."""
+    return (
+        f"SELECT value, {kind_order_sql(f'{row}.kind')}, {row}.title, {row}.id "
+        f"FROM json_each({row}.facets)"
+    )
+
+
+# Every facet key with its documents in listing order (divisions first, then by title), so a
+# filter's documents are read in order from its key. Triggers keep it in step with the index.
+FACET_SQL = (
+    f"CREATE TABLE IF NOT EXISTS {FACETS} (key TEXT NOT NULL, position INTEGER NOT NULL, "
+    "title TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, position, title, id)) "
+    "WITHOUT ROWID",
+    f"CREATE TRIGGER IF NOT EXISTS {FACETS}_insert AFTER INSERT ON {TABLE} BEGIN "
+    f"INSERT OR IGNORE INTO {FACETS} {facet_rows('new')}; END",
+    f"CREATE TRIGGER IF NOT EXISTS {FACETS}_delete AFTER DELETE ON {TABLE} BEGIN "
+    f"DELETE FROM {FACETS} WHERE (key, position, title, id) IN ({facet_rows('old')}); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FACETS}_update AFTER UPDATE OF kind, title, facets "
+    f"ON {TABLE} BEGIN "
+    f"DELETE FROM {FACETS} WHERE (key, position, title, id) IN ({facet_rows('old')}); "
+    f"INSERT OR IGNORE INTO {FACETS} {facet_rows('new')}; END",
+    # Rows written before the table existed (or by a table rebuild) are listed too.
+    f"DELETE FROM {FACETS}",
+    f"INSERT OR IGNORE INTO {FACETS} SELECT f.value, {kind_order_sql()}, d.title, d.id "
+    f"FROM {TABLE} d, json_each(d.facets) AS f",
+)
+UNDO_FACET_SQL = (
+    f"DROP TRIGGER IF EXISTS {FACETS}_update",
+    f"DROP TRIGGER IF EXISTS {FACETS}_delete",
+    f"DROP TRIGGER IF EXISTS {FACETS}_insert",
+    f"DROP TABLE IF EXISTS {FACETS}",
+)
 
 
 class SQLiteBackend(SearchBackend):
@@ -39,8 +83,10 @@ class SQLiteBackend(SearchBackend):
         f"INSERT INTO {FTS}(rowid, {COLUMNS}) VALUES (new.id, {values('new')}); END",
         # Rows written before the table existed (or by a table rebuild) are indexed too.
         f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')",
+        *FACET_SQL,
     )
     uninstall_sql = (
+        *UNDO_FACET_SQL,
         f"DROP TRIGGER IF EXISTS {FTS}_update",
         f"DROP TRIGGER IF EXISTS {FTS}_delete",
         f"DROP TRIGGER IF EXISTS {FTS}_insert",
@@ -59,35 +105,96 @@ class SQLiteBackend(SearchBackend):
             clauses.append(terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")")
         return " AND ".join(clauses)
 
-    def where_sql(self, query, filters, now):
+    def from_sql(self, query, filters):
+        if query:  # from the matches, each joined to its document
+            return f"{FTS} CROSS JOIN {TABLE} d ON d.id = {FTS}.rowid"
+        return f"{TABLE} d"
+
+    def where_sql(self, query, filters, now, buckets=None, estimate=0):
         sql, params = self.live_sql(now)
         if query:
-            sql += f" AND d.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
+            sql += f" AND {FTS} MATCH %s"
             params.append(self.match_expression(query))
         for key in filters.facet_keys():
             sql += " AND EXISTS (SELECT 1 FROM json_each(d.facets) WHERE value = %s)"
             params.append(key)
+        if buckets is not None:
+            bucket_sql, bucket_params = self.bucket_range_sql(f"{FTS}.rowid", buckets)
+            sql += bucket_sql
+            params += bucket_params
         return sql, params
 
-    def ranked_page(self, query, filters, now, offset, limit):
-        # The match itself joins the FTS table below, so only the other conditions here.
-        where, params = self.where_sql(None, filters, now)
-        match = self.match_expression(query)
-        # Rank every match, then mark up only the rows on the page.
+    def estimate(self, query, filters, now):
+        """FTS5's count of the matches, live or in the filters or not: an upper bound (a
+        sample that then finds few is taken again, larger; see ``sampled_facets``)."""
         rows = self.fetch(
-            f"WITH top AS (SELECT d.id, d.title, {BM25} AS score FROM {FTS} "
-            f"  JOIN {TABLE} d ON d.id = {FTS}.rowid "
-            f"  WHERE {FTS} MATCH %s AND {where} "
-            "  ORDER BY score, d.title, d.id LIMIT %s OFFSET %s) "
+            f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH %s", [self.match_expression(query)]
+        )
+        return rows[0][0]
+
+    def smallest_facet(self, keys):
+        """The key with the fewest documents, counted up to DRIVER_COUNT_CAP each."""
+        if len(keys) == 1:
+            return keys[0]
+        counts = " UNION ALL ".join(
+            f"SELECT %s, (SELECT count(*) FROM (SELECT 1 FROM {FACETS} WHERE key = %s LIMIT %s))"
+            for _ in keys
+        )
+        params = [p for key in keys for p in (key, key, DRIVER_COUNT_CAP)]
+        sizes = dict(self.fetch(counts, params))
+        # On a tie (both past the cap), a division or topic before the type: usually fewer.
+        return min(reversed(keys), key=sizes.get)
+
+    def filtered_sql(self, filters, now):
+        """Filters without words: read from the smallest filter's keys, in listing order,
+        each checked for being live and in the other filters."""
+        keys = filters.facet_keys()
+        driver = self.smallest_facet(keys)
+        others = [key for key in keys if key != driver]
+        live, params = self.live_sql(now)
+        where = f"k.key = %s AND {live}"
+        where += " AND EXISTS (SELECT 1 FROM json_each(d.facets) WHERE value = %s)" * len(others)
+        return f"{FACETS} k CROSS JOIN {TABLE} d ON d.id = k.id", where, [driver, *params, *others]
+
+    def facet_count_sql(self, query, filters, now, buckets=None, estimate=0):
+        if query or not filters:
+            return super().facet_count_sql(query, filters, now, buckets, estimate)
+        tables, where, params = self.filtered_sql(filters, now)
+        return (
+            f"SELECT f.value, count(*) FROM {tables} {self.facet_rows_sql} WHERE {where} "
+            "GROUP BY f.value",
+            params,
+        )
+
+    def listing(self, filters, now, offset, limit):
+        tables, where, params = self.filtered_sql(filters, now)
+        rows = self.fetch(
+            "SELECT d.id, d.kind, d.object_id, d.url, d.facets, d.title, d.summary, d.body "
+            f"FROM {tables} WHERE {where} ORDER BY k.position, k.title, k.id LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+        return self.hits(rows)
+
+    def rank_order_sql(self, query):
+        return BM25, []
+
+    def marked_up(self, query, ids):
+        # One pass over the matches between the first and last id, not one lookup per id:
+        # each lookup would set up the query again, and a prefix's (every word it begins,
+        # merged) costs milliseconds to set up. The unary + keeps the IN list out of FTS5.
+        placeholders = ", ".join(["%s"] * len(ids))
+        rows = self.fetch(
             "SELECT d.id, d.kind, d.object_id, d.url, d.facets, "
             f"highlight({FTS}, 0, {MARKS}), "
             f"snippet({FTS}, 1, {MARKS}, ' … ', 24), "
             f"snippet({FTS}, 2, {MARKS}, ' … ', 24) "
-            f"FROM top JOIN {FTS} ON {FTS}.rowid = top.id JOIN {TABLE} d ON d.id = top.id "
-            f"WHERE {FTS} MATCH %s ORDER BY top.score, top.title, top.id",
-            [match, *params, limit, offset, match],
+            f"FROM {self.from_sql(query, None)} "
+            f"WHERE {FTS} MATCH %s AND {FTS}.rowid BETWEEN %s AND %s "
+            f"AND +{FTS}.rowid IN ({placeholders})",
+            [self.match_expression(query), min(ids), max(ids), *ids],
         )
-        return self.hits(rows)
+        position = {pk: n for n, pk in enumerate(ids)}
+        return self.hits(sorted(rows, key=lambda row: position[row[0]]))
 
     def finds(self, term):
         rows = self.fetch(
@@ -111,11 +218,13 @@ class SQLiteBackend(SearchBackend):
         return min(scored, key=lambda s: (-s[0], -s[1], s[2]))[2]
 
     def is_installed(self):
+        names = [FTS, f"{FTS}_insert", f"{FTS}_delete", f"{FTS}_update"]
+        names += [FACETS, f"{FACETS}_insert", f"{FACETS}_delete", f"{FACETS}_update"]
         rows = self.fetch(
-            "SELECT count(*) FROM sqlite_master WHERE name IN (%s, %s, %s, %s)",
-            [FTS, f"{FTS}_insert", f"{FTS}_delete", f"{FTS}_update"],
+            f"SELECT count(*) FROM sqlite_master WHERE name IN ({', '.join(['%s'] * 8)})",
+            names,
         )
-        return rows[0][0] == 4
+        return rows[0][0] == len(names)
 
     def optimise(self):
         with self.connection.cursor() as cursor:
