@@ -11,7 +11,7 @@ from django.utils import timezone
 from asean_portal import content_version
 
 from .answers import Answers
-from .backends import Filters, get_backend
+from .backends import Filters, get_backend, sampling
 from .models import MissedQuery, SearchTerm
 from .query import Glossary, ParsedQuery, parse
 
@@ -48,7 +48,9 @@ class Results:
         return getattr(self.facet_counts, "estimated", False)
 
     def count(self):
-        return sum(n for key, n in self.facet_counts.items() if key.startswith("type:"))
+        total = sum(n for key, n in self.facet_counts.items() if key.startswith("type:"))
+        # A sum of rounded estimates is no more precise than they are.
+        return sampling.rounded(total) if self.estimated else total
 
     def __len__(self):
         return self.count()

@@ -6,7 +6,7 @@ that path."""
 import pytest
 
 from asean_portal.search.backends import get_backend, sampling
-from tests.factories import InitiativeFactory, TopicFactory
+from tests.factories import FAQFactory, InitiativeFactory, TopicFactory
 
 from .search_helpers import facet, search, titles, total
 
@@ -65,7 +65,8 @@ def test_an_exact_count_is_not_called_an_estimate(client, broad, monkeypatch):
 def test_a_page_past_an_overestimate_says_the_results_ended(client, broad, monkeypatch):
     """Page numbers come from the estimate; a page past the real last result says so and
     keeps the pagination, rather than "Nothing found"."""
-    monkeypatch.setattr(sampling, "rounded", lambda n: n + 40)  # 45 matches, "About 85"
+    # 45 matches: each type's count and then their sum are "rounded" up by 20: "About 85".
+    monkeypatch.setattr(sampling, "rounded", lambda n: n + 20)
     html = search(client, q="trade", page=5).content.decode()
     assert "About 85 results" in html
     assert "The results end before this page" in html
@@ -112,3 +113,14 @@ def test_too_small_a_sample_is_taken_again_larger():
     assert sampling.is_small_sample(matched=10, buckets=1)
     assert not sampling.is_small_sample(matched=10, buckets=sampling.BUCKETS)
     assert not sampling.is_small_sample(matched=sampling.SAMPLE_ROWS, buckets=1)
+
+
+def test_an_estimated_total_is_rounded_and_grouped_in_thousands(client, broad, monkeypatch):
+    """Each type's estimate is rounded, and so is their sum: "About 1,200", not 1,245."""
+    monkeypatch.setattr(sampling, "rounded", lambda n: n * 27 if n < 100 else round(n, -2))
+    FAQFactory(question="Is trade free?", answer="Mostly.")
+    response = search(client, q="trade")
+    assert facet(response, "type") == {"Initiatives": 1215, "FAQs": 27}
+    html = response.content.decode()
+    assert "About 1,200 results" in html
+    assert "(1,215<span" in html
