@@ -5,7 +5,8 @@ queries; typos by pg_trgm's similarity measure, computed here.
 Filters: a table of (facet key, kind, title, id), kept in step by triggers too, is what a
 listing without words reads, in order, from the filter with the fewest documents.
 Broad queries are sampled and ranked in blocks (``sampling``); here, the estimate of how many
-documents match is FTS5's own count of the matches (milliseconds, even for all of them).
+documents match is FTS5's own count of the matches (milliseconds, even for all of them), or
+the size of a filter narrower than that, which is then tested on each match from that table.
 """
 
 import math
@@ -110,13 +111,24 @@ class SQLiteBackend(SearchBackend):
             return f"{FTS} CROSS JOIN {TABLE} d ON d.id = {FTS}.rowid"
         return f"{TABLE} d"
 
+    def __init__(self, connection):
+        super().__init__(connection)
+        self.narrowings = {}
+
     def where_sql(self, query, filters, now, buckets=None, estimate=0):
         sql, params = self.live_sql(now)
+        narrowest = None
         if query:
             sql += f" AND {FTS} MATCH %s"
             params.append(self.match_expression(query))
+            narrowest = self.narrowing(query, filters)[1]
         for key in filters.facet_keys():
-            sql += " AND EXISTS (SELECT 1 FROM json_each(d.facets) WHERE value = %s)"
+            if key == narrowest:
+                # Tested on each match before its document is read (the + keeps FTS5 from
+                # being asked once per id): a filter narrower than the words costs little.
+                sql += f" AND +{FTS}.rowid IN (SELECT id FROM {FACETS} WHERE key = %s)"
+            else:
+                sql += " AND EXISTS (SELECT 1 FROM json_each(d.facets) WHERE value = %s)"
             params.append(key)
         if buckets is not None:
             bucket_sql, bucket_params = self.bucket_range_sql(f"{FTS}.rowid", buckets)
@@ -124,32 +136,43 @@ class SQLiteBackend(SearchBackend):
             params += bucket_params
         return sql, params
 
-    def estimate(self, query, filters, now):
-        """FTS5's count of the matches, live or in the filters or not: an upper bound (a
-        sample that then finds few is taken again, larger; see ``sampled_facets``)."""
-        rows = self.fetch(
-            f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH %s", [self.match_expression(query)]
-        )
-        return rows[0][0]
+    def narrowing(self, query, filters):
+        """``(matches, key, documents)``: FTS5's count of the matches (live or not, in the
+        filters or not), and the filter with the fewest documents if that is fewer still
+        (else ``(matches, None, matches)``). Asked once per search."""
+        expression = self.match_expression(query)
+        if (expression, filters) not in self.narrowings:
+            rows = self.fetch(f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH %s", [expression])
+            matches = rows[0][0]
+            key, documents = None, matches
+            if filters:
+                smallest, size = self.smallest_facet(filters.facet_keys(), cap=matches)
+                if size < matches:
+                    key, documents = smallest, size
+            self.narrowings[(expression, filters)] = (matches, key, documents)
+        return self.narrowings[(expression, filters)]
 
-    def smallest_facet(self, keys):
-        """The key with the fewest documents, counted up to DRIVER_COUNT_CAP each."""
-        if len(keys) == 1:
-            return keys[0]
+    def estimate(self, query, filters, now):
+        """An upper bound: the matches, or the narrowest filter's documents if fewer (a
+        sample that then finds few is taken again, larger; see ``sampled_facets``)."""
+        return self.narrowing(query, filters)[2]
+
+    def smallest_facet(self, keys, cap):
+        """``(key, documents)`` of the key with the fewest documents, counted up to ``cap``
+        (an index range each). On a tie, a division or topic before the type."""
         counts = " UNION ALL ".join(
             f"SELECT %s, (SELECT count(*) FROM (SELECT 1 FROM {FACETS} WHERE key = %s LIMIT %s))"
             for _ in keys
         )
-        params = [p for key in keys for p in (key, key, DRIVER_COUNT_CAP)]
-        sizes = dict(self.fetch(counts, params))
-        # On a tie (both past the cap), a division or topic before the type: usually fewer.
-        return min(reversed(keys), key=sizes.get)
+        sizes = dict(self.fetch(counts, [p for key in keys for p in (key, key, cap)]))
+        smallest = min(reversed(keys), key=sizes.get)
+        return smallest, sizes[smallest]
 
     def filtered_sql(self, filters, now):
         """Filters without words: read from the smallest filter's keys, in listing order,
         each checked for being live and in the other filters."""
         keys = filters.facet_keys()
-        driver = self.smallest_facet(keys)
+        driver = keys[0] if len(keys) == 1 else self.smallest_facet(keys, DRIVER_COUNT_CAP)[0]
         others = [key for key in keys if key != driver]
         live, params = self.live_sql(now)
         where = f"k.key = %s AND {live}"
