@@ -7,6 +7,8 @@ documents match is the planner's, from its statistics on the vector's words.
 
 import json
 
+from django.db import DatabaseError, transaction
+
 from ..highlight import MARK_END, MARK_START
 from . import sampling
 from .base import (
@@ -190,6 +192,11 @@ class PostgreSQLBackend(SearchBackend):
     def optimise(self):
         with self.connection.cursor() as cursor:
             for name in GIN_INDEXES:  # a rebuild's entries, merged now rather than searched
-                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
+                try:
+                    # Only the index's owner may; otherwise autovacuum merges them later.
+                    with transaction.atomic(using=self.connection.alias):
+                        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
+                except DatabaseError:
+                    pass
             cursor.execute(f"ANALYZE {TABLE}")
             cursor.execute(f"ANALYZE {TERMS_TABLE}")
