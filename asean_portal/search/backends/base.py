@@ -255,7 +255,8 @@ class SearchBackend:
         raise NotImplementedError
 
     def estimate(self, query, filters, now):
-        """About how many documents match: cheap, and never far too low."""
+        """About how many documents match, cheaply. Too high costs a second, larger sample;
+        too low, an exact count of more matches than ``EXACT_LIMIT``: time, never answers."""
         raise NotImplementedError
 
     def rank_order_sql(self, query):
