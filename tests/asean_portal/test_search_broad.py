@@ -99,6 +99,19 @@ def test_a_sample_that_finds_few_is_counted_exactly(client, broad, overestimated
     assert total(response) == 45
 
 
+def test_a_query_the_sample_shows_to_be_narrow_is_ranked_exactly(
+    client, broad, overestimated, monkeypatch
+):
+    """Counted exactly after the sample, it is ranked exactly too, not block by block
+    (blocks here are 2 buckets of 64 wide): the plans tie on rank, so page 1 is the first
+    20 of all of them by title, and every request for a page decides alike."""
+    monkeypatch.setattr(sampling, "EXACT_LIMIT", 1_000)
+    monkeypatch.setattr(sampling, "SAMPLE_ROWS", 800)
+    in_order = sorted(p.title for p in broad)
+    assert titles(search(client, q="trade")) == in_order[:20]
+    assert titles(search(client, q="trade", page=2)) == in_order[20:40]
+
+
 def test_a_sample_too_small_to_go_by_is_taken_again(client, broad, overestimated, monkeypatch):
     """Over the limit from a handful of sampled matches: the sample is taken again, as
     large as the handful says it should be (here all 64 buckets), not scaled up 64 times."""

@@ -105,7 +105,8 @@ class SearchBackend:
 
     def __init__(self, connection):
         self.connection = connection
-        self.estimates = {}  # one search's estimates, asked for by its counts and its page
+        self.estimates = {}  # one search's estimates and samples, asked for by its counts
+        self.samples = {}  # and by its page
 
     def fetch(self, sql, params):
         with self.connection.cursor() as cursor:
@@ -158,32 +159,42 @@ class SearchBackend:
 
     def count_facets(self, query, filters, now):
         """``{facet key: live documents matching}``, exact, or an ``Estimate``."""
-        if query:
-            estimate = self.estimated_matches(query, filters, now)
-            if estimate > sampling.EXACT_LIMIT:
-                counts = self.sampled_facets(query, filters, now, estimate)
-                if counts is not None:
-                    return counts
+        sample = self.sample(query, filters, now) if query else None
+        if sample:
+            scale = sampling.BUCKETS / sample.buckets
+            return sampling.Estimate(
+                {key: sampling.rounded(round(n * scale)) for key, n in sample.counts}
+            )
         return dict(self.fetch(*self.facet_count_sql(query, filters, now)))
 
-    def sampled_facets(self, query, filters, now, estimate):
-        """Counts scaled up from the first buckets, or None when the sample shows the query
-        is narrow after all (then it is counted exactly). A sample that came out too small
-        to go by (the engine's estimate was wide) is taken again, larger."""
+    def sample(self, query, filters, now):
+        """The sample a broad query is counted from and whose size sets its blocks, or None
+        for a narrow one (counted and ranked exactly). Once per search: its counts and its
+        pages decide alike, whichever of them comes from the cache."""
+        key = (tuple(query.clauses), filters)
+        if key not in self.samples:
+            self.samples[key] = self.take_sample(query, filters, now)
+        return self.samples[key]
+
+    def take_sample(self, query, filters, now):
+        """The first buckets' counts, or None when the engine's estimate, or the sample
+        itself, shows the query is narrow. A sample that came out too small to go by (the
+        estimate was wide) is taken again, larger."""
+        estimate = self.estimated_matches(query, filters, now)
+        if estimate <= sampling.EXACT_LIMIT:
+            return None
         buckets = sampling.buckets_for(estimate, sampling.SAMPLE_ROWS)
         while True:
             sql, params = self.facet_count_sql(query, filters, now, (0, buckets), estimate)
-            sampled = self.fetch(sql, params)
-            matched = sum(n for key, n in sampled if key.startswith("type:"))
+            counts = self.fetch(sql, params)
+            matched = sum(n for key, n in counts if key.startswith("type:"))
             total = matched * sampling.BUCKETS / buckets
             if total <= sampling.EXACT_LIMIT:
                 return None
             wider = sampling.buckets_for(total, sampling.SAMPLE_ROWS)
             if not sampling.is_small_sample(matched, buckets) or wider <= buckets:
-                break
+                return sampling.Sample(buckets, counts, total)
             buckets = wider
-        scale = sampling.BUCKETS / buckets
-        return sampling.Estimate({key: sampling.rounded(round(n * scale)) for key, n in sampled})
 
     def listing(self, filters, now, offset, limit):
         """No words, only filters: everything in them, divisions first, then by title."""
@@ -199,19 +210,20 @@ class SearchBackend:
     def page(self, query, filters, now, offset, limit):
         if not query:
             return self.listing(filters, now, offset, limit)
-        estimate = self.estimated_matches(query, filters, now)
-        if estimate <= sampling.EXACT_LIMIT:
+        sample = self.sample(query, filters, now)
+        if sample is None:
             ids = self.ranked_ids(query, filters, now, offset, limit)
         else:
-            ids = self.ranked_ids_in_blocks(query, filters, now, estimate, offset, limit)
+            ids = self.ranked_ids_in_blocks(query, filters, now, sample, offset, limit)
         return self.marked_up(query, ids) if ids else []
 
-    def ranked_ids_in_blocks(self, query, filters, now, estimate, offset, limit):
+    def ranked_ids_in_blocks(self, query, filters, now, sample, offset, limit):
         """Broad queries: each block of buckets ranked on its own, block after block, so a
         page reads about BLOCK_ROWS matches, not all of them (page N reads N's blocks). The
-        blocks are sized from the engine's estimate alone, which every request for the same
-        query makes alike (its counts may come from the cache), so pages never overlap."""
-        width = sampling.buckets_for(estimate, sampling.BLOCK_ROWS)
+        blocks are sized from the sample, which every request for the same query takes
+        alike, so pages never overlap."""
+        estimate = self.estimated_matches(query, filters, now)
+        width = sampling.buckets_for(sample.total, sampling.BLOCK_ROWS)
         ids, skip = [], offset
         for low in range(0, sampling.BUCKETS, width):
             wanted = limit - len(ids)

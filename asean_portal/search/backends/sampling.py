@@ -15,6 +15,7 @@ Narrower queries, nearly all real ones, are counted and ranked exactly.
 """
 
 import math
+from dataclasses import dataclass
 
 BUCKETS = 64
 EXACT_LIMIT = 1_000  # more matches than this (estimated) and the counts are estimated
@@ -30,6 +31,16 @@ def bucket_sql(column):
 def bucket_index_expression(column="id"):
     """The same expression, as an index definition (no parameters) spells it."""
     return f"(({column} / 8) % {BUCKETS})"
+
+
+@dataclass(frozen=True)
+class Sample:
+    """What the first ``buckets`` buckets held: ``(facet key, documents)`` pairs, and the
+    matches they make, scaled up to the whole index."""
+
+    buckets: int
+    counts: list
+    total: float
 
 
 class Estimate(dict):
