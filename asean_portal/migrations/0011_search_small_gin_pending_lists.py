@@ -3,24 +3,14 @@ search reads in full (see ``asean_portal/search/backends/postgresql.py``)."""
 
 from django.db import migrations
 
-
-def install(apps, schema_editor):
-    from asean_portal.search.backends.postgresql import SMALL_PENDING_LIST_SQL
-
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in SMALL_PENDING_LIST_SQL:
-            schema_editor.execute(statement, params=None)
-
-
-def uninstall(apps, schema_editor):
-    from asean_portal.search.backends.postgresql import UNDO_SMALL_PENDING_LIST_SQL
-
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in UNDO_SMALL_PENDING_LIST_SQL:
-            schema_editor.execute(statement, params=None)
+from asean_portal.search.backends import engine_sql
+from asean_portal.search.backends.postgresql import (
+    SMALL_PENDING_LIST_SQL,
+    UNDO_SMALL_PENDING_LIST_SQL,
+)
 
 
 class Migration(migrations.Migration):
     dependencies = [("asean_portal", "0010_search_facet_listing_sqlite")]
 
-    operations = [migrations.RunPython(install, uninstall, elidable=False)]
+    operations = [engine_sql("postgresql", SMALL_PENDING_LIST_SQL, UNDO_SMALL_PENDING_LIST_SQL)]

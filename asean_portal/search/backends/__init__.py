@@ -1,6 +1,7 @@
 """One search interface, one backend per database engine, chosen by the connection's vendor."""
 
 from django.db import connection as default_connection
+from django.db import migrations
 
 from .base import Filters, Hit, SearchBackend
 from .postgresql import PostgreSQLBackend
@@ -8,7 +9,15 @@ from .sqlite import SQLiteBackend
 
 BACKENDS = {backend.vendor: backend for backend in (PostgreSQLBackend, SQLiteBackend)}
 
-__all__ = ["Filters", "Hit", "SearchBackend", "get_backend", "install", "uninstall"]
+__all__ = [
+    "Filters",
+    "Hit",
+    "SearchBackend",
+    "engine_sql",
+    "get_backend",
+    "install",
+    "uninstall",
+]
 
 
 def backend_class(vendor):
@@ -32,3 +41,18 @@ def install(schema_editor):
 def uninstall(schema_editor):
     for statement in backend_class(schema_editor.connection.vendor).uninstall_sql:
         schema_editor.execute(statement, params=None)
+
+
+def engine_sql(vendor, forward, backward):
+    """A migration operation that runs the ``forward`` statements (``backward`` to undo) on
+    ``vendor``'s databases only: machinery one engine needs and the other has no use for."""
+
+    def runner(statements):
+        def run(apps, schema_editor):
+            if schema_editor.connection.vendor == vendor:
+                for statement in statements:
+                    schema_editor.execute(statement, params=None)
+
+        return run
+
+    return migrations.RunPython(runner(forward), runner(backward), elidable=False)
