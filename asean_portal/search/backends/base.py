@@ -105,8 +105,7 @@ class SearchBackend:
 
     def __init__(self, connection):
         self.connection = connection
-        self.estimates = {}  # one search's estimates and samples, asked for by its counts
-        self.samples = {}  # and by its page
+        self.samples = {}  # one search's samples, asked for by its counts and by its page
 
     def fetch(self, sql, params):
         with self.connection.cursor() as cursor:
@@ -125,11 +124,8 @@ class SearchBackend:
     @staticmethod
     def bucket_range_sql(column, buckets):
         """Only documents in buckets ``low`` to ``high - 1`` (see ``sampling``)."""
-        low, high = buckets
         bucket = sampling.bucket_sql(column)
-        if low == 0:
-            return f" AND {bucket} < %s", [high]
-        return f" AND {bucket} >= %s AND {bucket} < %s", [low, high]
+        return f" AND {bucket} >= %s AND {bucket} < %s", list(buckets)
 
     def hits(self, rows):
         return [
@@ -149,13 +145,6 @@ class SearchBackend:
     def decode_facets(value):
         # Django reads JSON columns in raw queries as text, on both engines.
         return json.loads(value) if isinstance(value, str) else value
-
-    def estimated_matches(self, query, filters, now):
-        """About how many live documents match, asked of the engine once per search."""
-        key = (tuple(query.clauses), filters)
-        if key not in self.estimates:
-            self.estimates[key] = self.estimate(query, filters, now)
-        return self.estimates[key]
 
     def count_facets(self, query, filters, now):
         """``{facet key: live documents matching}``, exact, or an ``Estimate``."""
@@ -180,7 +169,7 @@ class SearchBackend:
         """The first buckets' counts, or None when the engine's estimate, or the sample
         itself, shows the query is narrow. A sample that came out too small to go by (the
         estimate was wide) is taken again, larger."""
-        estimate = self.estimated_matches(query, filters, now)
+        estimate = self.estimate(query, filters, now)
         if estimate <= sampling.EXACT_LIMIT:
             return None
         buckets = sampling.buckets_for(estimate, sampling.SAMPLE_ROWS)
@@ -193,7 +182,7 @@ class SearchBackend:
                 return None
             wider = sampling.buckets_for(total, sampling.SAMPLE_ROWS)
             if not sampling.is_small_sample(matched, buckets) or wider <= buckets:
-                return sampling.Sample(buckets, counts, total)
+                return sampling.Sample(estimate, buckets, counts, total)
             buckets = wider
 
     def listing(self, filters, now, offset, limit):
@@ -222,13 +211,12 @@ class SearchBackend:
         page reads about BLOCK_ROWS matches, not all of them (page N reads N's blocks). The
         blocks are sized from the sample, which every request for the same query takes
         alike, so pages never overlap."""
-        estimate = self.estimated_matches(query, filters, now)
         width = sampling.buckets_for(sample.total, sampling.BLOCK_ROWS)
         ids, skip = [], offset
         for low in range(0, sampling.BUCKETS, width):
             wanted = limit - len(ids)
             block = self.ranked_ids(
-                query, filters, now, 0, skip + wanted, (low, low + width), estimate
+                query, filters, now, 0, skip + wanted, (low, low + width), sample.estimate
             )
             ids += block[skip:]
             skip = max(0, skip - len(block))
@@ -241,7 +229,7 @@ class SearchBackend:
         where, params = self.where_sql(query, filters, now, buckets, estimate)
         rank, rank_params = self.rank_order_sql(query)
         rows = self.fetch(
-            f"SELECT d.id FROM {self.from_sql(query, filters)} WHERE {where} "
+            f"SELECT d.id FROM {self.from_sql(query)} WHERE {where} "
             f"ORDER BY {rank}, d.title, d.id LIMIT %s OFFSET %s",
             [*params, *rank_params, limit, offset],
         )
@@ -250,7 +238,7 @@ class SearchBackend:
     def facet_count_sql(self, query, filters, now, buckets=None, estimate=0):
         where, params = self.where_sql(query, filters, now, buckets, estimate)
         sql = (
-            f"SELECT f.value, count(*) FROM {self.from_sql(query, filters)} "
+            f"SELECT f.value, count(*) FROM {self.from_sql(query)} "
             f"{self.facet_rows_sql} WHERE {where} GROUP BY f.value"
         )
         return sql, params
@@ -258,7 +246,7 @@ class SearchBackend:
     # What each backend implements.
     facet_rows_sql = ""  # one row per facet key of document ``d``, as ``f.value``
 
-    def from_sql(self, query, filters):
+    def from_sql(self, query):
         """The tables a search reads, the documents among them as ``d``."""
         return f"{TABLE} d"
 

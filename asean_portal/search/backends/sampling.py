@@ -23,21 +23,23 @@ SAMPLE_ROWS = 800  # about this many sampled matches to estimate the counts from
 BLOCK_ROWS = 500  # about this many matches ranked together
 
 
-def bucket_sql(column):
-    """The bucket of the document whose id is ``column`` (an index matches it exactly)."""
-    return f"(({column} / 8) % {BUCKETS})".replace("%", "%%")
-
-
 def bucket_index_expression(column="id"):
-    """The same expression, as an index definition (no parameters) spells it."""
+    """The bucket of the document whose id is ``column``, as an index definition spells it."""
     return f"(({column} / 8) % {BUCKETS})"
+
+
+def bucket_sql(column):
+    """The same, in a statement with parameters (so an index on it is used)."""
+    return bucket_index_expression(column).replace("%", "%%")
 
 
 @dataclass(frozen=True)
 class Sample:
     """What the first ``buckets`` buckets held: ``(facet key, documents)`` pairs, and the
-    matches they make, scaled up to the whole index."""
+    matches they make, scaled up to the whole index; and the engine's estimate it began
+    from."""
 
+    estimate: int
     buckets: int
     counts: list
     total: float

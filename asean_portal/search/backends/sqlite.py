@@ -106,7 +106,7 @@ class SQLiteBackend(SearchBackend):
             clauses.append(terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")")
         return " AND ".join(clauses)
 
-    def from_sql(self, query, filters):
+    def from_sql(self, query):
         if query:  # from the matches, each joined to its document
             return f"{FTS} CROSS JOIN {TABLE} d ON d.id = {FTS}.rowid"
         return f"{TABLE} d"
@@ -211,7 +211,7 @@ class SQLiteBackend(SearchBackend):
             f"highlight({FTS}, 0, {MARKS}), "
             f"snippet({FTS}, 1, {MARKS}, ' … ', 24), "
             f"snippet({FTS}, 2, {MARKS}, ' … ', 24) "
-            f"FROM {self.from_sql(query, None)} "
+            f"FROM {self.from_sql(query)} "
             f"WHERE {FTS} MATCH %s AND {FTS}.rowid BETWEEN %s AND %s "
             f"AND +{FTS}.rowid IN ({placeholders})",
             [self.match_expression(query), min(ids), max(ids), *ids],
