@@ -124,8 +124,11 @@ class SearchBackend:
     @staticmethod
     def bucket_range_sql(column, buckets):
         """Only documents in buckets ``low`` to ``high - 1`` (see ``sampling``)."""
+        low, high = buckets
         bucket = sampling.bucket_sql(column)
-        return f" AND {bucket} >= %s AND {bucket} < %s", list(buckets)
+        if low == 0:  # a sample: one test less on each of up to every match (~1 ms a pass)
+            return f" AND {bucket} < %s", [high]
+        return f" AND {bucket} >= %s AND {bucket} < %s", [low, high]
 
     def hits(self, rows):
         return [
