@@ -66,7 +66,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	else echo "NOTE: npm not found: cannot install axe-core (apt-get install npm)."; fi
 
 bench-export: $(VENV)/.installed ## Time and memory of an open-data download (run generate_demo_data first)
-	$(BIN)/python benchmarks/bench_export.py
+	$(BIN)/python -m bench.export
 
 lint: $(VENV)/.installed-dev ## ruff check and ruff format --check
 	$(BIN)/ruff check .
@@ -88,13 +88,13 @@ wrk:
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 bench: $(VENV)/.installed-dev wrk ## Throughput vs bare Django, cache on/off (PostgreSQL, ~10 min)
-	$(BIN)/python -m asean_portal.bench
+	$(BIN)/python -m bench
 
 bench-load: $(VENV)/.installed-dev wrk ## Load test: all public pages, 64 connections, 60 s
-	$(BIN)/python -m asean_portal.bench --load
+	$(BIN)/python -m bench --load
 
 profile: $(VENV)/.installed-dev ## Profile one page with pyinstrument: make profile URL=/initiatives/
-	$(BIN)/python -m asean_portal.bench.profile $(or $(URL),/)
+	$(BIN)/python -m bench.profile $(or $(URL),/)
 
 # --- issue 4: the staff side at scale ---------------------------------------------------
 BENCH_INITIATIVES ?= 100000
@@ -102,13 +102,13 @@ BENCH_INITIATIVES ?= 100000
 .PHONY: bench-admin
 bench-admin: migrate ## Time the admin's initiative pages at BENCH_INITIATIVES rows (use DATABASE_URL=postgres://…)
 	$(BIN)/python manage.py generate_demo_data --initiatives $(BENCH_INITIATIVES) --faqs 1000
-	$(BIN)/python manage.py bench_admin
+	$(BIN)/python -m bench.run admin
 
 # --- issue 3: site search benchmark (its own PostgreSQL database and SQLite file) --------
 BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/asean_bench_search
 BENCH_SQLITE_URL ?= sqlite:///$(CURDIR)/bench-search.sqlite3
 BENCH_ARGS ?=
-BENCH_SEARCH := DJANGO_SETTINGS_MODULE=asean_portal.settings.test $(BIN)/python manage.py bench_search
+BENCH_SEARCH := DJANGO_SETTINGS_MODULE=asean_portal.settings.test $(BIN)/python -m bench.run search
 
 .PHONY: bench-search
 bench-search: $(VENV)/.installed ## Time site search on PostgreSQL and SQLite at 100,000 initiatives (slow; not in CI)

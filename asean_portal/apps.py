@@ -9,22 +9,22 @@ class AseanPortalConfig(AppConfig):
     default = True
 
     def ready(self):
+        from caching import content_token
         from initiatives.models import MemberState
+        from search import signals as search_signals
+        from staff import sign_in_log
 
-        from . import auth_log, content_version
-        from .search import signals as search_signals
-
-        auth_log.connect()
+        sign_in_log.connect()
         # Site search follows content changes from here: the apps never import search.
         search_signals.connect()
         # Anything the public sees changes the content version (cached pages key on it).
-        post_save.connect(content_version.content_saved, dispatch_uid="content_version_save")
-        m2m_changed.connect(content_version.links_changed, dispatch_uid="content_version_m2m")
-        post_migrate.connect(content_version.after_migrate, sender=self)
+        post_save.connect(content_token.content_saved, dispatch_uid="content_version_save")
+        m2m_changed.connect(content_token.links_changed, dispatch_uid="content_version_m2m")
+        post_migrate.connect(content_token.after_migrate, sender=self)
         # Member states are deleted one at a time; publishable content's deletes call bump()
         # themselves (a post_delete receiver would stop Django's fast bulk deletes).
         post_delete.connect(
-            content_version.content_deleted, sender=MemberState, dispatch_uid="content_version_del"
+            content_token.content_deleted, sender=MemberState, dispatch_uid="content_version_del"
         )
 
 

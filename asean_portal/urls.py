@@ -5,10 +5,10 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from . import views
-from .review import review_due
-from .search.views import SearchView
-from .sitemaps import sitemaps
+from pages import views
+from public.sitemaps import sitemaps
+from search.views import SearchView
+from staff.review_due import review_due
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from asean_portal.admin_import import ContentImportExportMixin
-from asean_portal.admin_mixins import ContentAdmin
+from publishing.admin.content import ContentAdmin
+from publishing.admin.imports import ContentImportExportMixin
 
 from .models import Division
 from .resources import DivisionResource

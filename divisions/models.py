@@ -3,9 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from asean_portal.history import PortalHistory
-from asean_portal.links import slug_url
-from asean_portal.publishing import ContentModel, publish_permission_meta
+from public.links import slug_url
+from publishing.content import ContentModel, publish_permission_meta
+from publishing.history import PortalHistory
 
 
 class Pillar(models.TextChoices):

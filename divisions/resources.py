@@ -1,6 +1,6 @@
 """Divisions in and out of the admin as CSV or JSON, matched by slug."""
 
-from asean_portal.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
+from publishing.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
 
 from .models import Division
 

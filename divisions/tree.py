@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from asean_portal import content_version
+from caching import content_token
 
 from .models import Division
 
@@ -26,9 +26,9 @@ def build_tree(divisions):
 
 def published_units():
     """Every published division's name, slug and parent, in chart order: the organisation's
-    shape, read once per content version (``content_version.remember``, like the filter
+    shape, read once per content version (``content_token.remember``, like the filter
     forms' choices), so a division page finds its units without a query of its own."""
-    return content_version.remember(
+    return content_token.remember(
         "divisions:published-units",
         lambda: list(Division.objects.published().only("name", "slug", "parent")),
     )

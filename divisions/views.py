@@ -1,7 +1,7 @@
 from django.views.generic import DetailView, ListView
 
-from asean_portal.listing import first
-from asean_portal.preview import PreviewableDetailMixin
+from public.listing import first
+from publishing.preview import PreviewableDetailMixin
 
 from .models import Division
 from .tree import build_tree, published_units

@@ -1,8 +1,8 @@
 from django.contrib import admin
 
-from asean_portal.admin_import import ContentImportExportMixin
-from asean_portal.admin_mixins import ContentAdmin
 from initiatives.admin import TopicListFilter
+from publishing.admin.content import ContentAdmin
+from publishing.admin.imports import ContentImportExportMixin
 
 from .models import FAQ
 from .resources import FAQResource

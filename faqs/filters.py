@@ -1,9 +1,9 @@
 import django_filters
 from django.db.models import Q
 
-from asean_portal.listing import slug_choice_filter
 from divisions.models import Division
 from initiatives.models import Topic
+from public.listing import slug_choice_filter
 
 from .models import FAQ
 

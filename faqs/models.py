@@ -3,10 +3,10 @@
 from django.db import models
 from django.urls import reverse
 
-from asean_portal.history import PortalHistory
-from asean_portal.publishing import ContentModel, publish_permission_meta
 from divisions.models import Division
 from initiatives.models import Topic
+from publishing.content import ContentModel, publish_permission_meta
+from publishing.history import PortalHistory
 
 
 class FAQ(ContentModel):

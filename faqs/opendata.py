@@ -3,8 +3,8 @@
 from django.db.models import F
 from django.urls import reverse
 
-from asean_portal.opendata import Column, Dataset, grouped
 from initiatives.models import Topic
+from public.opendata import Column, Dataset, grouped
 
 from .models import FAQ
 

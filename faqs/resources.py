@@ -1,8 +1,8 @@
 """FAQs in and out of the admin as CSV or JSON, matched by slug."""
 
-from asean_portal.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
 from divisions.models import Division
 from initiatives.models import Topic
+from publishing.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
 
 from .models import FAQ
 

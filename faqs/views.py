@@ -1,8 +1,8 @@
 from django.db.models import F
 from django.views.generic import TemplateView
 
-from asean_portal import opendata
-from asean_portal.listing import filter_errors
+from public import opendata
+from public.listing import filter_errors
 
 from .filters import FAQFilter
 from .models import FAQ

@@ -4,11 +4,11 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from asean_portal.admin_history import HistoryAdminMixin
-from asean_portal.admin_import import ContentImportExportMixin
-from asean_portal.admin_mixins import ContentAdmin, EstimatedCountPaginator
-from asean_portal.history import record_revision
-from asean_portal.staging import must_stage
+from publishing.admin.content import ContentAdmin, EstimatedCountPaginator
+from publishing.admin.history import HistoryAdminMixin
+from publishing.admin.imports import ContentImportExportMixin
+from publishing.drafts import must_stage
+from publishing.history import record_revision
 
 from .models import Initiative, MemberState, Milestone, Topic
 from .resources import InitiativeResource
@@ -166,7 +166,7 @@ class MilestoneAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
     Someone who may not publish cannot change the milestones of a live initiative here
     (that would change the public page at once): they do it in the initiative's form, where
-    the change becomes a draft for a Publisher (``asean_portal.staging``)."""
+    the change becomes a draft for a Publisher (``publishing.drafts``)."""
 
     form = MilestoneForm
 

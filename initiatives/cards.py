@@ -10,7 +10,7 @@ table: (initiative, topic name, topic slug) for the rows shown, published topics
 from collections import defaultdict
 from typing import NamedTuple
 
-from asean_portal.links import slug_url
+from public.links import slug_url
 
 from .models import Initiative, Topic
 

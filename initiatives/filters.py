@@ -3,8 +3,8 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from asean_portal.listing import slug_choice_filter
 from divisions.models import Division, Pillar
+from public.listing import slug_choice_filter
 
 from .models import Initiative, InitiativeStatus, MemberState, Topic
 

@@ -4,10 +4,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from simple_history.signals import pre_create_historical_record
 
-from asean_portal.history import PortalHistory
-from asean_portal.links import slug_url
-from asean_portal.publishing import ContentModel, PublishableQuerySet, publish_permission_meta
 from divisions.models import Division, Pillar, owning_division
+from public.links import slug_url
+from publishing.content import ContentModel, PublishableQuerySet, publish_permission_meta
+from publishing.history import PortalHistory
 
 
 class Topic(ContentModel):

@@ -3,8 +3,8 @@
 from django.db.models import Count, F, Q
 from django.urls import reverse
 
-from asean_portal.opendata import Column, Dataset, grouped
 from divisions.models import Division
+from public.opendata import Column, Dataset, grouped
 
 from .models import Initiative, MemberState, Milestone, Topic, progress_percent
 

@@ -16,8 +16,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from import_export import fields
 
-from asean_portal.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
 from divisions.models import Division
+from publishing.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
 
 from .models import Initiative, MemberState, Milestone, Topic
 

@@ -5,10 +5,10 @@ from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
-from asean_portal import opendata
-from asean_portal.listing import filter_errors, first, paginate
-from asean_portal.preview import PreviewableDetailMixin
 from divisions.models import Division, Pillar
+from public import opendata
+from public.listing import filter_errors, first, paginate
+from publishing.preview import PreviewableDetailMixin
 
 from .cards import with_topics
 from .charts import Bar, BarChart, milestone_timeline

@@ -45,7 +45,7 @@ def empty_cache():
     """Each test starts with an empty cache (pages, counts), as after a deploy."""
     from django.core.cache import cache
 
-    from asean_portal.content_version import local_memory
+    from caching.content_token import local_memory
 
     cache.clear()
     local_memory.clear()

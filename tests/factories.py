@@ -5,11 +5,11 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from asean_portal.models import SiteSection
-from asean_portal.publishing import State
 from divisions.models import Division, DivisionKind, Pillar
 from faqs.models import FAQ
 from initiatives.models import Initiative, MemberState, Milestone, Topic
+from pages.models import SiteSection
+from publishing.content import State
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -148,7 +148,7 @@ class RoleUserFactory(UserFactory):
         if create and extracted:
             from django.contrib.auth.models import Group
 
-            from asean_portal.roles import ensure_permissions, sync_roles
+            from publishing.roles import ensure_permissions, sync_roles
 
             if not Group.objects.filter(name=extracted).exists():
                 ensure_permissions()

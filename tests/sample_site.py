@@ -8,9 +8,9 @@ import datetime
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from asean_portal.models import SiteSection
 from divisions.models import DivisionKind, Pillar
 from initiatives.models import Initiative
+from pages.models import SiteSection
 from tests.factories import (
     DivisionFactory,
     FAQFactory,

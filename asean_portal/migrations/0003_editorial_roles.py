@@ -1,17 +1,17 @@
-"""The Editor, Publisher and Site administrator groups (asean_portal.roles)."""
+"""The Editor, Publisher and Site administrator groups (publishing.roles)."""
 
 from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from asean_portal.roles import ensure_permissions, sync_roles
+    from publishing.roles import ensure_permissions, sync_roles
 
     ensure_permissions(apps)
     sync_roles(apps)
 
 
 def remove_roles(apps, schema_editor):
-    from asean_portal.roles import ROLE_PERMISSIONS
+    from publishing.roles import ROLE_PERMISSIONS
 
     apps.get_model("auth", "Group").objects.filter(name__in=ROLE_PERMISSIONS).delete()
 

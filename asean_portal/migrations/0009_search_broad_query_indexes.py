@@ -1,10 +1,10 @@
 """PostgreSQL only: the index of the search sample's buckets and the index a filter-only
-listing is read in order from (see ``asean_portal/search/backends/postgresql.py``)."""
+listing is read in order from (see ``search/backends/postgresql.py``)."""
 
 from django.db import migrations
 
-from asean_portal.search.backends import engine_sql
-from asean_portal.search.backends.postgresql import BROAD_QUERY_SQL, UNDO_BROAD_QUERY_SQL
+from search.backends import engine_sql
+from search.backends.postgresql import BROAD_QUERY_SQL, UNDO_BROAD_QUERY_SQL
 
 
 class Migration(migrations.Migration):

@@ -1,10 +1,10 @@
 """SQLite only: the table of facet keys in listing order, and the triggers that keep it in
-step with the search index (see ``asean_portal/search/backends/sqlite.py``)."""
+step with the search index (see ``search/backends/sqlite.py``)."""
 
 from django.db import migrations
 
-from asean_portal.search.backends import engine_sql
-from asean_portal.search.backends.sqlite import FACET_SQL, UNDO_FACET_SQL
+from search.backends import engine_sql
+from search.backends.sqlite import FACET_SQL, UNDO_FACET_SQL
 
 
 class Migration(migrations.Migration):

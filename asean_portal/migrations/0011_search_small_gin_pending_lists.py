@@ -1,10 +1,10 @@
 """PostgreSQL only: the search index's GIN indexes keep a small pending list, which every
-search reads in full (see ``asean_portal/search/backends/postgresql.py``)."""
+search reads in full (see ``search/backends/postgresql.py``)."""
 
 from django.db import migrations
 
-from asean_portal.search.backends import engine_sql
-from asean_portal.search.backends.postgresql import (
+from search.backends import engine_sql
+from search.backends.postgresql import (
     SMALL_PENDING_LIST_SQL,
     UNDO_SMALL_PENDING_LIST_SQL,
 )

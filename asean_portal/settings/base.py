@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "divisions",
     "initiatives",
     "faqs",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -216,8 +217,8 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "asean_portal.client_ip.client_ip"
-AXES_VERBOSE = False  # sign-ins and failures are logged by asean_portal.auth_log instead
+AXES_CLIENT_IP_CALLABLE = "staff.client_ip.client_ip"
+AXES_VERBOSE = False  # sign-ins and failures are logged by staff.sign_in_log instead
 # Behind N proxies / load balancers, the client's address is the Nth from the right in
 # X-Forwarded-For; 0 (the default) trusts only the socket's address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -250,10 +251,10 @@ LOGGING = stdout_logging(
 
 # --- Caching (issue 7) -------------------------------------------------------------------
 # Redis when REDIS_URL is set (production: give it a maxmemory with allkeys-lru), else this
-# process's memory. A Redis outage never breaks a page (asean_portal.cache). Anonymous public
+# process's memory. A Redis outage never breaks a page (caching.backends). Anonymous public
 # pages are kept whole, keyed by the content version, so no change is ever served stale
-# (asean_portal.page_cache, asean_portal.content_version). PAGE_CACHE=0 turns that off.
-from asean_portal.cache import cache_settings  # noqa: E402
+# (caching.page_cache, caching.content_token). PAGE_CACHE=0 turns that off.
+from caching.backends import cache_settings  # noqa: E402
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = cache_settings(REDIS_URL)
@@ -263,7 +264,7 @@ CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = 3600
 PAGE_CACHE_SKIP_PREFIXES = [f"/{ADMIN_URL}", "/static/", "/healthz"]
-MIDDLEWARE = ["asean_portal.page_cache.PageCacheMiddleware", *MIDDLEWARE]
+MIDDLEWARE = ["caching.page_cache.PageCacheMiddleware", *MIDDLEWARE]
 
 # --- Site search (issue 3) ----------------------------------------------------------------
 # How long a repeated search's answer is kept in the cache (0: off). Answers are never older

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from asean_portal import structured_data
+from public import structured_data
 
 register = template.Library()
 

@@ -10,7 +10,7 @@ import hashlib
 
 from django import template
 
-from asean_portal import content_version
+from caching import content_token
 
 register = template.Library()
 
@@ -23,7 +23,7 @@ class RememberNode(template.Node):
         values = [str(value.resolve(context)) for value in self.vary_on]
         digest = hashlib.md5("\0".join(values).encode(), usedforsecurity=False).hexdigest()
         name = self.name.resolve(context)
-        return content_version.remember(
+        return content_token.remember(
             f"fragment:{name}:{digest}", lambda: self.nodelist.render(context)
         )
 

@@ -7,11 +7,11 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from asean_portal.admin_mixins import MARKDOWN_HELP, ContentAdmin
-from asean_portal.models import SiteSection
-from asean_portal.publishing import ContentModel, State
 from divisions.models import Division
 from initiatives.models import Initiative
+from pages.models import SiteSection
+from publishing.admin.content import MARKDOWN_HELP, ContentAdmin
+from publishing.content import ContentModel, State
 from tests.factories import (
     DivisionFactory,
     InitiativeFactory,

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from asean_portal.publishing import State
 from faqs.models import FAQ
 from initiatives.models import Initiative
+from publishing.content import State
 from tests.factories import FAQFactory, InitiativeFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

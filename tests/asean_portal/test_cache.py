@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from asean_portal.cache import FailSafeRedisCache, cache_settings
+from caching.backends import FailSafeRedisCache, cache_settings
 from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def closed_port():
 def test_local_memory_by_default_and_redis_from_redis_url():
     assert cache_settings("")["default"]["BACKEND"].endswith("LocMemCache")
     redis = cache_settings(REDIS_URL)["default"]
-    assert redis["BACKEND"] == "asean_portal.cache.FailSafeRedisCache"
+    assert redis["BACKEND"] == "caching.backends.FailSafeRedisCache"
     assert redis["LOCATION"] == REDIS_URL
 
 

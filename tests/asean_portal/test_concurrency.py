@@ -5,8 +5,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from asean_portal.history import one_revision
 from initiatives.models import Initiative
+from publishing.history import one_revision
 from tests.admin_forms import assert_saved, form_data
 from tests.factories import DivisionFactory, InitiativeFactory, MilestoneFactory, RoleUserFactory
 

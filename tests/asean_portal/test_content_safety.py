@@ -6,11 +6,11 @@ tests/browser/test_security.py."""
 import pytest
 from django.urls import reverse
 
-from asean_portal.markdown import render_markdown
-from asean_portal.models import SiteSection
 from divisions.models import Division
 from faqs.models import FAQ
 from initiatives.models import Initiative, MemberState, Milestone, Topic
+from pages.models import SiteSection
+from publishing.markdown import render_markdown
 from tests.asean_portal.public_urls import html_pages, publish_a_little_of_everything
 from tests.asean_portal.xss import (
     PAYLOADS,

@@ -8,11 +8,12 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from asean_portal.models import PendingChange, SiteSection
-from asean_portal.publishing import State
 from divisions.models import Division
 from faqs.models import FAQ
 from initiatives.models import Initiative, Topic
+from pages.models import SiteSection
+from publishing.content import State
+from publishing.models import PendingChange
 from tests.admin_forms import admin_url as url
 from tests.admin_forms import assert_saved, edit, form_data
 from tests.factories import (

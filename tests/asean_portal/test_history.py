@@ -7,9 +7,10 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from asean_portal.models import PendingChange, SiteSection
-from asean_portal.publishing import State
 from initiatives.models import Initiative, Milestone
+from pages.models import SiteSection
+from publishing.content import State
+from publishing.models import PendingChange
 from tests.admin_forms import admin_url as url
 from tests.admin_forms import assert_saved, edit, form_data
 from tests.factories import (

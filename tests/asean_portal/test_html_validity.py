@@ -6,7 +6,7 @@ import html5lib
 import pytest
 from django.urls import reverse
 
-from asean_portal.models import SiteSection
+from pages.models import SiteSection
 from tests.factories import (
     DivisionFactory,
     FAQFactory,

@@ -8,10 +8,10 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from asean_portal import content_version
-from asean_portal.page_cache import PageCacheMiddleware
-from asean_portal.publishing import State
+from caching import content_token
+from caching.page_cache import PageCacheMiddleware
 from initiatives.models import Initiative, MemberState, Milestone
+from publishing.content import State
 from tests.factories import (
     DivisionFactory,
     InitiativeFactory,
@@ -200,7 +200,7 @@ def test_a_scheduled_item_goes_live_and_off_at_its_moments(client, monkeypatch, 
 def test_a_schedule_set_before_the_version_existed_is_still_kept(client, monkeypatch):
     now = timezone.now()
     InitiativeFactory(title="Later", publish_at=now + datetime.timedelta(hours=2))
-    content_version._model().objects.all().delete()  # as on a database restored from a dump
+    content_token._model().objects.all().delete()  # as on a database restored from a dump
     assert "Later" not in text(client, LIST)
     monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(hours=3))
     assert "Later" in text(client, LIST)
@@ -251,7 +251,7 @@ def test_only_plain_public_200s_are_stored(response, stored):
 
 
 def test_a_response_too_large_to_keep_is_served_but_not_stored(client, monkeypatch):
-    from asean_portal import page_cache
+    from caching import page_cache
 
     InitiativeFactory()
     monkeypatch.setattr(page_cache, "MAX_BYTES", 100)
@@ -320,6 +320,6 @@ def test_a_release_makes_every_page_afresh(client):
     """After ``migrate`` (each release) the token changes: new templates show at once."""
     InitiativeFactory()
     client.get(LIST)
-    before = content_version.current().token
-    content_version.after_migrate(using="default")
-    assert content_version.current().token != before
+    before = content_token.current().token
+    content_token.after_migrate(using="default")
+    assert content_token.current().token != before

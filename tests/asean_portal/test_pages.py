@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from asean_portal.models import SiteSection
+from pages.models import SiteSection
 from tests.factories import DivisionFactory, InitiativeFactory, SiteSectionFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from asean_portal.publishing import State
+from publishing.content import State
 from tests.factories import DivisionFactory, InitiativeFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from asean_portal.content_version import local_memory
-from asean_portal.models import SiteSection
+from caching.content_token import local_memory
+from pages.models import SiteSection
 from tests.factories import (
     DivisionFactory,
     FAQFactory,
@@ -25,7 +25,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # page: (empty cache, warm data cache). The first query of every page reads the content
-# version (asean_portal.content_version). What an empty cache adds is worked out once per
+# version (caching.content_token). What an empty cache adds is worked out once per
 # content version: filter choices, list counts, the drawn filter form and organisation chart.
 EXPECTED = {
     "home": (5, 4),  # + site sections, featured initiatives, their topics; cold: divisions

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from asean_portal.publishing import State
 from faqs.models import FAQ
 from initiatives.models import Initiative
+from publishing.content import State
 from tests.admin_forms import assert_saved, form_data
 from tests.factories import (
     DivisionFactory,

@@ -12,17 +12,18 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from asean_portal.models import PendingChange, SiteSection
-from asean_portal.publishing import ContentModel, State, publish_permission
-from asean_portal.roles import (
+from divisions.models import Division
+from faqs.models import FAQ
+from initiatives.models import Initiative, Topic
+from pages.models import SiteSection
+from publishing.content import ContentModel, State, publish_permission
+from publishing.models import PendingChange
+from publishing.roles import (
     EDITOR,
     PUBLISHER,
     ROLE_PERMISSIONS,
     SITE_ADMINISTRATOR,
 )
-from divisions.models import Division
-from faqs.models import FAQ
-from initiatives.models import Initiative, Topic
 from tests.admin_forms import assert_saved, form_data
 from tests.factories import (
     DivisionFactory,

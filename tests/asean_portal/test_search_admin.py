@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from asean_portal.search.models import GlossaryEntry, MissedQuery, SearchDocument
+from search.models import GlossaryEntry, MissedQuery, SearchDocument
 from tests.factories import InitiativeFactory
 
 from .search_helpers import search, titles

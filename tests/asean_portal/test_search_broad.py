@@ -5,7 +5,7 @@ that path."""
 
 import pytest
 
-from asean_portal.search.backends import get_backend, sampling
+from search.backends import get_backend, sampling
 from tests.factories import FAQFactory, InitiativeFactory, TopicFactory
 
 from .search_helpers import facet, search, titles, total

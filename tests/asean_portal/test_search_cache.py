@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from asean_portal.publishing import State
+from publishing.content import State
 from tests.factories import InitiativeFactory
 
 from .search_helpers import search, titles

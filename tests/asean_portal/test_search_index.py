@@ -9,11 +9,11 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from asean_portal.publishing import State
-from asean_portal.search.backends import get_backend
-from asean_portal.search.models import SearchDocument, SearchTerm
 from faqs.models import FAQ
 from initiatives.models import Initiative
+from publishing.content import State
+from search.backends import get_backend
+from search.models import SearchDocument, SearchTerm
 from tests.factories import DivisionFactory, FAQFactory, InitiativeFactory, TopicFactory
 
 from .search_helpers import search, titles

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from asean_portal.search.models import MissedQuery
+from search.models import MissedQuery
 from tests.factories import DivisionFactory, FAQFactory, InitiativeFactory, TopicFactory
 
 from .search_helpers import messages, search, titles, total

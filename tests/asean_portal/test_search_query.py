@@ -1,7 +1,7 @@
 """Reading what a person typed: clauses, prefixes, phrases, acronyms, and odd input."""
 
-from asean_portal.search.query import MAX_QUERY_CHARS, Glossary, Term, parse
-from asean_portal.search.typos import similarity
+from search.query import MAX_QUERY_CHARS, Glossary, Term, parse
+from search.typos import similarity
 
 GLOSSARY = Glossary(
     [("AEC", "ASEAN Economic Community"), ("MPAC", "Master Plan on ASEAN Connectivity")]

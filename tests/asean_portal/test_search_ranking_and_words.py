@@ -3,7 +3,7 @@ acronyms. The same tests run on SQLite (FTS5) and PostgreSQL (tsvector and pg_tr
 
 import pytest
 
-from asean_portal.search.models import GlossaryEntry
+from search.models import GlossaryEntry
 from tests.factories import DivisionFactory, FAQFactory, InitiativeFactory, TopicFactory
 
 from .search_helpers import search, titles

@@ -8,19 +8,19 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import models
 
-from asean_portal.models import SiteSection
-from asean_portal.publishing import State
-from asean_portal.seed import data
-from asean_portal.seed.parser import (
+from divisions.models import Division, Pillar
+from faqs.models import FAQ
+from initiatives.models import Initiative, MemberState, Milestone, Topic
+from pages.models import SiteSection
+from publishing.content import State
+from seed import data
+from seed.parser import (
     SEED_TEXT_PATH,
     SeedFormatError,
     load_document,
     parse_seed,
     read_seed_text,
 )
-from divisions.models import Division, Pillar
-from faqs.models import FAQ
-from initiatives.models import Initiative, MemberState, Milestone, Topic
 from tests.factories import MemberStateFactory
 
 ARTICLE_QUESTIONS = [
@@ -438,8 +438,8 @@ def test_text_that_looks_like_the_publishers_contact_is_refused(db, monkeypatch)
 
 @pytest.mark.django_db
 def test_each_loaded_item_has_exactly_one_revision():
-    from asean_portal.seed.loader import load_seed_content
     from initiatives.models import Initiative
+    from seed.loader import load_seed_content
 
     load_seed_content()
     initiative = Initiative.objects.get(slug="asean-single-window")

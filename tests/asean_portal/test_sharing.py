@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from asean_portal.views import ACCESSIBILITY_REVIEWED
+from pages.views import ACCESSIBILITY_REVIEWED
 from tests.factories import (
     DivisionFactory,
     FAQFactory,

@@ -21,8 +21,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 import asean_portal.urls
 from asean_portal.admin_site import NOT_ENROLLED
-from asean_portal.client_ip import client_ip
 from asean_portal.management.commands.twofactor import issue_recovery_codes
+from staff.client_ip import client_ip
 from tests.factories import StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,11 +15,11 @@ import django
 from django.conf import settings
 from django.db.models import CharField, SlugField, TextField
 
-from asean_portal.markdown import ALLOWED_TAGS as SANITISER_TAGS
-from asean_portal.models import SiteSection
 from divisions.models import Division
 from faqs.models import FAQ
 from initiatives.models import Initiative, MemberState, Milestone, Topic
+from pages.models import SiteSection
+from publishing.markdown import ALLOWED_TAGS as SANITISER_TAGS
 from tests.factories import (
     DivisionFactory,
     FAQFactory,

@@ -9,8 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from asean_portal.publishing import State
 from initiatives.models import Initiative
+from publishing.content import State
 from tests.factories import DivisionFactory, RoleUserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from asean_portal.publishing import State
 from faqs.models import FAQ
+from publishing.content import State
 from tests.factories import DivisionFactory, FAQFactory, TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from asean_portal.publishing import State
 from divisions.models import Pillar
 from initiatives.models import Initiative, MemberState, Milestone, Topic
+from publishing.content import State
 from tests.factories import (
     DivisionFactory,
     InitiativeFactory,

@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from asean_portal.admin_mixins import EstimatedCountPaginator
 from initiatives.admin import InitiativeAdmin
 from initiatives.models import Initiative
+from publishing.admin.content import EstimatedCountPaginator
 from tests.factories import (
     DivisionFactory,
     InitiativeFactory,

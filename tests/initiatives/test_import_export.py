@@ -10,11 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from import_export.formats.base_formats import CSV, JSON
 
-from asean_portal.publishing import State
 from divisions.models import Division
 from faqs.models import FAQ
 from initiatives.models import Initiative
 from initiatives.resources import InitiativeResource
+from publishing.content import State
 from tests.factories import (
     DivisionFactory,
     FAQFactory,

@@ -5,8 +5,8 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from asean_portal.demo_data import DemoDataBuilder
 from divisions.models import Division
+from seed.demo_data import DemoDataBuilder
 
 
 class Command(BaseCommand):

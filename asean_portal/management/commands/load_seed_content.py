@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from asean_portal.seed.loader import SeedError, load_seed_content
+from seed.loader import SeedError, load_seed_content
 
 
 class Command(BaseCommand):

@@ -5,8 +5,8 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from asean_portal.search import indexing
-from asean_portal.search.backends import get_backend
+from search import indexing
+from search.backends import get_backend
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from asean_portal.roles import ROLE_PERMISSIONS, ensure_permissions, sync_roles
+from publishing.roles import ROLE_PERMISSIONS, ensure_permissions, sync_roles
 
 
 class Command(BaseCommand):

@@ -1,0 +1,574 @@
+"""``python -m bench``: the throughput benchmark (``make bench``) and the load test
+(``make bench-load``), run against the production server on 127.0.0.1 and PostgreSQL.
+
+Steps: create the PostgreSQL database if missing, migrate, load the seed content, generate
+the demo data (skipped when the database already holds that many demo initiatives),
+collectstatic, start gunicorn (sync workers, benchmark settings = production settings plus
+two reference views) and drive it with wrk.
+
+``make bench`` starts two servers, one with the page cache and one without, and measures
+every page and both reference views in interleaved rounds (each round runs every URL on both
+servers for a few seconds), then prints medians: requests per second, p50 latency, the
+gunicorn processes' CPU milliseconds per request, and each page's throughput as a ratio of
+each reference view on the same server. ``make bench-load`` drives all public pages at once
+with many connections for a minute and reports errors by status.
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import dj_database_url
+import psycopg2
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+BENCH_DIR = Path(__file__).resolve().parent
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/asean_bench"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/7"
+PORTS = {"cache on": 8107, "cache off": 8117}  # the defaults; see --port
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+# Targets of issue 7, as ratios measured in the same run.
+CACHE_ON_VS_BYTES = 0.7
+DETAIL_VS_ROWS = 1.0
+LIST_VS_ROWS = 0.5
+
+
+@dataclass
+class Target:
+    name: str
+    path: str
+    kind: str  # "detail", "list", or "reference"
+
+
+@dataclass
+class Sample:
+    rps: float
+    p50_ms: float
+    cpu_ms: float
+    requests: int
+    errors: int
+    timeouts: int
+
+
+@dataclass
+class Result:
+    target: Target
+    mode: str
+    samples: list[Sample] = field(default_factory=list)
+
+    def median(self, attribute):
+        return statistics.median(getattr(s, attribute) for s in self.samples)
+
+    def median_ratio(self, reference):
+        """Median over the rounds of this throughput / the reference's in the same round."""
+        pairs = zip(self.samples, reference.samples, strict=True)
+        return statistics.median(mine.rps / theirs.rps for mine, theirs in pairs)
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def run(args, env, quiet=False):
+    """Run a command from the project root; stop the benchmark if it fails."""
+    log(f"$ {' '.join(str(a) for a in args)}")
+    completed = subprocess.run(
+        args,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
+    if completed.returncode:
+        raise SystemExit(f"failed ({completed.returncode}): {' '.join(str(a) for a in args)}")
+
+
+# --- the database ----------------------------------------------------------------------
+
+
+def connect(database_url, dbname=None):
+    config = dj_database_url.parse(database_url)
+    connection = psycopg2.connect(
+        dbname=dbname or config["NAME"],
+        user=config["USER"] or "postgres",
+        password=config["PASSWORD"] or None,
+        host=config["HOST"] or "127.0.0.1",
+        port=config["PORT"] or 5432,
+    )
+    connection.autocommit = True
+    return connection
+
+
+def create_database(database_url):
+    name = dj_database_url.parse(database_url)["NAME"]
+    connection = connect(database_url, dbname="postgres")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if cursor.fetchone() is None:
+                log(f"Creating PostgreSQL database {name}")
+                cursor.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        connection.close()
+
+
+def query(database_url, sql, params=()):
+    connection = connect(database_url)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall() if cursor.description else None
+    finally:
+        connection.close()
+
+
+def build_database(env, initiatives):
+    url = env["DATABASE_URL"]
+    create_database(url)
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    run([PYTHON, "manage.py", "load_seed_content", "-v0"], env)
+    (have,) = query(url, "SELECT count(*) FROM initiatives_initiative WHERE slug LIKE 'demo-%%'")[0]
+    if have == initiatives:
+        log(f"Reusing the database: it already holds {have} demo initiatives.")
+        indexed = query(
+            url,
+            "SELECT CASE WHEN to_regclass('asean_portal_searchdocument') IS NULL THEN -1 "
+            "ELSE (SELECT count(*) FROM asean_portal_searchdocument) END",
+        )[0][0]
+        # Built before site search existed: nothing indexed. (Only published items are
+        # indexed, so a full index holds fewer rows than there are initiatives.)
+        if indexed == 0:
+            run([PYTHON, "manage.py", "rebuild_search_index"], env)
+    else:
+        run([PYTHON, "manage.py", "generate_demo_data", "--initiatives", str(initiatives)], env)
+        log("VACUUM ANALYZE")
+        query(url, "VACUUM ANALYZE")
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+
+
+def pick_targets(env, base_url, pages=None):
+    """The public pages to measure, with real slugs from the database; with ``pages``, only
+    those whose name contains one of them (the reference views always)."""
+    url = env["DATABASE_URL"]
+
+    def live(alias):
+        return (
+            f"{alias}.state = 'published' AND {alias}.publish_at IS NULL "
+            f"AND {alias}.unpublish_at IS NULL"
+        )
+
+    (division,) = query(
+        url,
+        "SELECT d.slug FROM divisions_division d JOIN initiatives_initiative i "
+        f"ON i.lead_division_id = d.id WHERE {live('d')} "
+        "GROUP BY d.slug ORDER BY count(*) DESC, d.slug LIMIT 1",
+    )[0]
+    (topic,) = query(
+        url,
+        "SELECT t.slug FROM initiatives_topic t JOIN initiatives_initiative_topics it "
+        f"ON it.topic_id = t.id WHERE {live('t')} "
+        "GROUP BY t.slug ORDER BY count(*) DESC, t.slug LIMIT 1",
+    )[0]
+    (initiative,) = query(
+        url,
+        "SELECT i.slug FROM initiatives_initiative i WHERE i.slug LIKE 'demo-%%' "
+        f"AND {live('i')} AND EXISTS (SELECT 1 FROM initiatives_initiative_supporting_divisions"
+        " s WHERE s.initiative_id = i.id) ORDER BY i.id LIMIT 1",
+    )[0]
+    with urllib.request.urlopen(f"{base_url}/initiatives/") as response:
+        html = response.read().decode()
+    last_page = int(re.search(r"Page 1 of (\d+)", html).group(1))
+    targets = [
+        Target("home", "/", "list"),
+        Target("initiatives", "/initiatives/", "list"),
+        Target("initiatives ?division", f"/initiatives/?division={division}", "list"),
+        Target("initiatives ?topic", f"/initiatives/?topic={topic}", "list"),
+        Target(f"initiatives page {last_page}", f"/initiatives/?page={last_page}", "list"),
+        Target("initiative detail", f"/initiatives/{initiative}/", "detail"),
+        Target("division detail", f"/divisions/{division}/", "detail"),
+        Target("FAQs", "/faqs/", "list"),
+    ]
+    try:
+        urllib.request.urlopen(f"{base_url}/search/?q=trade")
+        targets.append(Target("search ?q=trade", "/search/?q=trade", "list"))
+    except urllib.error.HTTPError as error:
+        log(f"NOTE: /search/ answers {error.code}: search is not on this branch; not measured.")
+    if pages:
+        targets = [t for t in targets if any(p.lower() in t.name.lower() for p in pages)]
+        if not targets:
+            raise SystemExit(f"--pages {','.join(pages)}: no page of that name")
+    sizes = []
+    for target in targets:
+        with urllib.request.urlopen(base_url + target.path) as response:
+            sizes.append(len(response.read()))
+    size = int(statistics.median(sizes))
+    log(f"Page sizes: {min(sizes)}–{max(sizes)} bytes, median {size}.")
+    targets += [
+        Target("REF fixed bytes", f"/_bench/bytes/{size}/", "reference"),
+        Target("REF 50-row template", "/_bench/rows/", "reference"),
+    ]
+    return targets
+
+
+# --- the servers -----------------------------------------------------------------------
+
+
+class Server:
+    def __init__(self, mode, port, env, workers):
+        self.mode, self.port = mode, port
+        self.base_url = f"http://127.0.0.1:{port}"
+        server_env = {
+            **env,
+            "BIND": f"127.0.0.1:{port}",
+            "PAGE_CACHE": "1" if mode == "cache on" else "0",
+            "ACCESS_LOG": "0",
+            "WEB_CONCURRENCY": str(workers),
+        }
+        # Workers are not recycled during a measurement (production recycles every ~5000
+        # requests; a restart's imports would land in a random sample).
+        self.process = subprocess.Popen(
+            [
+                str(Path(PYTHON).parent / "gunicorn"),
+                "-c",
+                "asean_portal/gunicorn_conf.py",
+                "--max-requests",
+                "0",
+                "asean_portal.wsgi",
+            ],
+            cwd=ROOT,
+            env=server_env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(ROOT / ".bench" / f"gunicorn-{port}.log", "w"),  # noqa: SIM115
+        )
+
+    def wait_until_ready(self, seconds=30):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn on port {self.port} stopped; see .bench/")
+            try:
+                with urllib.request.urlopen(f"{self.base_url}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise SystemExit(f"gunicorn on port {self.port} did not answer in {seconds}s")
+
+    def cpu_seconds(self):
+        """CPU time of the gunicorn master and its workers, living and reaped."""
+        pid = self.process.pid
+        fields = _stat(pid)
+        total = sum(int(fields[i]) for i in (11, 12, 13, 14))  # utime stime cutime cstime
+        for child in _children(pid):
+            child_fields = _stat(child)
+            if child_fields:
+                total += int(child_fields[11]) + int(child_fields[12])
+        return total / CLOCK_TICKS
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def _stat(pid):
+    """/proc/<pid>/stat's fields after the command name (index 0 is the state)."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return text.rsplit(")", 1)[1].split()
+
+
+def _children(pid):
+    children = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            fields = _stat(entry.name)
+            if fields and int(fields[1]) == pid:
+                children.append(int(entry.name))
+    return children
+
+
+# --- wrk -------------------------------------------------------------------------------
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def _ms(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * _UNITS[unit]
+
+
+def wrk(url, connections, seconds, threads=1, script=None, env=None):
+    args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    args += ["--timeout", "5s"]
+    if script:
+        args += ["-s", str(script)]
+    completed = subprocess.run(
+        [*args, url], capture_output=True, text=True, env=env, check=True, timeout=seconds + 30
+    )
+    return completed.stdout
+
+
+def parse_wrk(output):
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket = re.search(r"connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    errors = (int(non_2xx.group(1)) if non_2xx else 0) + (
+        sum(int(n) for n in socket.groups()[:3]) if socket else 0
+    )
+    timeouts = int(socket.group(4)) if socket else 0
+    return rps, p50, requests, errors, timeouts
+
+
+def measure(server, target, connections, seconds):
+    before = server.cpu_seconds()
+    output = wrk(server.base_url + target.path, connections, seconds)
+    cpu = server.cpu_seconds() - before
+    rps, p50, requests, errors, timeouts = parse_wrk(output)
+    return Sample(rps, p50, 1000 * cpu / max(requests, 1), requests, errors, timeouts)
+
+
+# --- reports ---------------------------------------------------------------------------
+
+
+def report(results, targets, header):
+    """The table of medians and the targets missed."""
+    by_key = {(r.target.name, r.mode): r for r in results}
+    modes = list(dict.fromkeys(r.mode for r in results))
+    log("")
+    log(header)
+    columns = "   req/s  p50 ms  cpu ms/req  ×bytes  ×rows"
+    log(f"{'':26}" + "".join(f"| {mode:^{len(columns) - 2}}" for mode in modes))
+    log(f"{'page':26}" + f"|{columns}" * len(modes))
+    misses = []
+    for target in targets:
+        line = f"{target.name[:26]:26}"
+        for mode in modes:
+            result = by_key[(target.name, mode)]
+            rps = result.median("rps")
+            # Each ratio is the median of the rounds' ratios: a page and the references in
+            # the same round ran seconds apart, so a burst of load elsewhere cancels out.
+            vs_bytes = result.median_ratio(by_key[("REF fixed bytes", mode)])
+            vs_rows = result.median_ratio(by_key[("REF 50-row template", mode)])
+            line += (
+                f"|{rps:8.0f}{result.median('p50_ms'):8.2f}{result.median('cpu_ms'):12.2f}"
+                f"{vs_bytes:8.2f}{vs_rows:7.2f}"
+            )
+            if target.kind == "reference":
+                continue
+            if mode == "cache on" and vs_bytes < CACHE_ON_VS_BYTES:
+                misses.append(f"{target.name}, cache on: {vs_bytes:.2f}× bytes < 0.7")
+            if mode == "cache off":
+                goal = DETAIL_VS_ROWS if target.kind == "detail" else LIST_VS_ROWS
+                if vs_rows < goal:
+                    misses.append(f"{target.name}, cache off: {vs_rows:.2f}× rows < {goal}")
+        log(line)
+    errors = sum(s.errors + s.timeouts for r in results for s in r.samples)
+    log(f"Errors and timeouts in the measurement: {errors}")
+    return misses
+
+
+def concurrency_check(servers, targets, connections, seconds):
+    log(f"\nErrors and timeouts at {connections} connections ({seconds} s per URL and server):")
+    bad = 0
+    for server in servers:
+        for target in targets:
+            rps, _, requests, errors, timeouts = parse_wrk(
+                wrk(server.base_url + target.path, connections, seconds)
+            )
+            bad += errors + timeouts
+            if errors or timeouts:
+                log(f"  {server.mode} {target.name}: {errors} errors, {timeouts} timeouts")
+    log(f"  total: {bad}")
+    return bad
+
+
+def empty_cache(env):
+    """Start from an empty Redis database (the benchmark's own number)."""
+    import redis
+
+    try:
+        redis.Redis.from_url(env["REDIS_URL"], socket_connect_timeout=1).flushdb()
+    except redis.exceptions.RedisError as error:
+        log(f"WARNING: no Redis at {env['REDIS_URL']} ({error}): the servers run without it.")
+
+
+def bench(args, env):
+    started = time.monotonic()
+    empty_cache(env)
+    servers = [Server(mode, port, env, args.workers) for mode, port in ports(args).items()]
+    try:
+        for server in servers:
+            server.wait_until_ready()
+        targets = pick_targets(env, servers[0].base_url, args.pages)
+        log(f"Warming up {len(targets)} URLs on both servers")
+        for server in servers:
+            for target in targets:
+                wrk(server.base_url + target.path, args.connections, 1)
+        results = {(t.name, s.mode): Result(t, s.mode) for t in targets for s in servers}
+        for round_number in range(1, args.repeats + 1):
+            log(f"Round {round_number} of {args.repeats}")
+            for target in targets:
+                for server in servers:
+                    sample = measure(server, target, args.connections, args.seconds)
+                    results[(target.name, server.mode)].samples.append(sample)
+        header = (
+            f"{os.cpu_count()} cores · {args.initiatives} demo initiatives on PostgreSQL · "
+            f"gunicorn {args.workers} sync workers per server · wrk -c{args.connections} · "
+            f"median of {args.repeats} interleaved rounds × {args.seconds} s"
+        )
+        misses = report(list(results.values()), targets, header)
+        bad = sum(concurrency_check(servers, targets, connections, 2) for connections in (8, 32))
+        save(results, targets, header)
+    finally:
+        for server in servers:
+            server.stop()
+    log("")
+    log("Targets: cache on ≥ 0.7× fixed bytes; cache off: detail ≥ 1.0× and lists ≥ 0.5× rows.")
+    for miss in misses:
+        log(f"  MISSED: {miss}")
+    if not misses:
+        log("  every target met")
+    log(f"Finished in {time.monotonic() - started:.0f} s (plus the database set-up).")
+    return 1 if bad else 0
+
+
+def save(results, targets, header):
+    path = ROOT / ".bench" / "last.json"
+    data = {
+        "header": header,
+        "results": [
+            {
+                "target": r.target.name,
+                "path": r.target.path,
+                "mode": r.mode,
+                "samples": [asdict(s) for s in r.samples],
+            }
+            for r in results.values()
+        ],
+    }
+    path.write_text(json.dumps(data, indent=1))
+    log(f"Raw samples: {path.relative_to(ROOT)}")
+
+
+def ports(args):
+    """The servers to start: ``{mode: port}``, as ``--cache`` and ``--port`` say."""
+    if args.cache == "both" or args.load:
+        return {"cache on": args.port, "cache off": args.port + 10}
+    return {f"cache {args.cache}": args.port}
+
+
+def load(args, env):
+    empty_cache(env)
+    server = Server("cache on", ports(args)["cache on"], env, args.workers)
+    try:
+        server.wait_until_ready()
+        targets = [
+            t for t in pick_targets(env, server.base_url, args.pages) if t.kind != "reference"
+        ]
+        paths = " ".join(t.path for t in targets)
+        log(
+            f"Driving {len(targets)} public pages with {args.load_connections} connections "
+            f"for {args.load_seconds} s"
+        )
+        output = wrk(
+            server.base_url + "/",
+            args.load_connections,
+            args.load_seconds,
+            threads=2,
+            script=BENCH_DIR / "load.lua",
+            env={**os.environ, "BENCH_PATHS": paths},
+        )
+    finally:
+        server.stop()
+    rps, _, requests, errors, timeouts = parse_wrk(output)
+    status_line = re.search(r"^STATUS(.*)$", output, re.M)[1]
+    statuses = {int(code): int(n) for code, n in re.findall(r"(\d+)=(\d+)", status_line)}
+    p50 = int(re.search(r"^P50 (\d+)", output, re.M)[1]) / 1000
+    p99 = int(re.search(r"^P99 (\d+)", output, re.M)[1]) / 1000
+    log(
+        f"\n{os.cpu_count()} cores · {requests} requests · {rps:.0f} req/s · "
+        f"p50 {p50:.1f} ms · p99 {p99:.1f} ms"
+    )
+    log("By status: " + ", ".join(f"{c}: {n}" for c, n in sorted(statuses.items())))
+    server_errors = sum(n for c, n in statuses.items() if c >= 500)
+    log(f"Errors: {errors} (socket/non-2xx), timeouts: {timeouts}, 5xx: {server_errors}")
+    ok = not (errors or timeouts or server_errors)
+    log("Target (no errors, no 5xx): " + ("met" if ok else "MISSED"))
+    return 0 if ok else 1
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--load", action="store_true", help="the load test instead")
+    parser.add_argument("--initiatives", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=6)
+    parser.add_argument("--seconds", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--load-connections", type=int, default=64)
+    parser.add_argument("--load-seconds", type=int, default=60)
+    parser.add_argument(
+        "--pages",
+        type=lambda text: [p.strip() for p in text.split(",") if p.strip()],
+        help="only the pages whose name contains one of these (comma-separated), "
+        'e.g. "detail,initiatives ?division"; the reference views are always measured',
+    )
+    parser.add_argument(
+        "--cache",
+        choices=["both", "on", "off"],
+        default="both",
+        help="which server(s) to measure: with the page cache, without it, or both",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=PORTS["cache on"],
+        help="the cache-on server's port; the cache-off server listens 10 higher, "
+        "except with --cache off, when it takes this port",
+    )
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL),
+        help="the PostgreSQL database to build or reuse (default: $BENCH_DATABASE_URL or "
+        f"{DEFAULT_DATABASE_URL})",
+    )
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk (make bench does it for you)")
+    (ROOT / ".bench").mkdir(exist_ok=True)
+    env = {
+        **os.environ,
+        "DATABASE_URL": args.database_url,
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
+    log(f"Machine: {os.cpu_count()} cores. Database: {env['DATABASE_URL']}")
+    build_database(env, args.initiatives)
+    sys.exit(load(args, env) if args.load else bench(args, env))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""The anonymous full-page cache, and ETag/Last-Modified with 304 answers on public pages.
+
+The middleware sits first in ``MIDDLEWARE``. For a visitor without a session (nobody signed
+in) asking for a public page with GET or HEAD it:
+
+1. reads the content version (one small query; ``caching.content_token``);
+2. looks for the page under ``page:<hash of scheme, host, path and query>``, first in this
+   process's memory, then in the cache, and, when it was made under the current version,
+   answers from it without running anything else (with Redis, a hit costs one small round
+   trip for the version and no query);
+3. otherwise lets the page be made, and keeps it if it is a plain public 200: not private,
+   not ``no-store``, no cookie set, no CSP nonce used, no ``Vary`` beyond ``Cookie``.
+
+Every anonymous public response gets an ``ETag`` (a hash of its bytes), a ``Last-Modified``
+(when the content last changed) and ``Cache-Control: no-cache`` (browsers may keep it but
+must ask again, so they never show a stale page); a matching ``If-None-Match`` or
+``If-Modified-Since`` gets a 304. Staff (who carry a session cookie) and everyone with a
+pending message bypass all of this: previews and the admin are never cached.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.utils.cache import (
+    cc_delim_re,
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
+
+from caching import content_token
+
+CACHEABLE_METHODS = frozenset({"GET", "HEAD"})
+LOCAL_PAGES = 200
+CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
+# Larger responses (a long open-data download) are not kept: they would crowd out pages.
+MAX_BYTES = 1_000_000
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.enabled = settings.PAGE_CACHE_ENABLED
+        self.timeout = settings.PAGE_CACHE_SECONDS
+        self.skip_prefixes = tuple(settings.PAGE_CACHE_SKIP_PREFIXES)
+        self.private_cookies = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+        # The most asked-for pages also stay in this process's memory: a hit then costs the
+        # version's read (one small cache round trip with Redis) and no page transfer.
+        self.local = content_token.LocalMemory(LOCAL_PAGES)
+
+    def applies_to(self, request):
+        return (
+            request.method in CACHEABLE_METHODS
+            and not request.path_info.startswith(self.skip_prefixes)
+            and not any(name in request.COOKIES for name in self.private_cookies)
+        )
+
+    def __call__(self, request):
+        if not self.applies_to(request):
+            with content_token.remember_for_request():
+                return self.get_response(request)
+        try:
+            version = content_token.current()
+        except DatabaseError:
+            # No database, no version: make the page the ordinary way (which reports the
+            # outage); never guess from the cache.
+            return self.get_response(request)
+        key = self.key(request) if self.enabled else None
+        entry = self.lookup(key, version) if key is not None else None
+        if entry is not None:
+            return self.answer_from(entry, request)
+        with content_token.remember_for_request(version):
+            response = self.get_response(request)
+        if not self.is_public(response):
+            return response
+        response.headers["Last-Modified"] = http_date(version.changed_at)
+        patch_cache_control(response, no_cache=True)
+        set_response_etag(response)
+        if key is not None and request.method == "GET" and len(response.content) <= MAX_BYTES:
+            entry = (version.token, response.status_code, dict(response.headers), response.content)
+            cache.set(key, entry, self.timeout)
+            self.local.set(key, entry)
+        return self.conditional(request, response)
+
+    def lookup(self, key, version):
+        """The page made under ``version``, from this process's memory or the cache."""
+        entry = self.local.get(key)
+        if entry is not None and entry[0] == version.token:
+            return entry
+        entry = cache.get(key)
+        if entry is not None and entry[0] == version.token:
+            self.local.set(key, entry)
+            return entry
+        return None
+
+    @staticmethod
+    def key(request):
+        address = f"{request.scheme}://{request.META.get('HTTP_HOST', '')}{request.get_full_path()}"
+        return "page:" + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+
+    @staticmethod
+    def is_public(response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if "private" in cache_control or "no-store" in cache_control:
+            return False
+        # A page that used a Content-Security-Policy nonce must not hand it to everybody.
+        if any("'nonce-" in response.get(h, "") for h in CSP_HEADERS):
+            return False
+        vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v}
+        return vary <= {"cookie"}
+
+    def answer_from(self, entry, request):
+        _, status, headers, content = entry
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else content, status=status, headers=headers
+        )
+        return self.conditional(request, response)
+
+    @staticmethod
+    def conditional(request, response):
+        """A 304 when the request's validators match, else the response itself."""
+        meta = request.META
+        if "HTTP_IF_NONE_MATCH" not in meta and "HTTP_IF_MODIFIED_SINCE" not in meta:
+            return response
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified")),
+            response=response,
+        )

@@ -1,0 +1,62 @@
+"""Site-wide text that editors keep in the database: roles, challenges, contact, and so on."""
+
+from django.db import models
+from django.urls import reverse
+
+from divisions.models import owning_division
+from publishing.content import ContentModel, publish_permission_meta
+from publishing.history import PortalHistory
+
+
+class SectionKind(models.TextChoices):
+    INTRO = "intro", "Introduction"
+    ROLE = "role", "Role"
+    STRUCTURE = "structure", "Structure"
+    CHALLENGE = "challenge", "Challenge"
+    OUTLOOK = "outlook", "Outlook"
+    CONTACT = "contact", "Contact"
+
+
+class SiteSection(ContentModel):
+    """One block of site-wide text, placed on the home and about pages by its kind."""
+
+    Kind = SectionKind
+
+    markdown_fields = {"body": "body_html"}
+
+    kind = models.CharField(max_length=16, choices=SectionKind.choices)
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    body = models.TextField(help_text="Markdown.")
+    body_html = models.TextField(editable=False, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    owning_division = owning_division("owned_site_sections", "this text")
+
+    history = PortalHistory(excluded_fields=["body_html"])
+
+    class Meta:
+        app_label = "asean_portal"  # the table keeps its name
+        ordering = ["kind", "order", "title"]
+        verbose_name = "site section"
+        permissions = [publish_permission_meta("sitesection", "site sections")]
+        indexes = [models.Index(fields=["kind", "order"], name="sitesection_kind_order_idx")]
+        constraints = ContentModel.publication_constraints("sitesection") + [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=SectionKind.values), name="sitesection_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        """Sections appear on the about page, each kind under its own heading."""
+        anchors = {
+            SectionKind.ROLE: "role",
+            SectionKind.STRUCTURE: "structure",
+            SectionKind.CHALLENGE: "challenges",
+            SectionKind.OUTLOOK: "challenges",
+            SectionKind.CONTACT: "contact",
+        }
+        anchor = anchors.get(self.kind)
+        return reverse("about") + (f"#{anchor}" if anchor else "")

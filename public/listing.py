@@ -1,0 +1,148 @@
+"""Paging and filtering that answer bad input with a message instead of an error."""
+
+import hashlib
+
+import django_filters
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import ProhibitNullCharactersValidator
+from django.forms.models import ModelChoiceIterator
+from django.utils.functional import cached_property
+
+from caching import content_token
+
+MAX_PAGE_DIGITS = 9
+
+
+class RememberingPaginator(Paginator):
+    """A paginator for long lists: the count is worked out once per content version (and
+    kept in the cache under ``count_key``), and a page past the middle is read from the end
+    with the order reversed, so the last page costs what the first does instead of making
+    the database step over every row before it. The queryset's order must be total (end
+    it with the primary key) for the two directions to agree."""
+
+    def __init__(self, object_list, per_page, count_key):
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return content_token.remember(self.count_key, self.object_list.count)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if bottom <= self.count // 2 or not getattr(self.object_list, "ordered", False):
+            return super().page(number)
+        from_end = self.object_list.reverse()[self.count - top : self.count - bottom]
+        return self._get_page(list(from_end)[::-1], number, self)
+
+
+def first(queryset, n):
+    """``(the first n rows, whether there are more)``: a detail page shows a few of a
+    division's or topic's rows and links to the full, paged list, whatever the data."""
+    rows = list(queryset[: n + 1])
+    return rows[:n], len(rows) > n
+
+
+def count_key(request):
+    """The list's identity for its cached count: path and filters, not the page number, and
+    whether staff are asking (in case a list ever shows them more)."""
+    filters = sorted((k, v) for k, v in request.GET.lists() if k != "page")
+    user = getattr(request, "user", None)
+    staff = bool(user and user.is_staff)
+    digest = hashlib.md5(repr((request.path, filters, staff)).encode(), usedforsecurity=False)
+    return f"count:{digest.hexdigest()}"
+
+
+def paginate(request, queryset, per_page):
+    """Return ``(page, message)``. A malformed or out-of-range ``?page=`` gives the nearest
+    real page and a message saying so, never an exception."""
+    paginator = RememberingPaginator(queryset, per_page, count_key(request))
+    raw = request.GET.get("page", "1").strip()
+    message = ""
+    if not raw.isdigit() or len(raw) > MAX_PAGE_DIGITS or int(raw) < 1:
+        number = 1
+        if raw not in ("", "1"):
+            message = f"“{raw[:20]}” is not a page number; showing the first page."
+    else:
+        number = int(raw)
+        if number > paginator.num_pages:
+            message = f"There is no page {number}; showing the last page, {paginator.num_pages}."
+            number = paginator.num_pages
+    return paginator.page(number), message
+
+
+def filter_errors(filterset):
+    """The filter form's errors as plain sentences, for the message above a list. Each field
+    in error is marked invalid and pointed at its message, for screen readers."""
+    if not filterset.is_bound or filterset.is_valid():
+        return []
+    form = filterset.form
+    for name in form.errors:
+        if name in form.fields:
+            form.fields[name].widget.attrs.update(
+                {"aria-invalid": "true", "aria-describedby": f"{form[name].auto_id}-error"}
+            )
+    return [str(error) for errors in filterset.errors.values() for error in errors]
+
+
+class RememberedChoiceIterator(ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for slug, (_, name) in self.field.options().items():
+            yield (slug, name)
+
+    def __len__(self):
+        return len(self.field.options()) + (self.field.empty_label is not None)
+
+
+class RememberedModelChoiceField(django_filters.fields.ModelChoiceField):
+    """A slug-valued model choice whose options (slug → pk and name) are read once per
+    content version and kept in the cache: no query to draw the form or check a value.
+    The options are remembered under the model and the label, so filters sharing both must
+    offer the same choices. The cleaned value is an unsaved instance carrying pk, slug and
+    name, enough to filter by."""
+
+    iterator = RememberedChoiceIterator
+
+    def options(self):
+        queryset = self.queryset
+        key = f"choices:{queryset.model._meta.label}:{self.label}".replace(" ", "-")
+        return content_token.remember(
+            key, lambda: {o.slug: (o.pk, o.name) for o in queryset.only("pk", "slug", "name")}
+        )
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        ProhibitNullCharactersValidator()(value)
+        found = self.options().get(str(value))
+        if found is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        pk, name = found
+        return self.queryset.model(pk=pk, slug=value, name=name)
+
+
+class RememberedModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = RememberedModelChoiceField
+
+
+def slug_choice_filter(thing, queryset, **kwargs):
+    """A filter that takes a slug (``?division=economic-community-department``) and says
+    "There is no division “x”." for one that does not exist. ``queryset`` is a callable
+    taking the request, so "published" is decided per request, not at import time."""
+    return RememberedModelChoiceFilter(
+        label=thing.capitalize(),
+        queryset=queryset,
+        to_field_name="slug",
+        empty_label=f"Any {thing}",
+        error_messages={"invalid_choice": f"There is no {thing} “%(value)s”."},
+        **kwargs,
+    )

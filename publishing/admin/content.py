@@ -1,0 +1,427 @@
+"""What every content admin shares: authorship, roles, publication fieldsets and badges,
+bulk actions, history (compare, revert, restore) and the no-lost-edits check."""
+
+import datetime
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.utils import model_ngettext
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import QuerySet
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+
+from publishing import drafts
+from publishing.admin.drafts import StagingAdminMixin
+from publishing.admin.history import HistoryAdminMixin
+from publishing.concurrency import ConcurrencyFormMixin
+from publishing.content import State, default_review_by
+from publishing.history import begin_revision, end_revision, one_revision
+from publishing.models import PendingChange
+from publishing.revisions import RevertError
+from publishing.workflow import (
+    EDITOR_STATES,
+    SCHEDULE_FIELDS,
+    allowed_states,
+    check_schedule_change,
+    check_state_change,
+    may_publish,
+)
+
+PUBLICATION_FIELDS = ("state", "publish_at", "unpublish_at")
+HISTORY_FIELDS = ("created_at", "created_by", "updated_at", "updated_by")
+
+MARKDOWN_HELP = (
+    "Markdown: **bold**, *italic*, [a link](https://example.org), “- ” starts a list item, "
+    "“## ” a heading. Raw HTML is removed."
+)
+REVIEW_SOON_DAYS = 30
+
+
+class ContentAdminForm(ConcurrencyFormMixin, forms.ModelForm):
+    """The change form of a content item: offers only the states the signed-in user may
+    choose, and refuses a save based on a copy someone else has changed since."""
+
+    user = None  # set per request by ContentAdmin.get_form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        state = self.fields.get("state")
+        if state is not None:
+            current = self.instance.state if self.instance.pk else None
+            allowed = allowed_states(self.user, self._meta.model, current)
+            state.choices = [(v, label) for v, label in State.choices if v in allowed]
+            state.error_messages["invalid_choice"] = (
+                "You may not choose “%(value)s”: only a Publisher publishes, unpublishes and "
+                "archives. Keep it as a draft or send it for review."
+            )
+        review_by = self.fields.get("review_by")
+        if review_by is not None:
+            review_by.required = False
+            review_by.help_text += " Leave empty for a year from today."
+
+    def clean_review_by(self):
+        return self.cleaned_data.get("review_by") or default_review_by()
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Past its review date"),
+            ("soon", f"Due within {REVIEW_SOON_DAYS} days"),
+            ("later", "Not due yet"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        soon = today + datetime.timedelta(days=REVIEW_SOON_DAYS)
+        if self.value() == "overdue":
+            return queryset.filter(review_by__lt=today)
+        if self.value() == "soon":
+            return queryset.filter(review_by__gte=today, review_by__lte=soon)
+        if self.value() == "later":
+            return queryset.filter(review_by__gt=soon)
+        return queryset
+
+
+class RetagForm(forms.Form):
+    add_topics = forms.ModelMultipleChoiceField(
+        queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label="Add topics"
+    )
+    remove_topics = forms.ModelMultipleChoiceField(
+        queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label="Remove topics"
+    )
+
+    def __init__(self, *args, topics, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["add_topics"].queryset = topics
+        self.fields["remove_topics"].queryset = topics
+
+    def clean(self):
+        data = super().clean()
+        add, remove = set(data.get("add_topics") or []), set(data.get("remove_topics") or [])
+        if not add and not remove:
+            raise forms.ValidationError("Choose at least one topic to add or remove.")
+        if add & remove:
+            names = ", ".join(sorted(str(t) for t in add & remove))
+            raise forms.ValidationError(f"A topic cannot be both added and removed: {names}.")
+        return data
+
+
+class EstimatedCountPaginator(Paginator):
+    """On PostgreSQL, an unfiltered list of a big table takes its size from the planner's
+    statistics instead of counting every row on every page; filtered lists, small tables
+    and SQLite count exactly."""
+
+    exact_below = 20_000
+
+    @cached_property
+    def count(self):
+        query = getattr(self.object_list, "query", None)
+        if connection.vendor == "postgresql" and query is not None and not query.where:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+                    [self.object_list.model._meta.db_table],
+                )
+                row = cursor.fetchone()
+            if row and row[0] >= self.exact_below:
+                return row[0]
+        return super().count
+
+    def page(self, number):
+        """A deep page picks its rows' ids in a subquery, so the list's per-row annotations
+        (milestone counts, draft badges) are computed for the rows shown, not for every row
+        the offset skips: page 1,000 of 100,000 rows took seconds."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        rows = self.object_list
+        if bottom and isinstance(rows, QuerySet):
+            window = rows.filter(pk__in=rows.values("pk")[bottom:top])
+        else:
+            window = rows[bottom:top]
+        return self._get_page(window, number, self)
+
+
+class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
+    """Base admin for ``ContentModel`` subclasses.
+
+    Subclasses declare ``fieldsets`` for their own content only; the "Publication" and
+    "History" fieldsets are added after them. Saving through the admin records who did it,
+    as one revision in the item's history. Someone who may not publish who changes a live
+    item makes a draft of it instead (``StagingAdminMixin``).
+    """
+
+    form = ContentAdminForm
+    change_form_template = "admin/portal/change_form.html"
+    change_list_template = "admin/portal/change_list.html"
+    list_filter = ["state"]
+    readonly_fields = HISTORY_FIELDS
+    actions = ["submit_for_review", "publish", "unpublish", "archive", "retag"]
+    list_per_page = 50
+
+    class Media:
+        css = {"all": ["admin_portal/portal_admin.css"]}
+
+    # --- permissions ------------------------------------------------------------------
+
+    def has_publish_permission(self, request, obj=None):
+        return may_publish(request.user, self.model)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not may_publish(request.user, self.model):
+            readonly += SCHEDULE_FIELDS
+            if obj is not None and obj.state not in EDITOR_STATES:
+                readonly.append("state")
+        return readonly
+
+    # --- the form ---------------------------------------------------------------------
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
+    def get_fieldsets(self, request, obj=None):
+        if self.fieldsets:
+            content = list(self.fieldsets)
+        else:
+            managed = PUBLICATION_FIELDS + HISTORY_FIELDS + ("review_by",)
+            fields = [f for f in self.get_fields(request, obj) if f not in managed]
+            content = [(None, {"fields": fields})]
+        return [
+            *content,
+            (
+                "Publication",
+                {
+                    "fields": [PUBLICATION_FIELDS, "review_by", "base_version"],
+                    "description": self.publication_help(request),
+                },
+            ),
+            (
+                "History",
+                {
+                    "classes": ["collapse"],
+                    "fields": [("created_by", "created_at"), ("updated_by", "updated_at")],
+                },
+            ),
+        ]
+
+    def publication_help(self, request):
+        if may_publish(request.user, self.model):
+            return (
+                "Published items are public from “publish at” (at once if empty) until "
+                "“unpublish at” (for ever if empty); archived items keep their page, marked "
+                "archived, but leave every list and search."
+            )
+        return (
+            "You can keep this as a draft or send it for review; a Publisher publishes it, "
+            "schedules it or archives it."
+        )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.name in self.model.markdown_fields:
+            formfield.help_text = MARKDOWN_HELP
+        return formfield
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["original_badge"] = publication_badge(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        # The form only offers what the user may choose; this refuses anything else that
+        # reaches here (a hand-made POST, a form class changed by mistake).
+        before = (
+            self.model._default_manager.filter(pk=obj.pk).values(*PUBLICATION_FIELDS).first()
+            if change
+            else None
+        ) or {}
+        check_state_change(request.user, self.model, before.get("state"), obj.state)
+        check_schedule_change(request.user, self.model, before, obj)
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        begin_revision(obj)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        end_revision(form.instance, request.user)
+        self.revision_saved(request, form.instance)
+
+    # --- the list ---------------------------------------------------------------------
+
+    def get_list_display(self, request):
+        return [
+            "publication_badge" if name == "state" else name
+            for name in super().get_list_display(request)
+        ]
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        return filters if ReviewFilter in filters else [*filters, ReviewFilter]
+
+    @admin.display(description="state", ordering="state")
+    def publication_badge(self, obj):
+        return publication_badge(obj)
+
+    # --- bulk actions -----------------------------------------------------------------
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self.has_topics:
+            actions.pop("retag", None)
+        return actions
+
+    @cached_property
+    def has_topics(self):
+        return any(f.name == "topics" for f in self.model._meta.many_to_many)
+
+    def set_state(self, request, queryset, state, done):
+        """Move each selected row that is not already in ``state`` there, through
+        ``save()`` (so it is recorded in its history and every listener hears of it)."""
+        changed = []
+        for obj in queryset.exclude(state=state).iterator(chunk_size=500):
+            check_state_change(request.user, self.model, obj.state, state)
+            obj.state = state
+            obj.updated_by = request.user
+            with one_revision(obj, request.user, f"{done.capitalize()} (bulk action)"):
+                obj.save(update_fields=["state", "updated_by", "updated_at"])
+            changed.append(obj)
+        if changed:
+            LogEntry.objects.log_actions(
+                request.user.pk,
+                changed,
+                CHANGE,
+                change_message=[{"changed": {"fields": ["publication state"]}}],
+            )
+        count = len(changed)
+        self.message_user(
+            request, f"{count} {model_ngettext(self.opts, count)} {done}.", messages.SUCCESS
+        )
+
+    @admin.action(
+        description="Send selected %(verbose_name_plural)s for review", permissions=["change"]
+    )
+    def submit_for_review(self, request, queryset):
+        self.set_state(request, queryset.filter(state=State.DRAFT), State.REVIEW, "sent for review")
+        submitted = drafts.submit(
+            PendingChange.objects.filter(
+                content_type__app_label=self.opts.app_label,
+                content_type__model=self.opts.model_name,
+                object_id__in=queryset.values("pk"),
+            )
+        )
+        if submitted:
+            self.message_user(
+                request,
+                f"The unpublished changes of {submitted} live "
+                f"{model_ngettext(self.opts, submitted)} are sent for review.",
+                messages.SUCCESS,
+            )
+
+    @admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["publish"])
+    def publish(self, request, queryset):
+        self.set_state(request, queryset, State.PUBLISHED, "published")
+
+    @admin.action(
+        description="Unpublish selected %(verbose_name_plural)s (back to draft)",
+        permissions=["publish"],
+    )
+    def unpublish(self, request, queryset):
+        self.set_state(request, queryset.filter(state=State.PUBLISHED), State.DRAFT, "unpublished")
+
+    @admin.action(description="Archive selected %(verbose_name_plural)s", permissions=["publish"])
+    def archive(self, request, queryset):
+        self.set_state(request, queryset, State.ARCHIVED, "archived")
+
+    @admin.action(
+        description="Add or remove topics of selected %(verbose_name_plural)s",
+        permissions=["change"],
+    )
+    def retag(self, request, queryset):
+        from initiatives.models import Topic  # the shared taxonomy
+
+        form = RetagForm(
+            request.POST if "apply" in request.POST else None, topics=Topic.objects.all()
+        )
+        if form.is_valid():
+            add, remove = form.cleaned_data["add_topics"], form.cleaned_data["remove_topics"]
+            count = staged = 0
+            for obj in queryset.prefetch_related("topics").iterator(chunk_size=500):
+                before = set(obj.topics.all())
+                if before == (before | set(add)) - set(remove):
+                    continue
+                if drafts.must_stage(request.user, self.model, obj.state):
+                    # A live item: the new topics wait for a Publisher in its draft.
+                    try:
+                        drafts.stage(
+                            obj, request.user, lambda o: retag_one(o, add, remove, request)
+                        )
+                    except (RevertError, ValidationError) as error:
+                        self.message_user(
+                            request, f"“{obj}” was left as it is: {error}", messages.WARNING
+                        )
+                    else:
+                        staged += 1
+                    continue
+                retag_one(obj, add, remove, request)
+                count += 1
+            message = f"Topics changed on {count} {model_ngettext(self.opts, count)}."
+            if staged:
+                message += (
+                    f" On {staged} live {model_ngettext(self.opts, staged)} the change is "
+                    "saved as a draft for a Publisher; their live pages are unchanged."
+                )
+            self.message_user(request, message, messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Add or remove topics of {self.opts.verbose_name_plural}",
+            "opts": self.opts,
+            "form": form,
+            "selected": queryset.values_list("pk", flat=True)[:10_000],
+            "count": queryset.count(),
+            "media": self.media,
+        }
+        return TemplateResponse(request, "admin/portal/retag.html", context)
+
+
+def retag_one(obj, add, remove, request):
+    obj.updated_by = request.user
+    with one_revision(obj, request.user, "Topics changed (bulk action)"):
+        obj.topics.add(*add)
+        obj.topics.remove(*remove)
+        obj.save(update_fields=["updated_by", "updated_at"])
+
+
+def publication_badge(obj):
+    """The item's state as a coloured label, saying when a published one is not live."""
+    state, label = obj.state, obj.get_state_display()
+    if obj.is_scheduled:
+        state, label = (
+            "scheduled",
+            f"Scheduled {date_format(timezone.localtime(obj.publish_at), 'j M Y')}",
+        )
+    elif obj.is_expired:
+        state, label = "expired", "Expired"
+    badge = format_html('<span class="state-badge state-{}">{}</span>', state, label)
+    if getattr(obj, "has_draft", False):
+        badge += format_html(
+            ' <span class="state-badge state-changes">{}</span>', "Unpublished changes"
+        )
+    return badge

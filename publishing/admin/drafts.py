@@ -1,0 +1,317 @@
+"""The admin side of drafts of live items (``publishing.drafts``).
+
+- Someone who may not publish who saves the change form of a live item, reverts it from
+  its history or retags it in bulk keeps the result as the item's draft; the live item
+  does not change. Reopening the form shows the draft, under a banner.
+- Everyone with the view permission sees the draft's page: a field-by-field comparison with
+  the live item and a preview on the real public page. A Publisher publishes or discards
+  it there; an Editor may send it for review or discard it.
+- The list marks live items that have a draft, and filters them.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, resolve
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_POST
+
+from publishing import drafts
+from publishing.models import PendingChange
+from publishing.revisions import RevertError, compare, when, who
+from publishing.revisions import revert as write_back
+from publishing.workflow import may_publish
+
+STAGED_MESSAGE = (
+    "Your changes to “{obj}” are saved as a draft and wait for a Publisher; the live page "
+    "is unchanged."
+)
+NO_DIFFERENCE_MESSAGE = "“{obj}” is as it is live: there is no draft waiting for a Publisher."
+
+
+class PendingFilter(admin.SimpleListFilter):
+    title = "unpublished changes"
+    parameter_name = "pending"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("yes", "Has unpublished changes"),
+            ("review", "Unpublished changes sent for review"),
+            ("no", "No unpublished changes"),
+        ]
+
+    def queryset(self, request, queryset):
+        with_drafts = drafts.pending_ids(queryset.model)
+        if self.value() == "yes":
+            return queryset.filter(pk__in=with_drafts)
+        if self.value() == "review":
+            return queryset.filter(pk__in=with_drafts.filter(submitted_at__isnull=False))
+        if self.value() == "no":
+            return queryset.exclude(pk__in=with_drafts)
+        return queryset
+
+
+class StagingAdminMixin:
+    """Adds drafts of live items to a content ``ModelAdmin`` (see the module's doc)."""
+
+    # --- urls -------------------------------------------------------------------------
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/draft/", wrap(self.draft_view), name=self._url_name("draft")),
+            path(
+                "<path:object_id>/draft/preview/",
+                wrap(self.draft_preview_view),
+                name=self._url_name("draft_preview"),
+            ),
+            path(
+                "<path:object_id>/draft/<str:action>/",
+                wrap(require_POST(self.draft_action_view)),
+                name=self._url_name("draft_action"),
+            ),
+            *super().get_urls(),
+        ]
+
+    # --- the list ---------------------------------------------------------------------
+
+    def get_queryset(self, request):
+        drafts = PendingChange.objects.filter(
+            content_type__app_label=self.opts.app_label,
+            content_type__model=self.opts.model_name,
+            object_id=OuterRef("pk"),
+        )
+        return super().get_queryset(request).annotate(has_draft=Exists(drafts))
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        return filters if PendingFilter in filters else [*filters, PendingFilter]
+
+    # --- the change form --------------------------------------------------------------
+
+    def _live_state(self, object_id):
+        try:
+            return (
+                self.model._default_manager.filter(pk=unquote(object_id))
+                .values("state", "version")
+                .first()
+            )
+        except (ValueError, ValidationError):
+            return None  # a malformed id: Django's own view answers it
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        live = self._live_state(object_id) if object_id else None
+        if live is None or not drafts.must_stage(request.user, self.model, live["state"]):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        return self._draft_changeform_view(request, object_id, form_url, extra_context, live)
+
+    def _draft_changeform_view(self, request, object_id, form_url, extra_context, live):
+        """The change form, drawn from and saved to the item's draft inside a sandbox."""
+        obj = self.model._default_manager.get(pk=unquote(object_id))
+        pending = drafts.pending_for(obj)
+        request._draft = {"pending": pending, "live": obj, "data": None}
+        with drafts.sandbox():
+            if pending is not None:
+                try:
+                    drafts.apply_draft_in_sandbox(obj, pending, request.user)
+                except (RevertError, ValidationError) as error:
+                    messages.warning(
+                        request,
+                        f"The unpublished changes saved on {drafts.when_saved(pending)} "
+                        f"cannot be shown in the form ({error}); the form shows the live "
+                        "version, and saving it replaces that draft.",
+                    )
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            if hasattr(response, "render"):
+                self._explain_draft_conflict(response, pending)
+                response.render()
+        data = request._draft["data"]
+        if data is None:  # shown, or not valid: nothing to keep
+            return response
+        base = pending.base_version if pending is not None else live["version"]
+        sending = "_send_for_review" in request.POST
+        draft = drafts.save_draft(self.model, obj.pk, request.user, data, base, sending)
+        obj = self.model._default_manager.get(pk=obj.pk)
+        if draft is None:
+            self.message_user(request, NO_DIFFERENCE_MESSAGE.format(obj=obj), messages.INFO)
+        else:
+            sent = " It is sent for review." if draft.submitted_at else ""
+            self.log_change(request, obj, "Saved a draft of changes for a Publisher.")
+            self.message_user(request, STAGED_MESSAGE.format(obj=obj) + sent, messages.SUCCESS)
+        return HttpResponseRedirect(self.admin_url("change", obj.pk))
+
+    def _explain_draft_conflict(self, response, pending):
+        """A refused save of a draft: the draft (or the live item) was saved by someone
+        else after the form was opened. Name the draft's last author, not the sandbox."""
+        form = getattr((response.context_data or {}).get("adminform"), "form", None)
+        if form is None or form.conflict is None or pending is None:
+            return
+        form.conflict = {
+            "who": f"{drafts.author_name(pending)} (who saved the draft last)",
+            "when": drafts.when_saved(pending),
+            "rows": [],
+        }
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        draft = getattr(request, "_draft", None)
+        if draft is not None:
+            draft["data"] = drafts.take_snapshot(form.instance)
+
+    def response_change(self, request, obj):
+        if getattr(request, "_draft", None) is not None:
+            return HttpResponseRedirect(self.admin_url("change", obj.pk))  # see above
+        return super().response_change(request, obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            draft = getattr(request, "_draft", None)
+            pending = draft["pending"] if draft else drafts.pending_for(obj)
+            context["draft"] = {
+                "editing": draft is not None,
+                "pending": pending,
+                "author": drafts.author_name(pending) if pending else "",
+                "saved": drafts.when_saved(pending) if pending else "",
+                "stale": pending is not None
+                and draft is not None
+                and drafts.is_stale(pending, draft["live"]),
+                "url": self.admin_url("draft", obj.pk),
+            }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # --- other routes that change an item ---------------------------------------------
+
+    def revert_view(self, request, object_id, history_id):
+        obj = self._object_or_404(request, object_id)
+        if not drafts.must_stage(request.user, self.model, obj.state):
+            return super().revert_view(request, object_id, history_id)
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        record = get_object_or_404(self.model.history, id=obj.pk, history_id=history_id)
+        try:
+            draft = drafts.stage(
+                obj,
+                request.user,
+                lambda o: write_back(self.model, record, request.user, current=o),
+            )
+        except (RevertError, ValidationError) as error:
+            messages.error(request, f"Nothing was changed: {error}")
+        else:
+            obj = self.model._default_manager.get(pk=obj.pk)
+            if draft is None:
+                self.message_user(request, NO_DIFFERENCE_MESSAGE.format(obj=obj), messages.INFO)
+            else:
+                self.log_change(request, obj, f"Draft: back to the version of {when(record)}.")
+                messages.success(
+                    request,
+                    f"The version of {when(record)} by {who(record)} is saved as a draft of "
+                    f"“{obj}” and waits for a Publisher; the live page is unchanged.",
+                )
+        return HttpResponseRedirect(self.admin_url("change", obj.pk))
+
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        drafts.drop_drafts(self.model, [pk])
+
+    def delete_queryset(self, request, queryset):
+        pks = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        drafts.drop_drafts(self.model, pks)
+
+    # --- the draft's own pages --------------------------------------------------------
+
+    def _draft_or_404(self, request, object_id):
+        obj = self._object_or_404(request, object_id)
+        pending = drafts.pending_for(obj)
+        if pending is None:
+            raise Http404(f"This {self.opts.verbose_name} has no unpublished changes.")
+        return obj, pending
+
+    def draft_view(self, request, object_id):
+        obj = self._object_or_404(request, object_id)
+        pending = drafts.pending_for(obj)
+        if pending is None:
+            messages.info(request, f"“{obj}” has no unpublished changes.")
+            return HttpResponseRedirect(self.admin_url("change", obj.pk))
+        live, draft = drafts.record_of(obj), drafts.record_of(obj, pending.data)
+        stale = drafts.is_stale(pending, obj)
+        context = self._context(
+            request,
+            f"Unpublished changes: {obj}",
+            obj,
+            pending=pending,
+            author=drafts.author_name(pending),
+            saved=drafts.when_saved(pending),
+            rows=compare(live, draft),
+            conflict=drafts.describe_conflict(obj, pending.base_version) if stale else None,
+            live_version=obj.version,
+            may_publish=may_publish(request.user, self.model),
+            may_change=self.has_change_permission(request, obj),
+            preview_url=self.admin_url("draft_preview", obj.pk),
+            change_url=self.admin_url("change", obj.pk),
+            action_url_name=f"{self.admin_site.name}:{self._url_name('draft_action')}",
+        )
+        return TemplateResponse(request, "admin/portal/draft.html", context)
+
+    def draft_preview_view(self, request, object_id):
+        """The real public page, made from the draft inside a sandbox; never cached."""
+        obj, pending = self._draft_or_404(request, object_id)
+        with drafts.sandbox():
+            try:
+                drafts.apply_draft_in_sandbox(obj, pending, request.user)
+            except (RevertError, ValidationError) as error:
+                messages.error(request, f"The draft cannot be previewed: {error}")
+                return HttpResponseRedirect(self.admin_url("draft", obj.pk))
+            match = resolve(obj.get_absolute_url().split("#")[0])
+            request.draft_preview = {"author": drafts.author_name(pending)}
+            response = match.func(request, *match.args, **match.kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        add_never_cache_headers(response)
+        return response
+
+    def draft_action_view(self, request, object_id, action):
+        obj, pending = self._draft_or_404(request, object_id)
+        publisher = may_publish(request.user, self.model)
+        if action == "publish" and publisher:
+            return self._publish_draft(request, obj, pending)
+        if action == "discard" and (publisher or self.has_change_permission(request, obj)):
+            pending.delete()
+            self.log_change(request, obj, "Discarded the unpublished changes.")
+            messages.success(request, f"The unpublished changes to “{obj}” are discarded.")
+            return HttpResponseRedirect(self.admin_url("change", obj.pk))
+        if action == "send" and self.has_change_permission(request, obj):
+            drafts.submit(PendingChange.objects.filter(pk=pending.pk))
+            messages.success(request, f"The unpublished changes to “{obj}” are sent for review.")
+            return HttpResponseRedirect(self.admin_url("draft", obj.pk))
+        raise PermissionDenied
+
+    def _publish_draft(self, request, obj, pending):
+        confirmed = request.POST.get("confirm_version", "")
+        try:
+            live = drafts.publish(
+                self.model,
+                pending,
+                request.user,
+                int(confirmed) if confirmed.isdigit() else None,
+            )
+        except drafts.StaleDraft:
+            messages.error(
+                request,
+                f"Not published: “{obj}” changed after this draft was started. See what "
+                "changed below; publish again to put the draft over it (the live version "
+                "stays in the history), or discard the draft.",
+            )
+            return HttpResponseRedirect(self.admin_url("draft", obj.pk))
+        except (RevertError, ValidationError) as error:
+            messages.error(request, f"Not published, nothing was changed: {error}")
+            return HttpResponseRedirect(self.admin_url("draft", obj.pk))
+        self.log_change(request, live, "Published the unpublished changes.")
+        self.revision_saved(request, live)
+        messages.success(request, f"The changes to “{live}” are published.")
+        return HttpResponseRedirect(self.admin_url("change", live.pk))

@@ -1,0 +1,167 @@
+"""Import and export of content (django-import-export): what every content resource shares.
+
+- Rows are matched by slug; related items are named by their slugs too, so a file reads as
+  what it says and survives a move to another database.
+- An unknown slug or a bad value is a row error naming the field; the admin shows every
+  error of a dry run, and the real import runs in one transaction that is rolled back if any
+  row fails: a file with one bad row changes nothing.
+- Someone who may not publish cannot publish by importing: their new rows land as drafts
+  (or in review, if the file says so), and existing rows keep their publication state and
+  schedule (``publishing.workflow``).
+- Nor can they change a live (published or archived) item: such a row is refused with an
+  error naming the fields it would change, so the whole file is refused (a row that changes
+  nothing is fine). The change form is the route for that: there the change waits for a
+  Publisher as a draft (``publishing.drafts``).
+- Each imported row is saved through ``save()`` as one revision in the item's history.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from import_export import fields, resources, widgets
+
+from publishing.content import State
+from publishing.drafts import must_stage, take_snapshot
+from publishing.history import begin_revision, end_revision
+from publishing.revisions import tracked_fields
+from publishing.workflow import EDITOR_STATES, SCHEDULE_FIELDS, may_publish
+
+PUBLICATION_COLUMNS = ["state", "publish_at", "unpublish_at", "review_by"]
+
+
+class SlugWidget(widgets.ForeignKeyWidget):
+    """A related item by its slug; an unknown slug is a field error, not a crash."""
+
+    def __init__(self, model, thing):
+        super().__init__(model, field="slug")
+        self.thing = thing
+
+    def clean(self, value, row=None, **kwargs):
+        value = (value or "").strip() if isinstance(value, str) else value
+        if not value:
+            return None
+        try:
+            return self.model._default_manager.get(slug=value)
+        except self.model.DoesNotExist:
+            raise ValueError(f"There is no {self.thing} “{value}”.") from None
+
+
+class SlugsWidget(widgets.ManyToManyWidget):
+    """Related items by their slugs, separated by commas."""
+
+    def __init__(self, model, thing):
+        super().__init__(model, separator=",", field="slug")
+        self.thing = thing
+
+    def clean(self, value, row=None, **kwargs):
+        slugs = [s.strip() for s in str(value or "").split(self.separator) if s.strip()]
+        found = {obj.slug: obj for obj in self.model._default_manager.filter(slug__in=slugs)}
+        unknown = [s for s in slugs if s not in found]
+        if unknown:
+            names = ", ".join(f"“{s}”" for s in unknown)
+            raise ValueError(f"There is no {self.thing} {names}.")
+        return [found[s] for s in slugs]
+
+
+def slug_field(name, model, thing, many=False):
+    widget = SlugsWidget(model, thing) if many else SlugWidget(model, thing)
+    return fields.Field(attribute=name, column_name=name, widget=widget)
+
+
+class ContentResource(resources.ModelResource):
+    """Base for the resources of ``ContentModel`` subclasses."""
+
+    class Meta:
+        import_id_fields = ["slug"]
+        clean_model_instances = True  # the model's validation and constraints, per row
+        skip_unchanged = False
+        use_transactions = True
+
+    def import_instance(self, instance, row, **kwargs):
+        """Check the many-to-many columns too (the library only reads them after saving), so
+        an unknown slug there is a field error of its row like any other."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors[field.attribute] = ValidationError(str(error))
+        if errors:
+            raise ValidationError(errors)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        user = kwargs.get("user")
+        creating = instance._state.adding
+        if user is not None and not may_publish(user, type(instance)):
+            self.keep_publication(instance, creating)
+            if not creating:
+                self.watch_live_item(instance, user)
+        if user is not None:
+            if creating:
+                instance.created_by = user
+            instance.updated_by = user
+        begin_revision(instance)
+
+    def keep_publication(self, instance, creating):
+        """Without the publish permission, a new row may only be a draft or in review, and
+        an existing row keeps its publication state and schedule as they are."""
+        if creating:
+            if instance.state not in EDITOR_STATES:
+                instance.state = State.DRAFT
+            instance.publish_at = instance.unpublish_at = None
+            return
+        before = (
+            type(instance)
+            ._default_manager.filter(pk=instance.pk)
+            .values("state", *SCHEDULE_FIELDS)
+            .get()
+        )
+        if before["state"] not in EDITOR_STATES or instance.state not in EDITOR_STATES:
+            instance.state = before["state"]
+        for name in SCHEDULE_FIELDS:
+            setattr(instance, name, before[name])
+
+    def watch_live_item(self, instance, user):
+        """Before the row of a live item is saved by someone who may not publish: remember
+        the item as it is, and start a savepoint to take the row back to."""
+        live = type(instance)._default_manager.get(pk=instance.pk)
+        if must_stage(user, type(instance), live.state):
+            instance._live_before = (transaction.savepoint(), take_snapshot(live))
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        self.save_parts(instance, row)
+        end_revision(instance, kwargs.get("user"), "Imported")
+        watched = getattr(instance, "_live_before", None)
+        if watched is not None:
+            del instance._live_before
+            savepoint, before = watched
+            after = take_snapshot(instance)
+            transaction.savepoint_rollback(savepoint)  # the live item stays as it was
+            if after != before:
+                raise ValidationError(self.live_change_errors(instance, before, after))
+
+    def live_change_errors(self, instance, before, after):
+        model = type(instance)
+        state = model._default_manager.get(pk=instance.pk).get_state_display().lower()
+        message = (
+            f"“{instance}” is {state}: only a Publisher may change it by importing. Edit it "
+            "in the admin instead (your change then waits for a Publisher), or leave this "
+            "value as it is."
+        )
+        names = [
+            f.name
+            for f in tracked_fields(model)
+            if before["fields"].get(f.attname) != after["fields"].get(f.attname)
+        ]
+        names += [n for n in after["m2m"] if before["m2m"].get(n) != after["m2m"][n]]
+        if before.get("parts") != after.get("parts"):
+            names.append("milestones")
+        return {name: [message] for name in names}
+
+    def save_parts(self, instance, row):
+        """Hook: save rows that belong to ``instance`` (an initiative's milestones)."""

@@ -1,0 +1,202 @@
+"""PostgreSQL: a weighted tsvector the database keeps current (a stored generated column),
+a GIN index on it and on the facet keys, ts_rank, ts_headline, and pg_trgm for typos.
+
+Broad queries are sampled and ranked in blocks (``sampling``); here, the estimate of how many
+documents match is the planner's, from its statistics on the vector's words.
+"""
+
+import json
+
+from django.db import DatabaseError, transaction
+
+from search.backends import sampling
+from search.backends.base import (
+    KIND_ORDER,
+    SIMILARITY_THRESHOLD,
+    TABLE,
+    TERMS_TABLE,
+    SearchBackend,
+    kind_order_sql,
+)
+from search.highlight import MARK_END, MARK_START
+
+CONFIG = "english"
+VECTOR = " || ".join(
+    f"setweight(to_tsvector('{CONFIG}'::regconfig, coalesce({column}, '')), '{weight}')"
+    for column, weight in (("title", "A"), ("summary", "B"), ("body", "C"), ("keywords", "D"))
+)
+TITLE_OPTIONS = f'StartSel="{MARK_START}", StopSel="{MARK_END}", HighlightAll=true'
+SNIPPET_OPTIONS = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=30, MinWords=12, '
+    'ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+# Past this many matches, reading the word's whole posting list from the GIN index costs
+# more than testing each row of the sample's buckets, so the sample is read without it.
+SCAN_BUCKETS_FROM = 20_000
+
+
+# The sample's buckets, and the order of a listing (no words) read straight from an index.
+BROAD_QUERY_SQL = (
+    f"CREATE INDEX IF NOT EXISTS searchdocument_sample ON {TABLE} "
+    f"({sampling.bucket_index_expression()})",
+    f"CREATE INDEX IF NOT EXISTS searchdocument_listing ON {TABLE} "
+    f"(({kind_order_sql('kind')}), title, id)",
+)
+UNDO_BROAD_QUERY_SQL = (
+    "DROP INDEX IF EXISTS searchdocument_listing",
+    "DROP INDEX IF EXISTS searchdocument_sample",
+)
+
+# A GIN index files new entries in a pending list that every search then reads in full
+# until it is merged (at 4 MB by default: hundreds of pages, milliseconds a search). Writes
+# here are staff edits, searches are every visitor's, so the list is kept small.
+GIN_INDEXES = ("searchdocument_vector_gin", "searchdocument_facets_gin")
+PENDING_LIST_KB = 256
+SMALL_PENDING_LIST_SQL = tuple(
+    f"ALTER INDEX {name} SET (gin_pending_list_limit = {PENDING_LIST_KB})" for name in GIN_INDEXES
+)
+UNDO_SMALL_PENDING_LIST_SQL = tuple(
+    f"ALTER INDEX IF EXISTS {name} RESET (gin_pending_list_limit)" for name in GIN_INDEXES
+)
+
+
+class PostgreSQLBackend(SearchBackend):
+    vendor = "postgresql"
+    facet_rows_sql = "CROSS JOIN LATERAL jsonb_array_elements_text(d.facets) AS f(value)"
+    install_sql = (
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector "
+        f"GENERATED ALWAYS AS ({VECTOR}) STORED",
+        # Keep the vector in the row, uncompressed, where every match reads it; when a row
+        # outgrows a page's share, the body (read for 20 snippets at most) moves out instead.
+        f"ALTER TABLE {TABLE} ALTER COLUMN search_vector SET STORAGE MAIN, "
+        "ALTER COLUMN body SET STORAGE EXTERNAL",
+        f"CREATE INDEX IF NOT EXISTS searchdocument_vector_gin ON {TABLE} "
+        "USING gin (search_vector)",
+        f"CREATE INDEX IF NOT EXISTS searchdocument_facets_gin ON {TABLE} "
+        "USING gin (facets jsonb_path_ops)",
+        f"CREATE INDEX IF NOT EXISTS searchterm_word_trgm ON {TERMS_TABLE} "
+        "USING gin (word gin_trgm_ops)",
+        *BROAD_QUERY_SQL,
+        *SMALL_PENDING_LIST_SQL,
+    )
+    uninstall_sql = (
+        *UNDO_BROAD_QUERY_SQL,
+        "DROP INDEX IF EXISTS searchterm_word_trgm",
+        "DROP INDEX IF EXISTS searchdocument_facets_gin",
+        "DROP INDEX IF EXISTS searchdocument_vector_gin",
+        f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_vector",
+    )
+
+    @staticmethod
+    def term_sql(term):
+        if term.is_phrase:
+            return f"phraseto_tsquery('{CONFIG}', %s)", [term.text]
+        if term.prefix:
+            # Words are letters and digits only; quoted, they are one operand.
+            return f"to_tsquery('{CONFIG}', %s)", [f"'{term.words[0]}':*"]
+        return f"plainto_tsquery('{CONFIG}', %s)", [term.words[0]]
+
+    def tsquery_sql(self, query):
+        clauses, params = [], []
+        for clause in query.clauses:
+            terms = [self.term_sql(term) for term in clause.alternatives]
+            clauses.append("(" + " || ".join(sql for sql, _ in terms) + ")")
+            params += [p for _, term_params in terms for p in term_params]
+        return " && ".join(clauses), params
+
+    def where_sql(self, query, filters, now, buckets=None, estimate=0):
+        sql, params = self.live_sql(now)
+        if query:
+            tsquery, tsquery_params = self.tsquery_sql(query)
+            # The function form of @@ is the same test, but no index can answer it: a
+            # broad query's few buckets are read faster row by row than from the index.
+            scan = buckets is not None and estimate >= SCAN_BUCKETS_FROM
+            match = "ts_match_vq(d.search_vector, {})" if scan else "d.search_vector @@ ({})"
+            sql += " AND " + match.format(f"({tsquery})")
+            params += tsquery_params
+        if filters:
+            sql += " AND d.facets @> %s::jsonb"
+            params.append(json.dumps(filters.facet_keys()))
+        if filters.kind:
+            # Implied by the facets, but lets a listing read its index from the kind on.
+            sql += f" AND {kind_order_sql()} = %s"
+            params.append(KIND_ORDER.index(filters.kind))
+        if buckets is not None:
+            bucket_sql, bucket_params = self.bucket_range_sql("d.id", buckets)
+            sql += bucket_sql
+            params += bucket_params
+        return sql, params
+
+    def estimate(self, query, filters, now):
+        """The planner's guess at how many documents match (its statistics on the vector's
+        words; a plan, not a scan)."""
+        where, params = self.where_sql(query, filters, now)
+        rows = self.fetch(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {where}", params)
+        plan = rows[0][0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        return plan[0]["Plan"]["Plan Rows"]
+
+    def rank_order_sql(self, query):
+        tsquery, tsquery_params = self.tsquery_sql(query)
+        return f"ts_rank(d.search_vector, {tsquery}) DESC", tsquery_params
+
+    def marked_up(self, query, ids):
+        """Only these documents: ts_headline reads the whole text."""
+        tsquery, tsquery_params = self.tsquery_sql(query)
+        rows = self.fetch(
+            "SELECT d.id, d.kind, d.object_id, d.url, d.facets, "
+            f"ts_headline('{CONFIG}', d.title, {tsquery}, %s), "
+            f"ts_headline('{CONFIG}', d.summary, {tsquery}, %s), "
+            f"ts_headline('{CONFIG}', d.body, {tsquery}, %s) "
+            f"FROM {TABLE} d WHERE d.id = ANY(%s)",
+            [
+                *tsquery_params,
+                TITLE_OPTIONS,
+                *tsquery_params,
+                SNIPPET_OPTIONS,
+                *tsquery_params,
+                SNIPPET_OPTIONS,
+                list(ids),
+            ],
+        )
+        position = {pk: n for n, pk in enumerate(ids)}
+        return self.hits(sorted(rows, key=lambda row: position[row[0]]))
+
+    def finds(self, term):
+        # A count, not EXISTS: planned for the first row, EXISTS scans the whole table when
+        # the term is in no document, the very case this is asked for.
+        sql, params = self.term_sql(term)
+        rows = self.fetch(f"SELECT count(*) FROM {TABLE} d WHERE d.search_vector @@ {sql}", params)
+        return rows[0][0] > 0
+
+    def similar_word(self, word):
+        rows = self.fetch(
+            f"SELECT word FROM {TERMS_TABLE} WHERE word %% %s AND similarity(word, %s) >= %s "
+            "ORDER BY similarity(word, %s) DESC, documents DESC, word LIMIT 1",
+            [word, word, SIMILARITY_THRESHOLD, word],
+        )
+        return rows[0][0] if rows else None
+
+    def is_installed(self):
+        rows = self.fetch(
+            "SELECT count(*) FROM pg_indexes WHERE indexname IN "
+            "('searchdocument_vector_gin', 'searchdocument_facets_gin', 'searchterm_word_trgm', "
+            "'searchdocument_sample', 'searchdocument_listing')",
+            [],
+        )
+        return rows[0][0] == 5
+
+    def optimise(self):
+        with self.connection.cursor() as cursor:
+            for name in GIN_INDEXES:  # a rebuild's entries, merged now rather than searched
+                try:
+                    # Only the index's owner may; otherwise autovacuum merges them later.
+                    with transaction.atomic(using=self.connection.alias):
+                        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
+                except DatabaseError:
+                    pass
+            cursor.execute(f"ANALYZE {TABLE}")
+            cursor.execute(f"ANALYZE {TERMS_TABLE}")

@@ -1,0 +1,139 @@
+"""One search from start to finish: parse the words, match and count, correct typos when
+nothing was found, and count the query if it still found nothing."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from caching import content_token
+from search.answers import Answers
+from search.backends import Filters, get_backend, sampling
+from search.models import MissedQuery, SearchTerm
+from search.query import Glossary, ParsedQuery, parse
+
+MAX_CORRECTIONS = 5
+
+
+class Results:
+    """The matches of one query, as Django's paginator wants them: ``count()`` (with every
+    facet count, in one query) and a slice per page (one more query), each answered from
+    the cache when the same search was made since the index last changed."""
+
+    def __init__(self, backend, query, filters, now, answers):
+        self.backend, self.query, self.filters, self.now = backend, query, filters, now
+        self.answers = answers
+
+    @cached_property
+    def facet_counts(self):
+        if not self.query:
+            # Filters alone: the counts do not depend on anything typed, only on the
+            # content, so they are worked out once per content version (which changes with
+            # every write to the index and when a scheduled publish time passes).
+            return content_token.remember(
+                f"search-facets:{self.backend.vendor}:{','.join(self.filters.facet_keys())}",
+                lambda: self.backend.count_facets(self.query, self.filters, self.now),
+            )
+        return self.answers.get(
+            ("counts", self.query.clauses, self.filters),
+            lambda: self.backend.count_facets(self.query, self.filters, self.now),
+        )
+
+    @property
+    def estimated(self):
+        """Counted from a sample (a very broad query on PostgreSQL): shown as "about"."""
+        return getattr(self.facet_counts, "estimated", False)
+
+    def count(self):
+        total = sum(n for key, n in self.facet_counts.items() if key.startswith("type:"))
+        # A sum of rounded estimates is no more precise than they are.
+        return sampling.rounded(total) if self.estimated else total
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("Results are read a page (a slice) at a time.")
+        start, stop = index.start or 0, index.stop
+        if stop is None or stop <= start:
+            return []
+        return self.answers.get(
+            ("page", self.query.clauses, self.filters, start, stop),
+            lambda: self.backend.page(self.query, self.filters, self.now, start, stop - start),
+        )
+
+
+@dataclass
+class Search:
+    query: ParsedQuery
+    filters: Filters
+    results: Results | None = None
+    suggestion: str = ""
+
+    @property
+    def is_empty(self):
+        """Nothing asked: no words and no filter."""
+        return self.results is None
+
+
+def run(text, filters=None, backend=None):
+    filters = filters or Filters()
+    backend = backend or get_backend()
+    query = parse(text, Glossary.load())
+    search = Search(query=query, filters=filters)
+    if not (query or filters):
+        return search
+    now = timezone.now()
+    answers = Answers(now, backend.vendor)
+    search.results = Results(backend, query, filters, now, answers)
+    if query and not search.results.count():
+        corrections = answers.get(
+            ("corrections", query.clauses), lambda: find_corrections(backend, query)
+        )
+        if corrections:
+            corrected = query.with_corrections(corrections)
+            corrected = Results(backend, corrected, filters, now, answers)
+            if corrected.count():
+                search.results = corrected
+                search.suggestion = query.corrected_text(corrections)
+    if query and not filters and not search.results.count():
+        record_miss(query.text)
+    return search
+
+
+def find_corrections(backend, query):
+    """``{typed word: indexed word}`` for each typed word that finds nothing on its own and
+    has a similar word in the index's vocabulary."""
+    corrections = {}
+    for term in query.correctable_terms()[:MAX_CORRECTIONS]:
+        word = term.words[0]
+        if in_vocabulary(word, term.prefix) or backend.finds(term):
+            continue
+        similar = backend.similar_word(word)
+        if similar:
+            corrections[word] = similar
+    return corrections
+
+
+def in_vocabulary(word, prefix):
+    """A word the index holds (or, for a prefix, one it begins): it finds something, so
+    the engine need not be asked."""
+    lookup = {"word__startswith": word} if prefix else {"word": word}
+    return SearchTerm.objects.filter(**lookup).exists()
+
+
+def record_miss(text):
+    """Count one more miss for this text today; concurrent requests add up, never clash."""
+    text = text.lower()[: MissedQuery._meta.get_field("text").max_length]
+    today = timezone.localdate()
+    misses = MissedQuery.objects.filter(text=text, day=today)
+    if misses.update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            MissedQuery.objects.create(text=text, day=today)
+    except IntegrityError:
+        misses.update(count=F("count") + 1)

@@ -1,0 +1,143 @@
+"""Keeping the index current: the one place that writes search documents and vocabulary.
+
+Writers take their locks in one order — content rows (a save, or a rebuild's
+``select_for_update``), then the index version row (``answers.bump``), then documents in
+(kind, object id) order — so two writers never wait on each other in a cycle, and a rebuild
+never writes an older version of a page over an edit made while it runs.
+"""
+
+from collections import Counter, defaultdict
+
+from django.db import connection, transaction
+from django.db.models import F
+
+from search import answers
+from search.documents import SOURCES, dependents
+from search.models import SearchDocument, SearchTerm
+from search.query import STOPWORDS, words_of
+
+BATCH_SIZE = 1000
+TEXT_FIELDS = ("title", "summary", "body", "keywords")
+WRITTEN_FIELDS = (*TEXT_FIELDS, "url", "facets", "publish_at", "unpublish_at", "indexed_at")
+LABEL_FIELDS = ("title", "keywords")
+
+
+def vocabulary_of(document):
+    """The distinct words of a document that typo suggestions may offer."""
+    text = " ".join(getattr(document, name) for name in TEXT_FIELDS)
+    return {w for w in words_of(text) if 3 <= len(w) <= 40 and not w.isdigit()} - STOPWORDS
+
+
+def chunks(items, size=BATCH_SIZE):
+    items = sorted(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def write_documents(documents):
+    """Insert or update, in (kind, object id) order."""
+    documents = sorted(documents, key=lambda d: (d.kind, d.object_id))
+    SearchDocument.objects.bulk_create(
+        documents,
+        update_conflicts=True,
+        unique_fields=["kind", "object_id"],
+        update_fields=WRITTEN_FIELDS,
+    )
+
+
+def index(kind, pks):
+    """Bring the documents of these objects in line with the content, in batches: write the
+    published ones, delete the rest. Returns the pks whose title or keywords changed (or
+    that appeared or vanished), so callers can refresh what shows their names."""
+    source = SOURCES[kind]
+    relabelled = set()
+    for chunk in chunks(set(pks)):
+        with transaction.atomic():
+            old = {
+                d.object_id: d
+                for d in SearchDocument.objects.filter(kind=kind, object_id__in=chunk).only(
+                    "object_id", *TEXT_FIELDS
+                )
+            }
+            new = {o.pk: source.build(o) for o in source.queryset().filter(pk__in=chunk)}
+            if old or new:
+                answers.bump()
+            gone = set(old) - set(new)
+            if gone:
+                SearchDocument.objects.filter(kind=kind, object_id__in=gone).delete()
+            if new:
+                write_documents(new.values())
+            delta = Counter()
+            for pk in set(old) | set(new):
+                before = vocabulary_of(old[pk]) if pk in old else set()
+                after = vocabulary_of(new[pk]) if pk in new else set()
+                delta.update(after - before)
+                delta.subtract(before - after)
+                if (pk in old) != (pk in new) or any(
+                    getattr(old[pk], f) != getattr(new[pk], f) for f in LABEL_FIELDS
+                ):
+                    relabelled.add(pk)
+            adjust_vocabulary(delta)
+    return relabelled
+
+
+def index_with_dependents(kind, pks):
+    """Index these objects and, for divisions and topics whose names changed, everything
+    that shows those names."""
+    relabelled = index(kind, pks)
+    if relabelled:
+        for dependent_kind, dependent_pks in dependents(kind, relabelled).items():
+            index(dependent_kind, dependent_pks)
+
+
+def adjust_vocabulary(delta):
+    """Apply per-word document-count changes; words no document uses any more go."""
+    by_change = defaultdict(list)
+    for word, change in delta.items():
+        if change:
+            by_change[change].append(word)
+    added = [w for change, words in by_change.items() if change > 0 for w in words]
+    if added:
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(word=w, documents=0) for w in sorted(added)], ignore_conflicts=True
+        )
+    for change, words in sorted(by_change.items()):
+        SearchTerm.objects.filter(word__in=words).update(documents=F("documents") + change)
+    if any(change < 0 for change in by_change):
+        SearchTerm.objects.filter(documents__lte=0).delete()
+
+
+def rebuild(batch_size=BATCH_SIZE, progress=None):
+    """Rebuild every document and the vocabulary from the content, batch by batch, while
+    the site keeps serving searches from the index as it is. Returns ``{kind: count}``."""
+    counts = {}
+    vocabulary = Counter()
+    for kind, source in SOURCES.items():
+        pks = list(source.queryset().values_list("pk", flat=True).order_by("pk"))
+        for chunk in chunks(pks, batch_size):
+            with transaction.atomic():
+                rows = source.queryset().filter(pk__in=chunk).order_by("pk")
+                documents = [source.build(o) for o in rows.select_for_update(of=("self",))]
+                answers.bump()
+                write_documents(documents)
+            for document in documents:
+                vocabulary.update(vocabulary_of(document))
+            if progress:
+                progress(kind, len(documents))
+        # One statement, judged on the content as it is when it runs.
+        answers.bump()
+        SearchDocument.objects.filter(kind=kind).exclude(
+            object_id__in=source.queryset().values("pk")
+        ).delete()
+        counts[kind] = len(pks)
+    with transaction.atomic():
+        answers.bump()
+        SearchTerm.objects.all().delete()
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(word=w, documents=n) for w, n in sorted(vocabulary.items())],
+            batch_size=5000,
+        )
+    from search.backends import get_backend
+
+    get_backend(connection).optimise()
+    return counts

@@ -1,0 +1,233 @@
+"""From what a person typed to what the engines look for.
+
+A query is a list of clauses that must all match. A clause is one or more alternatives (an
+acronym or its expansion, a typo or its correction), each a word or a phrase. Nothing the
+person typed reaches an engine as syntax: words are runs of letters and digits, and every
+backend builds its own query from them with bound parameters or quoting.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+
+MAX_QUERY_CHARS = 200
+MAX_CLAUSES = 10
+MAX_WORD_CHARS = 60
+MIN_PREFIX_CHARS = 3
+
+# PostgreSQL's English stop list (Snowball), so both engines ignore the same words.
+STOPWORD_LIST = """
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+    she her hers herself it its itself they them their theirs themselves what which who whom
+    this that these those am is are was were be been being have has had having do does did doing
+    a an the and but if or because as until while of at by for with about against between into
+    through during before after above below to from up down in out on off over under again
+    further then once here there when where why how all any both each few more most other some
+    such no nor not only own same so than too very s t can will just don should now
+"""
+STOPWORDS = frozenset(STOPWORD_LIST.split())
+
+WORD = re.compile(r"[^\W_]+")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+FANCY_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»＂", '"'))
+OPERATOR_SIGNS = re.compile(r"[&|!:*()<>~^{}\[\]\\]")
+OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
+def words_of(text):
+    """The lower-cased words of ``text``, as both engines' tokenisers split it."""
+    return [w.lower() for w in WORD.findall(text)]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word (``prefix``: or any word starting with it) or, with several words, a phrase."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+    @property
+    def is_phrase(self):
+        return len(self.words) > 1
+
+    @property
+    def text(self):
+        return " ".join(self.words)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Alternatives, any of which may match; the first is what was typed."""
+
+    alternatives: tuple[Term, ...]
+
+    @property
+    def typed(self):
+        return self.alternatives[0]
+
+
+@dataclass
+class ParsedQuery:
+    text: str = ""
+    clauses: list[Clause] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    expanded: list[tuple[str, str]] = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.clauses)
+
+    def correctable_terms(self):
+        """Single words typed outside quotes (not acronyms): where typos get corrected."""
+        return [c.typed for c in self.clauses if len(c.alternatives) == 1 and not c.typed.is_phrase]
+
+    def with_corrections(self, corrections):
+        """A copy in which each corrected word also matches its correction."""
+        clauses = []
+        for clause in self.clauses:
+            typed = clause.typed
+            fixed = corrections.get(typed.words[0])
+            if fixed and len(clause.alternatives) == 1 and not typed.is_phrase:
+                clause = Clause((*clause.alternatives, Term((fixed,), typed.prefix)))
+            clauses.append(clause)
+        return replace(self, clauses=clauses)
+
+    def corrected_text(self, corrections):
+        text = self.text
+        for typo, fixed in corrections.items():
+            text = re.sub(rf"(?<![^\W_]){re.escape(typo)}(?![^\W_])", fixed, text, flags=re.I)
+        return text
+
+
+class Glossary:
+    """Acronyms and their expansions, looked up both ways."""
+
+    def __init__(self, entries=()):
+        self.expansion_of = {}
+        self.acronym_of = {}
+        for acronym, expansion in entries:
+            words = tuple(words_of(expansion))
+            if len(words) > 1:
+                self.expansion_of[acronym.lower()] = words
+                self.acronym_of.setdefault(words, acronym.lower())
+        self.longest = max((len(w) for w in self.acronym_of), default=0)
+
+    @classmethod
+    def load(cls):
+        from search.models import GlossaryEntry
+
+        return cls(GlossaryEntry.objects.values_list("acronym", "expansion"))
+
+    def clause_for(self, words):
+        """An acronym (one word) or an expansion (a phrase) as a clause matching either."""
+        if len(words) == 1 and words[0] in self.expansion_of:
+            return Clause((Term(words), Term(self.expansion_of[words[0]])))
+        if words in self.acronym_of:
+            return Clause((Term(words), Term((self.acronym_of[words],))))
+        return None
+
+    def longest_expansion_at(self, words, start):
+        for length in range(min(self.longest, len(words) - start), 1, -1):
+            candidate = tuple(words[start : start + length])
+            if candidate in self.acronym_of:
+                return candidate
+        return None
+
+
+def clean(raw):
+    """Control characters out, whitespace collapsed, cut to ``MAX_QUERY_CHARS``."""
+    notes = []
+    text = " ".join(CONTROL.sub(" ", raw or "").split())
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS].rstrip()
+        notes.append(
+            f"Your search was too long, so only its first {MAX_QUERY_CHARS} characters were used."
+        )
+    return text, notes
+
+
+def split_quoted(text):
+    """``[(is_phrase, segment), ...]``; an unmatched quotation mark is ignored."""
+    text = text.translate(FANCY_QUOTES)
+    pieces = text.split('"')
+    balanced = len(pieces) % 2 == 1
+    segments = []
+    for index, piece in enumerate(pieces):
+        inside = index % 2 == 1 and (balanced or index < len(pieces) - 1)
+        segments.append((inside, piece))
+    return segments, balanced
+
+
+def parse(raw, glossary=None):
+    """What ``raw`` asks for, with notes on anything in it that was left out."""
+    text, notes = clean(raw)
+    query = ParsedQuery(text=text, notes=notes)
+    if not text:
+        return query
+    segments, balanced = split_quoted(text)
+    notes += notes_on(text, balanced)
+    clauses, stopped = read_clauses(segments, glossary or Glossary())
+    clauses = list(dict.fromkeys(clauses))
+    if len(clauses) > MAX_CLAUSES:
+        notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
+        clauses = clauses[:MAX_CLAUSES]
+    if not clauses and stopped:
+        notes.append(
+            f"“{' '.join(stopped[:5])}” {'is' if len(stopped) == 1 else 'are'} too common to "
+            "search for; try more specific words."
+        )
+    query.clauses = clauses
+    query.expanded = [
+        (c.typed.text, c.alternatives[1].text) for c in clauses if len(c.alternatives) > 1
+    ]
+    return query
+
+
+def notes_on(text, balanced):
+    notes = []
+    if not balanced:
+        notes.append("A quotation mark had no partner, so it was ignored.")
+    if OPERATOR_SIGNS.search(text) or OPERATOR_WORDS & set(text.split()):
+        notes.append(
+            "Search does not use operators such as & | ! : * ( ) AND OR NOT NEAR: "
+            "it finds pages with all of your words."
+        )
+    if any(len(w) > MAX_WORD_CHARS for w in WORD.findall(text)):
+        notes.append(f"Words longer than {MAX_WORD_CHARS} characters were left out.")
+    return notes
+
+
+def read_clauses(segments, glossary):
+    """Clauses from quoted and unquoted segments, and the stop words left out. Acronyms and
+    their expansions are recognised before stop words go, as expansions may contain them."""
+    clauses, stopped = [], []
+    for index, (is_phrase, segment) in enumerate(segments):
+        words = [w for w in words_of(segment) if len(w) <= MAX_WORD_CHARS]
+        if is_phrase:
+            if words and set(words) <= STOPWORDS:
+                stopped += words
+            elif words:
+                clauses.append(glossary.clause_for(tuple(words)) or Clause((Term(tuple(words)),)))
+            continue
+        start = 0
+        while start < len(words):
+            expansion = glossary.longest_expansion_at(words, start)
+            if expansion:
+                clauses.append(glossary.clause_for(expansion))
+                start += len(expansion)
+                continue
+            word = words[start]
+            start += 1
+            if word in STOPWORDS:
+                stopped.append(word)
+                continue
+            clauses.append(glossary.clause_for((word,)) or Clause((Term((word,)),)))
+            if index == len(segments) - 1 and start == len(words):
+                clauses[-1] = prefixed(clauses[-1])
+    return clauses, stopped
+
+
+def prefixed(clause):
+    """The last word typed also matches longer words (people are still typing it)."""
+    term = clause.typed
+    if len(clause.alternatives) > 1 or term.is_phrase or len(term.words[0]) < MIN_PREFIX_CHARS:
+        return clause
+    return Clause((Term(term.words, prefix=True),))

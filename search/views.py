@@ -1,0 +1,165 @@
+"""``/search/``: one ranked search over everything published, with facets."""
+
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+from django.views.generic import TemplateView
+
+from divisions.models import Division
+from initiatives.models import Topic
+from public.listing import paginate
+from search import engine
+from search.forms import SearchParams
+from search.models import DocumentKind
+
+PER_PAGE = 20
+KIND_PLURALS = {
+    "division": "Divisions",
+    "initiative": "Initiatives",
+    "faq": "FAQs",
+    "topic": "Topics",
+}
+
+
+@dataclass
+class FacetValue:
+    label: str
+    url: str
+    count: int | None = None
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    title: str
+    values: list = field(default_factory=list)
+    active: str = ""  # label of the chosen value
+    remove_url: str = ""
+
+
+class Links:
+    """URLs for this search with one parameter changed (and back to page 1)."""
+
+    def __init__(self, params):
+        self.params = params
+        self.path = reverse("search")
+        self.query_dict = QueryDict(mutable=True)
+        self.query_dict.update(params)
+
+    def with_(self, **changes):
+        params = {**self.params, **changes}
+        params = {k: v for k, v in params.items() if v}
+        return f"{self.path}?{urlencode(params)}" if params else self.path
+
+
+class SearchView(TemplateView):
+    template_name = "search/search.html"
+
+    def get(self, request, *args, **kwargs):
+        params = SearchParams(request.GET)
+        search = engine.run(params.q, params.filters())
+        links = Links(params.as_dict(search.query.text))
+        context = self.get_context_data(
+            search=search,
+            q=search.query.text,
+            errors=params.errors,
+            notes=params.notes + search.query.notes,
+            active_filters=bool(search.filters),
+            search_params=links.query_dict,
+            clear_filters_url=links.with_(type="", division="", topic=""),
+            suggestion_url=links.with_(q=search.suggestion) if search.suggestion else "",
+        )
+        if search.is_empty:
+            context.update(hits=[], facets=browse_facets(links))
+        else:
+            page, context["page_message"] = paginate(request, search.results, PER_PAGE)
+            hits = list(page.object_list)
+            divisions, topics = labels(search.results.facet_counts, hits)
+            for hit in hits:
+                hit.divisions = [divisions[i] for i in hit.division_ids if i in divisions]
+                hit.topics = [topics[i] for i in hit.topic_ids if i in topics]
+            context.update(
+                page_obj=page,
+                hits=hits,
+                facets=facet_groups(search, params, links, divisions, topics),
+            )
+        response = self.render_to_response(context, status=400 if params.errors else 200)
+        if search.query.text and not context["hits"]:
+            # A miss is counted when it is searched, so its page is not kept in the page cache.
+            patch_cache_control(response, private=True)
+        return response
+
+
+def labels(facet_counts, hits):
+    """The published divisions and topics named by the facet counts and the hits, by id."""
+    ids = {"division": set(), "topic": set()}
+    for key in facet_counts:
+        name, _, value = key.partition(":")
+        if name in ids:
+            ids[name].add(int(value))
+    for hit in hits:
+        ids["division"].update(hit.division_ids)
+        ids["topic"].update(hit.topic_ids)
+    divisions = Division.objects.published().filter(pk__in=ids["division"]).only("name", "slug")
+    topics = Topic.objects.published().filter(pk__in=ids["topic"]).only("name", "slug")
+    return {d.pk: d for d in divisions}, {t.pk: t for t in topics}
+
+
+def facet_groups(search, params, links, divisions, topics):
+    counts = search.results.facet_counts
+    kinds = FacetGroup("type", "Type")
+    for kind in DocumentKind.values:
+        if counts.get(f"type:{kind}"):
+            kinds.values.append(
+                FacetValue(KIND_PLURALS[kind], links.with_(type=kind), counts[f"type:{kind}"])
+            )
+    if params.kind:
+        kinds.active = KIND_PLURALS[params.kind]
+    groups = [kinds]
+    for name, title, objects, chosen in (
+        ("division", "Division", divisions, params.division),
+        ("topic", "Topic", topics, params.topic),
+    ):
+        group = FacetGroup(name, title, active=chosen.name if chosen else "")
+        ranked = sorted(
+            ((counts.get(f"{name}:{pk}", 0), obj) for pk, obj in objects.items()),
+            key=lambda pair: (-pair[0], pair[1].name),
+        )
+        group.values = [
+            FacetValue(obj.name, links.with_(**{name: obj.slug}), n) for n, obj in ranked if n
+        ]
+        groups.append(group)
+    for group in groups:
+        if group.active:
+            group.remove_url = links.with_(**{group.name: ""})
+    return groups
+
+
+def browse_facets(links):
+    """Nothing asked yet: every type, division and topic as a starting point."""
+    return [
+        FacetGroup(
+            "type",
+            "Type",
+            [FacetValue(KIND_PLURALS[k], links.with_(type=k)) for k in DocumentKind.values],
+        ),
+        FacetGroup(
+            "division",
+            "Division",
+            [
+                FacetValue(d.name, links.with_(division=d.slug))
+                for d in Division.objects.published().only("name", "slug")
+            ],
+        ),
+        FacetGroup(
+            "topic",
+            "Topic",
+            [
+                FacetValue(t.name, links.with_(topic=t.slug))
+                for t in Topic.objects.published().only("name", "slug")
+            ],
+        ),
+    ]

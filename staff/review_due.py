@@ -1,0 +1,88 @@
+"""The staff's "due for review" page: content past its review-by date, by owning division.
+
+Every content item has an owning division and a review-by date. This page counts what is
+overdue for each division and content type (one grouped query per type) and lists the
+longest-overdue items, each linking to its change form; the counts link to the content
+type's list filtered the same way. Archived items are not counted: nobody reads them as
+current.
+"""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+
+from divisions.models import Division
+from publishing.content import ContentModel, State
+
+ITEMS_PER_GROUP = 10
+FETCHED_PER_TYPE = 500  # the longest overdue; enough to show ITEMS_PER_GROUP per division
+
+
+def owner_lookup(model):
+    field = model.owning_division_field
+    return "id" if field == "id" else f"{field}_id"
+
+
+def content_admins(request):
+    """``(model, model_admin)`` for each content type the user may see, in admin order."""
+    return [
+        (model, model_admin)
+        for model, model_admin in admin.site._registry.items()
+        if issubclass(model, ContentModel) and model_admin.has_view_or_change_permission(request)
+    ]
+
+
+def review_due(request):
+    today = timezone.localdate()
+    divisions = {d.pk: d for d in Division.objects.order_by("order", "name")}
+    rows = {pk: {"division": d, "counts": [], "items": []} for pk, d in divisions.items()}
+    unowned = {"division": None, "counts": [], "items": []}
+    types = []
+    for model, _model_admin in content_admins(request):
+        lookup = owner_lookup(model)
+        overdue = model._default_manager.filter(review_by__lt=today).exclude(state=State.ARCHIVED)
+        counts = dict(
+            overdue.order_by().values_list(lookup).annotate(n=Count("pk")).values_list(lookup, "n")
+        )
+        changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        filter_name = "id__exact" if lookup == "id" else f"{model.owning_division_field}__exact"
+        types.append(model._meta.verbose_name_plural)
+        for pk, row in [*rows.items(), (None, unowned)]:
+            where = (
+                f"{model.owning_division_field}__isnull=True"
+                if pk is None
+                else f"{filter_name}={pk}"
+            )
+            row["counts"].append(
+                {"n": counts.get(pk, 0), "url": f"{changelist}?review=overdue&{where}"}
+            )
+        for item in overdue.order_by("review_by")[:FETCHED_PER_TYPE]:
+            row = rows.get(getattr(item, lookup), unowned)
+            if len(row["items"]) < ITEMS_PER_GROUP * len(types):
+                row["items"].append(
+                    {
+                        "item": item,
+                        "type": model._meta.verbose_name,
+                        "days": (today - item.review_by).days,
+                        "url": reverse(
+                            f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
+                            args=[item.pk],
+                        ),
+                    }
+                )
+    groups = [row for row in [*rows.values(), unowned] if any(c["n"] for c in row["counts"])]
+    for row in groups:
+        row["total"] = sum(c["n"] for c in row["counts"])
+        row["items"].sort(key=lambda entry: -entry["days"])
+        row["items"] = row["items"][:ITEMS_PER_GROUP]
+    context = {
+        **admin.site.each_context(request),
+        "title": "Content due for review",
+        "today": today,
+        "types": types,
+        "groups": groups,
+        "items_per_group": ITEMS_PER_GROUP,
+    }
+    return TemplateResponse(request, "admin/portal/review_due.html", context)
