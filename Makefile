@@ -8,7 +8,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve test lint format migrate seed superuser check check-deploy clean bench bench-load profile bench-export
+.PHONY: help install run serve test lint format migrate seed superuser check check-deploy clean \
+        wrk bench bench-load profile bench-admin bench-search bench-export
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -65,9 +66,6 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "NOTE: npm not found: cannot install axe-core (apt-get install npm)."; fi
 
-bench-export: $(VENV)/.installed ## Time and memory of an open-data download (run generate_demo_data first)
-	$(BIN)/python -m bench.export
-
 lint: $(VENV)/.installed-dev ## ruff check and ruff format --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -83,7 +81,13 @@ check: $(VENV)/.installed-dev ## Django system checks and the missing-migration 
 clean: ## Remove the virtualenv and caches (keeps the database)
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules
 
-# --- Benchmarks (issue 7): never part of make test or CI --------------------------------
+# --- Benchmarks: every one lives in bench/; never part of make test or CI -----------------
+BENCH_INITIATIVES ?= 100000
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/asean_bench_search
+BENCH_SQLITE_URL ?= sqlite:///$(CURDIR)/bench-search.sqlite3
+BENCH_ARGS ?=
+BENCH_SEARCH := DJANGO_SETTINGS_MODULE=asean_portal.settings.test $(BIN)/python -m bench.run search
+
 wrk:
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
@@ -96,22 +100,14 @@ bench-load: $(VENV)/.installed-dev wrk ## Load test: all public pages, 64 connec
 profile: $(VENV)/.installed-dev ## Profile one page with pyinstrument: make profile URL=/initiatives/
 	$(BIN)/python -m bench.profile $(or $(URL),/)
 
-# --- issue 4: the staff side at scale ---------------------------------------------------
-BENCH_INITIATIVES ?= 100000
-
-.PHONY: bench-admin
 bench-admin: migrate ## Time the admin's initiative pages at BENCH_INITIATIVES rows (use DATABASE_URL=postgres://…)
 	$(BIN)/python manage.py generate_demo_data --initiatives $(BENCH_INITIATIVES) --faqs 1000
 	$(BIN)/python -m bench.run admin
 
-# --- issue 3: site search benchmark (its own PostgreSQL database and SQLite file) --------
-BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/asean_bench_search
-BENCH_SQLITE_URL ?= sqlite:///$(CURDIR)/bench-search.sqlite3
-BENCH_ARGS ?=
-BENCH_SEARCH := DJANGO_SETTINGS_MODULE=asean_portal.settings.test $(BIN)/python -m bench.run search
-
-.PHONY: bench-search
-bench-search: $(VENV)/.installed ## Time site search on PostgreSQL and SQLite at 100,000 initiatives (slow; not in CI)
+bench-search: $(VENV)/.installed ## Time site search on PostgreSQL and SQLite at 100,000 initiatives (its own database and file)
 	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_SEARCH) --json .bench/search-postgresql.json $(BENCH_ARGS)
 	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_SEARCH) --json .bench/search-sqlite.json $(BENCH_ARGS)
 	$(BENCH_SEARCH) --compare .bench/search-postgresql.json .bench/search-sqlite.json
+
+bench-export: $(VENV)/.installed ## Time and memory of an open-data download (run generate_demo_data first)
+	$(BIN)/python -m bench.export

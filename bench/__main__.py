@@ -40,7 +40,7 @@ DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/7"
 PORTS = {"cache on": 8107, "cache off": 8117}  # the defaults; see --port
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
-# Targets of issue 7, as ratios measured in the same run.
+# The targets, as ratios measured in the same run.
 CACHE_ON_VS_BYTES = 0.7
 DETAIL_VS_ROWS = 1.0
 LIST_VS_ROWS = 0.5
