@@ -20,6 +20,7 @@ permission; ``register`` refuses anything else, and a system check reports a con
 nobody registered. This module names no app.
 """
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -134,6 +135,14 @@ class Registry:
     def __init__(self):
         self._types = {}
         self._sitemaps = {}
+        self._public = None
+        #: Changes whenever a type is registered or removed: what is worked out from the
+        #: registry may be kept until then.
+        self.generation = 0
+
+    def _changed(self):
+        self._public = None
+        self.generation += 1
 
     def register(self, model, **declaration):
         """Make ``model`` public content; see ``ContentType`` for what may be declared."""
@@ -151,6 +160,7 @@ class Registry:
         if content_type.sitemap:
             self._claim_section(content_type.sitemap.section)
         self._types[model] = content_type
+        self._changed()
         return content_type
 
     def add_sitemap(self, section, sitemap_class):
@@ -166,6 +176,17 @@ class Registry:
     def unregister(self, model):
         """For tests that register a type of their own."""
         self._types.pop(model, None)
+        self._changed()
+
+    @contextlib.contextmanager
+    def restoring(self):
+        """For tests: what is registered or removed inside is undone on leaving."""
+        types, sitemaps = dict(self._types), dict(self._sitemaps)
+        try:
+            yield self
+        finally:
+            self._types, self._sitemaps = types, sitemaps
+            self._changed()
 
     # What the machinery reads.
 
@@ -189,6 +210,12 @@ class Registry:
             for model in (content_type.model, *content_type.parts, *content_type.link_tables()):
                 found.setdefault(model, None)
         return list(found)
+
+    def is_public(self, model):
+        """Is ``model`` one of ``public_models()``? (Fast: for signal receivers.)"""
+        if self._public is None:
+            self._public = frozenset(self.public_models())
+        return model in self._public
 
     def searchable(self):
         """``{kind: registration}`` of the indexed types."""

@@ -11,9 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html import unescape
 
+from django.core import checks
+
 from publishing.content import State
 from publishing.registry import registry
-from search.models import SearchDocument
+from search.models import DocumentKind, SearchDocument
 from search.tokenizer import CONTROL
 
 TAG = re.compile(r"<[^>]*>")
@@ -117,9 +119,17 @@ def model_of_kind(kind):
     return registry.by_kind(kind).model
 
 
+_links = (None, {})
+
+
 def links():
     """``{link table: (kind of its source side, source column, target column)}`` for the
-    many-to-many fields whose targets' names documents show."""
+    many-to-many fields whose targets' names documents show (worked out once per state of
+    the registry: every link change asks)."""
+    global _links
+    generation, found = _links
+    if generation == registry.generation:
+        return found
     found = {}
     for kind, source in SOURCES.items():
         for name_field in source.name_fields():
@@ -130,6 +140,7 @@ def links():
                     through._meta.get_field(name_field.m2m_field_name()).attname,
                     through._meta.get_field(name_field.m2m_reverse_field_name()).attname,
                 )
+    _links = (registry.generation, found)
     return found
 
 
@@ -152,3 +163,23 @@ def dependents(kind, pks):
                 rows = source.model._default_manager.filter(**{f"{name_field.name}__in": pks})
                 pks_of_kind.update(rows.values_list("pk", flat=True))
     return found
+
+
+@checks.register(checks.Tags.models)
+def check_search_kinds(app_configs=None, **kwargs):
+    """The index's table knows its kinds (a check constraint; on SQLite, the facet
+    triggers' listing order), so a registered kind must be one of them."""
+    from search.backends.base import KIND_ORDER
+
+    known = set(DocumentKind.values) & set(KIND_ORDER)
+    return [
+        checks.Error(
+            f"{content_type.label} is indexed as “{kind}”, which the search index does not know.",
+            hint="Add it to search.models.DocumentKind and search.backends.base.KIND_ORDER, "
+            "make a migration, and run rebuild_search_index.",
+            obj=content_type.model,
+            id="search.E001",
+        )
+        for kind, content_type in registry.searchable().items()
+        if kind not in known
+    ]
