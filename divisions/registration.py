@@ -1,7 +1,7 @@
 """Divisions as public content: one registration (see ``publishing.registry``)."""
 
+from publishing.markdown import html_text
 from publishing.registry import Entry, Search, Sitemap, registry
-from search.documents import plain_text, squash
 
 from .models import Division
 
@@ -10,7 +10,7 @@ def search_entry(division):
     return Entry(
         title=division.name,
         summary=division.summary,
-        body=squash(f"{plain_text(division.mandate_html)} {division.head_title}"),
+        body=f"{html_text(division.mandate_html)} {division.head_title}",
         keywords=division.short_name,
         facets=[division],
     )

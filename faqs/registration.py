@@ -1,8 +1,8 @@
 """FAQs as public content: one registration (see ``publishing.registry``)."""
 
-from initiatives.registration import published_topics
+from initiatives.registration import is_published, names, published_topics
+from publishing.markdown import html_text
 from publishing.registry import Entry, Search, registry
-from search.documents import is_published, names, plain_text
 
 from .models import FAQ
 from .opendata import FAQS
@@ -17,7 +17,7 @@ def search_entry(faq):
     topics = list(faq.topics.all())
     return Entry(
         title=faq.question,
-        body=plain_text(faq.answer_html),
+        body=html_text(faq.answer_html),
         keywords=f"{names(topics)} {names(divisions)}",
         facets=[*divisions, *topics],
     )

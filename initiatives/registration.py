@@ -5,11 +5,19 @@ from django.db.models import Prefetch
 
 from divisions.models import Division
 from publishing.content import State
+from publishing.markdown import html_text
 from publishing.registry import Entry, Search, Sitemap, registry
-from search.documents import is_published, names, plain_text
 
 from .models import Initiative, MemberState, Milestone, Topic
 from .opendata import INITIATIVES
+
+
+def is_published(obj):
+    return obj is not None and obj.state == State.PUBLISHED
+
+
+def names(objects):
+    return " ".join(o.name for o in objects)
 
 
 def published_topics():
@@ -18,7 +26,7 @@ def published_topics():
 
 
 def topic_entry(topic):
-    return Entry(title=topic.name, body=plain_text(topic.description_html), facets=[topic])
+    return Entry(title=topic.name, body=html_text(topic.description_html), facets=[topic])
 
 
 def with_names(initiatives):
@@ -37,7 +45,7 @@ def initiative_entry(initiative):
     return Entry(
         title=initiative.title,
         summary=initiative.summary,
-        body=plain_text(initiative.body_html),
+        body=html_text(initiative.body_html),
         keywords=f"{names(topics)} {names(divisions)} {lead_acronym}",
         facets=[*divisions, *topics],
     )

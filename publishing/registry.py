@@ -34,8 +34,10 @@ from publishing.history import is_tracked
 
 @dataclass(frozen=True)
 class Entry:
-    """What one object puts in the site search index, as its app builds it. ``body`` is
-    plain text; ``facets`` are objects of registered facet types (their ids filter search)."""
+    """What one object puts in the site search index, as its app builds it: plain text
+    (``publishing.markdown.html_text`` for rendered Markdown; search removes control
+    characters and runs of spaces). ``facets`` are objects of registered facet types, whose
+    ids filter search."""
 
     title: str
     summary: str = ""

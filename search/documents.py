@@ -6,38 +6,27 @@ times are copied and applied when searching. The names of facet types (divisions
 count only while they are published, both as words (``keywords``) and as facets.
 """
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import unescape
 
 from django.core import checks
 
 from publishing.content import State
+from publishing.markdown import html_text
 from publishing.registry import registry
 from search.models import DocumentKind, SearchDocument
 from search.tokenizer import CONTROL
 
-TAG = re.compile(r"<[^>]*>")
-
 
 def plain_text(html):
     """Sanitised HTML as one line of text (tags become spaces, so words never fuse)."""
-    return squash(unescape(TAG.sub(" ", html or "")))
+    return squash(html_text(html))
 
 
 def squash(text):
     """No control characters (the engines' match markers are control characters) and
     single spaces."""
     return " ".join(CONTROL.sub(" ", text or "").split())
-
-
-def is_published(obj):
-    return obj is not None and obj.state == State.PUBLISHED
-
-
-def names(objects):
-    return " ".join(squash(o.name) for o in objects)
 
 
 def facet_keys(kind, facets=()):
@@ -56,7 +45,7 @@ def new_document(kind, obj, entry):
         object_id=obj.pk,
         title=squash(entry.title)[:300],
         summary=squash(entry.summary),
-        body=entry.body,
+        body=squash(entry.body),
         keywords=squash(entry.keywords),
         url=obj.get_absolute_url(),
         facets=facet_keys(kind, entry.facets),
