@@ -19,7 +19,7 @@ PER_PAGE = 20
 
 
 def kind_plural(kind):
-    """ "Divisions", "FAQs": the registered model's plural name."""
+    """The registered model's plural name: "Divisions", "FAQs"."""
     return capfirst(model_of_kind(kind)._meta.verbose_name_plural)
 
 
@@ -102,14 +102,9 @@ def labels(facet_counts, hits):
     for hit in hits:
         ids["division"].update(hit.division_ids)
         ids["topic"].update(hit.topic_ids)
-    divisions = (
-        model_of_kind("division")
-        .objects.published()
-        .filter(pk__in=ids["division"])
-        .only("name", "slug")
-    )
-    topics = (
-        model_of_kind("topic").objects.published().filter(pk__in=ids["topic"]).only("name", "slug")
+    divisions, topics = (
+        model_of_kind(kind).objects.published().filter(pk__in=ids[kind]).only("name", "slug")
+        for kind in ("division", "topic")
     )
     return {d.pk: d for d in divisions}, {t.pk: t for t in topics}
 
