@@ -266,4 +266,14 @@ def check_content_models(app_configs=None, **kwargs):
                         id="publishing.E003",
                     )
                 )
+    owners = {t.owning_division_model() for t in registry.types() if t.review}
+    if len(owners) > 1:
+        names = ", ".join(sorted(m._meta.label for m in owners if m is not None))
+        errors.append(
+            checks.Error(
+                f"The reviewed content types name different owning models ({names}); the "
+                "review report groups them by one.",
+                id="publishing.E004",
+            )
+        )
     return errors

@@ -219,3 +219,9 @@ def test_public_models_are_the_types_their_parts_and_their_link_tables():
     assert not registry.is_public(SearchDocument)
     assert not registry.is_public(PendingChange)
     assert not registry.is_public(Initiative.history.model)
+
+
+def test_reviewed_types_name_one_owning_division_model():
+    from divisions.models import Division
+
+    assert {t.owning_division_model() for t in registry.types() if t.review} == {Division}
