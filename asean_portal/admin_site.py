@@ -5,9 +5,12 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.signals import user_login_failed
+from django.urls import path
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from staff.review_due import review_due
 
 TOTP_DIGITS = 6
 NOT_ENROLLED = (
@@ -84,3 +87,10 @@ class PortalAdminSite(admin.AdminSite):
         if allowed and settings.ADMIN_REQUIRE_2FA:
             return request.user.is_verified()
         return allowed
+
+    def get_urls(self):
+        """The admin's own pages plus the staff's review report (``admin:review_due``)."""
+        return [
+            path("review-due/", self.admin_view(review_due), name="review_due"),
+            *super().get_urls(),
+        ]

@@ -8,7 +8,6 @@ from django.urls import include, path
 from pages import views
 from public.sitemaps import sitemaps
 from search.views import SearchView
-from staff.review_due import review_due
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -20,11 +19,6 @@ urlpatterns = [
     path("topics/", include("initiatives.topic_urls")),
     path("faqs/", include("faqs.urls")),
     path("search/", SearchView.as_view(), name="search"),
-    path(
-        f"{settings.ADMIN_URL}review-due/",
-        admin.site.admin_view(review_due),
-        name="admin_review_due",
-    ),
     path(settings.ADMIN_URL, admin.site.urls),
     # An index of one sitemap per section, each in pages: every page is listed at any scale.
     path(

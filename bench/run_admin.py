@@ -41,7 +41,7 @@ def pages():
         ("search + filter", f"{changelist}?q=plan&pillar__exact=economic&state__exact=published"),
         ("change form", reverse("admin:initiatives_initiative_change", args=[initiative.pk])),
         ("history", reverse("admin:initiatives_initiative_history", args=[initiative.pk])),
-        ("content due for review", reverse("admin_review_due")),
+        ("content due for review", reverse("admin:review_due")),
     ]
 
 

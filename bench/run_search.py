@@ -11,10 +11,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from bench import search as bench
 from divisions.models import Division
 from faqs.models import FAQ
 from initiatives.models import Initiative
-from bench import search as bench
 from search.models import SearchDocument
 from seed.demo_data import SLUG_PREFIX
 

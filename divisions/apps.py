@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class DivisionsConfig(AppConfig):
     name = "divisions"
+
+    def ready(self):
+        from . import registration
+
+        registration.register()

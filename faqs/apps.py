@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class FaqsConfig(AppConfig):
     name = "faqs"
+
+    def ready(self):
+        from . import registration
+
+        registration.register()

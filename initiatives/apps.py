@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class InitiativesConfig(AppConfig):
     name = "initiatives"
+
+    def ready(self):
+        from . import registration
+
+        registration.register()

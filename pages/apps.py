@@ -7,3 +7,8 @@ class PagesConfig(AppConfig):
 
     name = "pages"
     verbose_name = "Site pages"
+
+    def ready(self):
+        from . import registration
+
+        registration.register()

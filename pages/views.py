@@ -13,12 +13,11 @@ from django.views.generic import TemplateView
 
 from divisions.models import Division
 from divisions.tree import build_tree
-from faqs.opendata import FAQS
 from initiatives.cards import with_topics
 from initiatives.models import Initiative
-from initiatives.opendata import INITIATIVES
 from pages.models import SiteSection
 from public import opendata
+from publishing.registry import registry
 
 FEATURED_ON_HOME = 6
 
@@ -76,7 +75,6 @@ class DataView(TemplateView):
 
     template_name = "pages/data.html"
     extra_context = {
-        "datasets": [(INITIATIVES, "initiatives:list"), (FAQS, "faqs:list")],
         "licence": opendata.LICENCE,
         "list_separator": opendata.LIST_SEPARATOR,
         "export_page_size": f"{opendata.EXPORT_PAGE_SIZE:,}",
@@ -85,6 +83,7 @@ class DataView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["datasets"] = [(t.dataset, t.listing) for t in registry.types() if t.dataset]
         context["example_division"] = Division.objects.published().only("slug").first()
         return context
 

@@ -1,55 +1,66 @@
-"""sitemap.xml: every published page with its last change — the fixed pages plus every
-published division, initiative and topic."""
+"""sitemap.xml: an index of sections — the fixed pages (registered by the pages app), then
+one section per content type registered with a sitemap, each listing its published items
+with their last change."""
 
-import datetime
+from collections.abc import Mapping
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
-from django.urls import reverse
 
-from divisions.models import Division
-from divisions.sitemaps import DivisionSitemap
-from faqs.models import FAQ
-from initiatives.models import Initiative
-from initiatives.sitemaps import InitiativeSitemap, TopicSitemap
-from pages.models import SiteSection
-from pages.views import ACCESSIBILITY_REVIEWED, DATA_PAGE_CHANGED
-
-# What each fixed page shows; its last change is the latest change among those.
-PAGE_CONTENT = {
-    "home": (SiteSection, Division, Initiative),
-    "about": (SiteSection, Division),
-    "divisions:list": (Division,),
-    "initiatives:list": (Initiative,),
-    "initiatives:overview": (Initiative,),
-    "faqs:list": (FAQ,),
-}
-PAGE_DATES = {"data": DATA_PAGE_CHANGED, "accessibility": ACCESSIBILITY_REVIEWED}
+from publishing.registry import registry
 
 
-def latest_change(models):
-    dates = [m.objects.published().aggregate(last=Max("updated_at"))["last"] for m in models]
-    return max((d for d in dates if d is not None), default=None)
+class ContentSitemap(Sitemap):
+    """Every published item of one registered type."""
 
-
-class StaticViewSitemap(Sitemap):
-    changefreq = "weekly"
+    content_type = None  # a publishing.registry.ContentType
 
     def items(self):
-        return [*PAGE_CONTENT, *PAGE_DATES]
+        rows = self.content_type.model.objects.published().order_by("pk")
+        only = self.content_type.sitemap.only
+        return rows.only(*only) if only else rows
 
-    def location(self, item):
-        return reverse(item)
+    def lastmod(self, obj):
+        return obj.updated_at
 
-    def lastmod(self, item):
-        if item in PAGE_DATES:  # a datetime like the others, so they can be compared
-            return datetime.datetime.combine(PAGE_DATES[item], datetime.time(), datetime.UTC)
-        return latest_change(PAGE_CONTENT[item])
+    def get_latest_lastmod(self):
+        """For the sitemap index: one query, not a walk through every item."""
+        return self.items().aggregate(last=Max("updated_at"))["last"]
 
 
-sitemaps = {
-    "pages": StaticViewSitemap,
-    "divisions": DivisionSitemap,
-    "initiatives": InitiativeSitemap,
-    "topics": TopicSitemap,
-}
+def content_sitemap(content_type):
+    spec = content_type.sitemap
+    return type(
+        f"{content_type.model.__name__}Sitemap",
+        (ContentSitemap,),
+        {"content_type": content_type, "changefreq": spec.changefreq, "limit": spec.limit},
+    )
+
+
+class Sections(Mapping):
+    """``{section: Sitemap class}``, read from the registry when asked; a type's class is
+    made once."""
+
+    def __init__(self):
+        self.made = {}
+
+    def _sections(self):
+        sections = registry.sitemaps()
+        for content_type in registry.types():
+            if content_type.sitemap:
+                if self.made.get(content_type.model, (None,))[0] is not content_type:
+                    self.made[content_type.model] = (content_type, content_sitemap(content_type))
+                sections[content_type.sitemap.section] = self.made[content_type.model][1]
+        return sections
+
+    def __getitem__(self, section):
+        return self._sections()[section]
+
+    def __iter__(self):
+        return iter(self._sections())
+
+    def __len__(self):
+        return len(self._sections())
+
+
+sitemaps = Sections()

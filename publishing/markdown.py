@@ -1,7 +1,12 @@
 """Staff write Markdown; the public is served HTML that an allow-list sanitiser has cleaned."""
 
+import re
+from html import unescape
+
 import markdown as markdown_lib
 import nh3
+
+TAG = re.compile(r"<[^>]*>")
 
 ALLOWED_TAGS = {
     "a",
@@ -49,3 +54,8 @@ def render_markdown(text: str) -> str:
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+def html_text(html):
+    """The text of (sanitised) HTML: tags become spaces, so words never fuse."""
+    return unescape(TAG.sub(" ", html or ""))

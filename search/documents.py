@@ -1,29 +1,26 @@
-"""What each kind of content puts in the index.
+"""What each registered content type puts in the index.
 
-Only content whose state is "published" is indexed; its publish/unpublish times are copied
-and applied when searching. Division and topic names count only while they are published,
-both as words (``keywords``) and as facets.
+The types, and how each builds its document, come from ``publishing.registry``: this module
+names no app. Only content whose state is "published" is indexed; its publish/unpublish
+times are copied and applied when searching. The names of facet types (divisions, topics)
+count only while they are published, both as words (``keywords``) and as facets.
 """
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from html import unescape
 
-from django.db.models import Prefetch
+from django.core import checks
 
-from divisions.models import Division
-from faqs.models import FAQ
-from initiatives.models import Initiative, Topic
 from publishing.content import State
+from publishing.markdown import html_text
+from publishing.registry import registry
 from search.models import DocumentKind, SearchDocument
-from search.query import CONTROL
-
-TAG = re.compile(r"<[^>]*>")
+from search.tokenizer import CONTROL
 
 
 def plain_text(html):
     """Sanitised HTML as one line of text (tags become spaces, so words never fuse)."""
-    return squash(unescape(TAG.sub(" ", html or "")))
+    return squash(html_text(html))
 
 
 def squash(text):
@@ -32,36 +29,26 @@ def squash(text):
     return " ".join(CONTROL.sub(" ", text or "").split())
 
 
-def facet_keys(kind, divisions=(), topics=()):
-    return [
-        f"type:{kind}",
-        *dict.fromkeys(f"division:{d.pk}" for d in divisions),
-        *dict.fromkeys(f"topic:{t.pk}" for t in topics),
-    ]
+def facet_keys(kind, facets=()):
+    """``type:<kind>``, then ``<facet kind>:<id>`` for each facet object, once each."""
+    keys = [f"type:{kind}"]
+    for obj in facets:
+        key = f"{kind_of_model(type(obj))}:{obj.pk}"
+        if key not in keys:
+            keys.append(key)
+    return keys
 
 
-def is_published(obj):
-    return obj is not None and obj.state == State.PUBLISHED
-
-
-def names(objects):
-    return " ".join(squash(o.name) for o in objects)
-
-
-def published_topics():
-    return Prefetch("topics", queryset=Topic.objects.filter(state=State.PUBLISHED).only("name"))
-
-
-def new_document(kind, obj, *, title, summary="", body="", keywords="", divisions=(), topics=()):
+def new_document(kind, obj, entry):
     return SearchDocument(
         kind=kind,
         object_id=obj.pk,
-        title=squash(title)[:300],
-        summary=squash(summary),
-        body=body,
-        keywords=squash(keywords),
+        title=squash(entry.title)[:300],
+        summary=squash(entry.summary),
+        body=squash(entry.body),
+        keywords=squash(entry.keywords),
         url=obj.get_absolute_url(),
-        facets=facet_keys(kind, divisions, topics),
+        facets=facet_keys(kind, entry.facets),
         publish_at=obj.publish_at,
         unpublish_at=obj.unpublish_at,
     )
@@ -72,99 +59,116 @@ class Source:
     """One kind of content: where it comes from and how it becomes a document."""
 
     kind: str
-    model: type
+    content_type: object  # publishing.registry.ContentType
+
+    @property
+    def model(self):
+        return self.content_type.model
 
     def queryset(self):
         """The indexable rows, with what their documents need in a fixed number of queries."""
-        rows = self.model.objects.filter(state=State.PUBLISHED)
-        if self.model is Initiative:
-            supporting = Division.objects.filter(state=State.PUBLISHED).only("name")
-            return rows.select_related("lead_division").prefetch_related(
-                published_topics(), Prefetch("supporting_divisions", queryset=supporting)
-            )
-        if self.model is FAQ:
-            return rows.select_related("division").prefetch_related(published_topics())
-        return rows
+        return self.content_type.search.prepare(self.model.objects.filter(state=State.PUBLISHED))
 
     def build(self, obj):
-        return getattr(self, f"build_{self.kind}")(obj)
+        return new_document(self.kind, obj, self.content_type.search.build(obj))
 
-    def build_division(self, division):
-        return new_document(
-            self.kind,
-            division,
-            title=division.name,
-            summary=division.summary,
-            body=squash(f"{plain_text(division.mandate_html)} {division.head_title}"),
-            keywords=division.short_name,
-            divisions=[division],
-        )
-
-    def build_topic(self, topic):
-        return new_document(
-            self.kind,
-            topic,
-            title=topic.name,
-            body=plain_text(topic.description_html),
-            topics=[topic],
-        )
-
-    def build_initiative(self, initiative):
-        lead = initiative.lead_division
-        divisions = [lead] if is_published(lead) else []
-        divisions += list(initiative.supporting_divisions.all())
-        topics = list(initiative.topics.all())
-        lead_acronym = lead.short_name if divisions and divisions[0] is lead else ""
-        return new_document(
-            self.kind,
-            initiative,
-            title=initiative.title,
-            summary=initiative.summary,
-            body=plain_text(initiative.body_html),
-            keywords=f"{names(topics)} {names(divisions)} {lead_acronym}",
-            divisions=divisions,
-            topics=topics,
-        )
-
-    def build_faq(self, faq):
-        divisions = [faq.division] if is_published(faq.division) else []
-        topics = list(faq.topics.all())
-        return new_document(
-            self.kind,
-            faq,
-            title=faq.question,
-            body=plain_text(faq.answer_html),
-            keywords=f"{names(topics)} {names(divisions)}",
-            divisions=divisions,
-            topics=topics,
-        )
+    def name_fields(self):
+        """The fields whose targets' names this kind's documents show."""
+        return [self.model._meta.get_field(n) for n in self.content_type.search.shows_names_of]
 
 
-SOURCES = {
-    DocumentKind.DIVISION: Source(DocumentKind.DIVISION, Division),
-    DocumentKind.TOPIC: Source(DocumentKind.TOPIC, Topic),
-    DocumentKind.INITIATIVE: Source(DocumentKind.INITIATIVE, Initiative),
-    DocumentKind.FAQ: Source(DocumentKind.FAQ, FAQ),
-}
-KIND_OF_MODEL = {source.model: kind for kind, source in SOURCES.items()}
+class Sources(Mapping):
+    """``{kind: Source}``, read from the registry when asked (apps register in ``ready()``,
+    after this module may have been imported)."""
+
+    def _sources(self):
+        return {kind: Source(kind, t) for kind, t in registry.searchable().items()}
+
+    def __getitem__(self, kind):
+        return self._sources()[kind]
+
+    def __iter__(self):
+        return iter(self._sources())
+
+    def __len__(self):
+        return len(registry.searchable())
+
+
+SOURCES = Sources()
+
+
+def kind_of_model(model):
+    """The search kind of a registered model, or None."""
+    content_type = registry.get(model)
+    return content_type.search.kind if content_type and content_type.search else None
+
+
+def model_of_kind(kind):
+    """The registered model whose documents are of this kind."""
+    return registry.by_kind(kind).model
+
+
+_links = (None, {})
+
+
+def links():
+    """``{link table: (kind of its source side, source column, target column)}`` for the
+    many-to-many fields whose targets' names documents show (worked out once per state of
+    the registry: every link change asks)."""
+    global _links
+    generation, found = _links
+    if generation == registry.generation:
+        return found
+    found = {}
+    for kind, source in SOURCES.items():
+        for name_field in source.name_fields():
+            if name_field.many_to_many:
+                through = name_field.remote_field.through
+                found[through] = (
+                    kind,
+                    through._meta.get_field(name_field.m2m_field_name()).attname,
+                    through._meta.get_field(name_field.m2m_reverse_field_name()).attname,
+                )
+    _links = (registry.generation, found)
+    return found
 
 
 def dependents(kind, pks):
-    """``{kind: pks}`` of the documents that show the names of these divisions or topics."""
-    if kind == DocumentKind.DIVISION:
-        initiatives = Initiative.objects.filter(lead_division__in=pks).values_list("pk", flat=True)
-        supported = Initiative.supporting_divisions.through.objects.filter(division__in=pks)
-        faqs = FAQ.objects.filter(division__in=pks).values_list("pk", flat=True)
-        return {
-            DocumentKind.INITIATIVE: set(initiatives)
-            | set(supported.values_list("initiative_id", flat=True)),
-            DocumentKind.FAQ: set(faqs),
-        }
-    if kind == DocumentKind.TOPIC:
-        tagged = Initiative.topics.through.objects.filter(topic__in=pks)
-        faq_tagged = FAQ.topics.through.objects.filter(topic__in=pks)
-        return {
-            DocumentKind.INITIATIVE: set(tagged.values_list("initiative_id", flat=True)),
-            DocumentKind.FAQ: set(faq_tagged.values_list("faq_id", flat=True)),
-        }
-    return {}
+    """``{kind: pks}`` of the documents that show the names of these objects."""
+    model = SOURCES[kind].model
+    found = {}
+    for other_kind, source in SOURCES.items():
+        for name_field in source.name_fields():
+            if name_field.related_model is not model:
+                continue
+            pks_of_kind = found.setdefault(other_kind, set())
+            if name_field.many_to_many:
+                through = name_field.remote_field.through
+                source_column = through._meta.get_field(name_field.m2m_field_name()).attname
+                target = name_field.m2m_reverse_field_name()
+                rows = through.objects.filter(**{f"{target}__in": pks})
+                pks_of_kind.update(rows.values_list(source_column, flat=True))
+            else:
+                rows = source.model._default_manager.filter(**{f"{name_field.name}__in": pks})
+                pks_of_kind.update(rows.values_list("pk", flat=True))
+    return found
+
+
+@checks.register(checks.Tags.models)
+def check_search_kinds(app_configs=None, **kwargs):
+    """The index's table knows its kinds (a check constraint; on SQLite, the facet
+    triggers' listing order), so a registered kind must be one of them."""
+    from search.backends.base import KIND_ORDER
+
+    known = set(DocumentKind.values) & set(KIND_ORDER)
+    return [
+        checks.Error(
+            f"{content_type.label} is indexed as “{kind}”, which the search index does not know.",
+            hint="Add it to search.models.DocumentKind and search.backends.base.KIND_ORDER, "
+            "make a migration, and run rebuild_search_index.",
+            obj=content_type.model,
+            id="search.E001",
+        )
+        for kind, content_type in registry.searchable().items()
+        if kind not in known
+    ]

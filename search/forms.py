@@ -3,11 +3,10 @@ left out; it never reaches the database unchecked and never causes an error page
 
 import re
 
-from divisions.models import Division
-from initiatives.models import Topic
 from search.backends import Filters
+from search.documents import model_of_kind
 from search.models import DocumentKind
-from search.query import CONTROL
+from search.tokenizer import CONTROL
 
 SLUG = re.compile(r"^[-\w]{1,80}$", re.ASCII)
 
@@ -25,8 +24,8 @@ class SearchParams:
         self.errors, self.notes = [], []
         self.q = query_dict.get("q", "")
         self.kind = self.read_kind(self.single(query_dict, "type"))
-        self.division = self.read_slug(self.single(query_dict, "division"), "division", Division)
-        self.topic = self.read_slug(self.single(query_dict, "topic"), "topic", Topic)
+        self.division = self.read_slug(self.single(query_dict, "division"), "division")
+        self.topic = self.read_slug(self.single(query_dict, "topic"), "topic")
 
     def single(self, query_dict, name):
         given = list(dict.fromkeys(v.strip() for v in query_dict.getlist(name) if v.strip()))
@@ -42,9 +41,10 @@ class SearchParams:
             return ""
         return value
 
-    def read_slug(self, value, thing, model):
+    def read_slug(self, value, thing):
         if not value:
             return None
+        model = model_of_kind(thing)
         found = model.objects.published().filter(slug=value).first() if SLUG.match(value) else None
         if found is None:
             self.errors.append(f"There is no {thing} “{shown(value)}”.")

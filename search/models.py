@@ -13,6 +13,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from search.tokenizer import words_of
+
 
 class DocumentKind(models.TextChoices):
     DIVISION = "division", "Division"
@@ -104,8 +106,6 @@ class GlossaryEntry(models.Model):
         return f"{self.acronym} = {self.expansion}"
 
     def clean(self):
-        from search.query import words_of
-
         super().clean()
         self.acronym = self.acronym.strip()
         self.expansion = " ".join(self.expansion.split())

@@ -9,33 +9,16 @@ backend builds its own query from them with bound parameters or quoting.
 import re
 from dataclasses import dataclass, field, replace
 
+from search.tokenizer import CONTROL, STOPWORDS, WORD, words_of
+
 MAX_QUERY_CHARS = 200
 MAX_CLAUSES = 10
 MAX_WORD_CHARS = 60
 MIN_PREFIX_CHARS = 3
 
-# PostgreSQL's English stop list (Snowball), so both engines ignore the same words.
-STOPWORD_LIST = """
-    i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
-    she her hers herself it its itself they them their theirs themselves what which who whom
-    this that these those am is are was were be been being have has had having do does did doing
-    a an the and but if or because as until while of at by for with about against between into
-    through during before after above below to from up down in out on off over under again
-    further then once here there when where why how all any both each few more most other some
-    such no nor not only own same so than too very s t can will just don should now
-"""
-STOPWORDS = frozenset(STOPWORD_LIST.split())
-
-WORD = re.compile(r"[^\W_]+")
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 FANCY_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»＂", '"'))
 OPERATOR_SIGNS = re.compile(r"[&|!:*()<>~^{}\[\]\\]")
 OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "NEAR"})
-
-
-def words_of(text):
-    """The lower-cased words of ``text``, as both engines' tokenisers split it."""
-    return [w.lower() for w in WORD.findall(text)]
 
 
 @dataclass(frozen=True)

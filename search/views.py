@@ -6,22 +6,21 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.views.generic import TemplateView
 
-from divisions.models import Division
-from initiatives.models import Topic
 from public.listing import paginate
 from search import engine
+from search.documents import model_of_kind
 from search.forms import SearchParams
 from search.models import DocumentKind
 
 PER_PAGE = 20
-KIND_PLURALS = {
-    "division": "Divisions",
-    "initiative": "Initiatives",
-    "faq": "FAQs",
-    "topic": "Topics",
-}
+
+
+def kind_plural(kind):
+    """The registered model's plural name: "Divisions", "FAQs"."""
+    return capfirst(model_of_kind(kind)._meta.verbose_name_plural)
 
 
 @dataclass
@@ -103,8 +102,10 @@ def labels(facet_counts, hits):
     for hit in hits:
         ids["division"].update(hit.division_ids)
         ids["topic"].update(hit.topic_ids)
-    divisions = Division.objects.published().filter(pk__in=ids["division"]).only("name", "slug")
-    topics = Topic.objects.published().filter(pk__in=ids["topic"]).only("name", "slug")
+    divisions, topics = (
+        model_of_kind(kind).objects.published().filter(pk__in=ids[kind]).only("name", "slug")
+        for kind in ("division", "topic")
+    )
     return {d.pk: d for d in divisions}, {t.pk: t for t in topics}
 
 
@@ -114,10 +115,10 @@ def facet_groups(search, params, links, divisions, topics):
     for kind in DocumentKind.values:
         if counts.get(f"type:{kind}"):
             kinds.values.append(
-                FacetValue(KIND_PLURALS[kind], links.with_(type=kind), counts[f"type:{kind}"])
+                FacetValue(kind_plural(kind), links.with_(type=kind), counts[f"type:{kind}"])
             )
     if params.kind:
-        kinds.active = KIND_PLURALS[params.kind]
+        kinds.active = kind_plural(params.kind)
     groups = [kinds]
     for name, title, objects, chosen in (
         ("division", "Division", divisions, params.division),
@@ -144,14 +145,14 @@ def browse_facets(links):
         FacetGroup(
             "type",
             "Type",
-            [FacetValue(KIND_PLURALS[k], links.with_(type=k)) for k in DocumentKind.values],
+            [FacetValue(kind_plural(k), links.with_(type=k)) for k in DocumentKind.values],
         ),
         FacetGroup(
             "division",
             "Division",
             [
                 FacetValue(d.name, links.with_(division=d.slug))
-                for d in Division.objects.published().only("name", "slug")
+                for d in model_of_kind("division").objects.published().only("name", "slug")
             ],
         ),
         FacetGroup(
@@ -159,7 +160,7 @@ def browse_facets(links):
             "Topic",
             [
                 FacetValue(t.name, links.with_(topic=t.slug))
-                for t in Topic.objects.published().only("name", "slug")
+                for t in model_of_kind("topic").objects.published().only("name", "slug")
             ],
         ),
     ]

@@ -13,8 +13,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from divisions.models import Division
-from publishing.content import ContentModel, State
+from publishing.content import State
+from publishing.registry import registry
 
 ITEMS_PER_GROUP = 10
 FETCHED_PER_TYPE = 500  # the longest overdue; enough to show ITEMS_PER_GROUP per division
@@ -25,18 +25,33 @@ def owner_lookup(model):
     return "id" if field == "id" else f"{field}_id"
 
 
+def reviewed_types():
+    """The registered content types on the report."""
+    return [t for t in registry.types() if t.review]
+
+
 def content_admins(request):
-    """``(model, model_admin)`` for each content type the user may see, in admin order."""
+    """``(model, model_admin)`` for each reviewed content type the user may see, in admin
+    order."""
+    reviewed = {t.model for t in reviewed_types()}
     return [
         (model, model_admin)
         for model, model_admin in admin.site._registry.items()
-        if issubclass(model, ContentModel) and model_admin.has_view_or_change_permission(request)
+        if model in reviewed and model_admin.has_view_or_change_permission(request)
     ]
+
+
+def division_model():
+    """The model of the owning divisions, found from the types' owning-division fields."""
+    owners = {t.owning_division_model() for t in reviewed_types()}
+    if len(owners) != 1:
+        raise LookupError(f"The reviewed types name {len(owners)} owning models, not one.")
+    return owners.pop()
 
 
 def review_due(request):
     today = timezone.localdate()
-    divisions = {d.pk: d for d in Division.objects.order_by("order", "name")}
+    divisions = {d.pk: d for d in division_model().objects.order_by("order", "name")}
     rows = {pk: {"division": d, "counts": [], "items": []} for pk, d in divisions.items()}
     unowned = {"division": None, "counts": [], "items": []}
     types = []

@@ -21,7 +21,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-REVIEW_DUE = reverse("admin_review_due")
+REVIEW_DUE = reverse("admin:review_due")
 TODAY = timezone.localdate()
 LAST_YEAR = TODAY - datetime.timedelta(days=365)
 

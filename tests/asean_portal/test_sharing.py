@@ -246,9 +246,9 @@ def test_a_list_pages_last_change_follows_its_content(client, content):
 
 
 def test_a_large_section_is_split_into_pages_the_index_lists(client, content, monkeypatch):
-    from initiatives.sitemaps import InitiativeSitemap
+    from public.sitemaps import sitemaps
 
-    monkeypatch.setattr(InitiativeSitemap, "limit", 1)
+    monkeypatch.setattr(sitemaps["initiatives"], "limit", 1)
     InitiativeFactory(slug="second-one", lead_division=content["econ"])
     locations = [
         loc.text for loc in xml(client, "/sitemap.xml").iterfind("sm:sitemap/sm:loc", SITEMAP_NS)
