@@ -9,6 +9,7 @@ revision, written once everything is saved, so each revision is a complete snaps
 from contextlib import contextmanager
 
 from django.conf import settings
+from simple_history import utils
 from simple_history.models import HistoricalRecords
 
 
@@ -20,6 +21,24 @@ class PortalHistory(HistoricalRecords):
         super().finalize(sender, **kwargs)
         if sender is self.cls:
             sender._history_records = self
+
+    def create_historical_record_m2ms(self, history_instance, instance):
+        """The links of each many-to-many field as the revision saw them: one read of the
+        link table and one insert per field (simple-history also joins both ends and
+        reloads the item's excluded fields, three statements per field)."""
+        for field in history_instance._history_m2m_fields:
+            m2m_history_model = self.m2m_models[field]
+            through = field.remote_field.through
+            names = [f.attname for f in through._meta.fields]
+            rows = through._default_manager.filter(
+                **{utils.get_m2m_field_name(field): instance.pk}
+            ).values_list(*names)
+            links = [
+                m2m_history_model(history=history_instance, **dict(zip(names, row, strict=True)))
+                for row in rows
+            ]
+            if links:
+                m2m_history_model.objects.bulk_create(links)
 
     def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
         """Links changed from the other side (``topic.initiatives.add(...)``) are a change to

@@ -69,6 +69,66 @@ class ContentAdminForm(ConcurrencyFormMixin, forms.ModelForm):
     def clean_review_by(self):
         return self.cleaned_data.get("review_by") or default_review_by()
 
+    def _save_m2m(self):
+        """Write only the many-to-many fields that changed, as the links added and removed
+        since the form was drawn (Django's ``set()`` reads every field's links again and
+        runs even for unchanged ones)."""
+        fields, exclude = self._meta.fields, self._meta.exclude
+        for field in self.instance._meta.many_to_many:
+            name = field.name
+            if name not in self.cleaned_data or name not in self.changed_data:
+                continue
+            if (fields and name not in fields) or (exclude and name in exclude):
+                continue
+            before = {obj.pk for obj in self.initial.get(name) or ()}
+            after = {obj.pk for obj in self.cleaned_data[name]}
+            links = getattr(self.instance, name)
+            if before - after:
+                links.remove(*(before - after))
+            if after - before:
+                links.add(*(after - before))
+
+
+class KnownRow(forms.ModelChoiceField):
+    """An inline row's hidden id, found among the rows the formset has already read
+    (Django's field asks the database once per row)."""
+
+    def __init__(self, formset, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.formset = formset
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            row = self.formset._existing_object(self.queryset.model._meta.pk.to_python(value))
+        except ValidationError:
+            row = None
+        if row is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return row
+
+
+class KnownRowsFormSet:
+    """Mixed into the content admin's inline formsets (see ``KnownRow``)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        name = self.model._meta.pk.name
+        field = form.fields.get(name)
+        if type(field) is forms.ModelChoiceField:
+            form.fields[name] = KnownRow(
+                self,
+                field.queryset,
+                initial=field.initial,
+                required=False,
+                widget=field.widget,
+            )
+
 
 class ReviewFilter(admin.SimpleListFilter):
     title = "review"
@@ -190,6 +250,10 @@ class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
 
     # --- the form ---------------------------------------------------------------------
 
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield type(formset.__name__, (KnownRowsFormSet, formset), {}), inline
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         return type(form.__name__, (form,), {"user": request.user})
@@ -245,11 +309,11 @@ class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         # The form only offers what the user may choose; this refuses anything else that
         # reaches here (a hand-made POST, a form class changed by mistake).
-        before = (
-            self.model._default_manager.filter(pk=obj.pk).values(*PUBLICATION_FIELDS).first()
-            if change
-            else None
-        ) or {}
+        before = getattr(form, "stored", None) if change else None  # read, locked, by the form
+        if change and before is None:
+            before = self.model._default_manager.filter(pk=obj.pk).values(*PUBLICATION_FIELDS)
+            before = before.first()
+        before = before or {}
         check_state_change(request.user, self.model, before.get("state"), obj.state)
         check_schedule_change(request.user, self.model, before, obj)
         if not change:
