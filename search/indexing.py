@@ -14,7 +14,7 @@ cycle, and a rebuild never writes an older copy of a page over an edit made whil
 from collections import Counter, defaultdict
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 
 from caching import after_commit, content_token
 from search.documents import SOURCES, dependents
@@ -117,19 +117,22 @@ def write_index(kind, pks):
 
 
 def adjust_vocabulary(delta):
-    """Apply per-word document-count changes; words no document uses any more go."""
-    by_change = defaultdict(list)
-    for word, change in delta.items():
-        if change:
-            by_change[change].append(word)
-    added = [w for change, words in by_change.items() if change > 0 for w in words]
+    """Apply per-word document-count changes in one UPDATE; words no document uses any
+    more go."""
+    changes = {word: change for word, change in delta.items() if change}
+    if not changes:
+        return
+    added = sorted(w for w, change in changes.items() if change > 0)
     if added:
-        SearchTerm.objects.bulk_create(
-            [SearchTerm(word=w, documents=0) for w in sorted(added)], ignore_conflicts=True
-        )
-    for change, words in sorted(by_change.items()):
-        SearchTerm.objects.filter(word__in=words).update(documents=F("documents") + change)
-    if any(change < 0 for change in by_change):
+        SearchTerm.objects.bulk_create([SearchTerm(word=w) for w in added], ignore_conflicts=True)
+    by_change = defaultdict(list)
+    for word, change in changes.items():
+        by_change[change].append(word)
+    SearchTerm.objects.filter(word__in=sorted(changes)).update(
+        documents=F("documents")
+        + Case(*(When(word__in=words, then=Value(c)) for c, words in sorted(by_change.items())))
+    )
+    if any(change < 0 for change in changes.values()):
         SearchTerm.objects.filter(documents__lte=0).delete()
 
 

@@ -1,5 +1,5 @@
 import pytest
-from django.test import Client, TestCase
+from django.test import Client
 
 from caching import after_commit
 from tests.factories import StaffFactory, UserFactory
@@ -13,8 +13,9 @@ class CommittingClient(Client):
 
     def request(self, **request):
         after_commit.run_pending()
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            return super().request(**request)
+        response = super().request(**request)
+        after_commit.run_pending()
+        return response
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
-from django.test import TestCase
 
+from caching import after_commit
 from divisions.models import Division, DivisionKind, Pillar
 from faqs.models import FAQ
 from initiatives.models import Initiative, MemberState, Milestone, Topic
@@ -38,10 +38,10 @@ class CommittedFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _generate(cls, strategy, params):
-        if strategy != factory.enums.CREATE_STRATEGY:
-            return super()._generate(strategy, params)
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            return super()._generate(strategy, params)
+        made = super()._generate(strategy, params)
+        if strategy == factory.enums.CREATE_STRATEGY:
+            after_commit.run_pending()
+        return made
 
 
 class PublishedFactory(CommittedFactory):

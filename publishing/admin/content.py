@@ -9,8 +9,9 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import model_ngettext
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, router, transaction
 from django.db.models import QuerySet
+from django.db.models.signals import m2m_changed
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -69,6 +70,18 @@ class ContentAdminForm(ConcurrencyFormMixin, forms.ModelForm):
     def clean_review_by(self):
         return self.cleaned_data.get("review_by") or default_review_by()
 
+    def _get_validation_exclusions(self):
+        # A unique field the form leaves as stored cannot clash: the database holds it
+        # unique already (Django asks again, a query per field).
+        exclude = super()._get_validation_exclusions()
+        if self.instance.pk:
+            exclude |= {
+                f.name
+                for f in self.instance._meta.fields
+                if f.unique and not f.primary_key and f.name not in self.changed_data
+            }
+        return exclude
+
     def _save_m2m(self):
         """Write only the many-to-many fields that changed, as the links added and removed
         since the form was drawn (Django's ``set()`` reads every field's links again and
@@ -82,11 +95,36 @@ class ContentAdminForm(ConcurrencyFormMixin, forms.ModelForm):
                 continue
             before = {obj.pk for obj in self.initial.get(name) or ()}
             after = {obj.pk for obj in self.cleaned_data[name]}
-            links = getattr(self.instance, name)
             if before - after:
-                links.remove(*(before - after))
+                getattr(self.instance, name).remove(*(before - after))
             if after - before:
-                links.add(*(after - before))
+                add_links(self.instance, field, after - before)
+
+
+def add_links(instance, field, pks):
+    """``instance.<field>.add(*pks)`` for ids the form saw unlinked: one INSERT. Django's
+    ``add()`` first reads which of them are missing, since receivers listen to
+    ``m2m_changed``; here a link made meanwhile by someone else is simply kept."""
+    through = field.remote_field.through
+    source = through._meta.get_field(field.m2m_field_name()).attname
+    target = through._meta.get_field(field.m2m_reverse_field_name()).attname
+    db = router.db_for_write(through, instance=instance)
+    signal = {
+        "sender": through,
+        "instance": instance,
+        "reverse": False,
+        "model": field.related_model,
+        "pk_set": set(pks),
+        "using": db,
+    }
+    with transaction.atomic(using=db, savepoint=False):
+        m2m_changed.send(action="pre_add", **signal)
+        through._default_manager.using(db).bulk_create(
+            [through(**{source: instance.pk, target: pk}) for pk in sorted(pks)],
+            ignore_conflicts=True,
+        )
+        m2m_changed.send(action="post_add", **signal)
+    getattr(instance, "_prefetched_objects_cache", {}).pop(field.name, None)
 
 
 class KnownRow(forms.ModelChoiceField):
