@@ -41,7 +41,9 @@ def record(topic, *items):
         batch.run()
 
     batch.entries.append((after_commit, topic, items))
-    transaction.on_commit(after_commit)
+    # robust: the change is committed whatever happens here; a failure is logged (the
+    # index is then mended by ``rebuild_search_index``), not shown to whoever saved.
+    transaction.on_commit(after_commit, robust=True)
     batch.hooks = connection.run_on_commit
 
 
@@ -86,7 +88,7 @@ class _Batch:
 
     def run(self):
         """Every handler runs, in order, even if one before it failed (the first failure
-        is raised at the end: Django's ``on_commit`` then reports it)."""
+        is raised at the end: Django's ``on_commit`` logs it)."""
         if self.done:
             return
         self.done = True

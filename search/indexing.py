@@ -6,8 +6,8 @@ each object once however often the transaction touched it, and before the conten
 changes, so search answers cached under the new token are made from the new index.
 ``write_index`` writes at once (for a rebuild, and for that handler).
 
-Writers take their locks in one order — content rows (a rebuild's ``select_for_update``),
-then documents in (kind, object id) order — so two writers never wait on each other in a
+Writers take their locks in one order — content rows (``select_for_update`` while the
+documents are built), then documents in (kind, object id) order — so two writers never wait on each other in a
 cycle, and a rebuild never writes an older copy of a page over an edit made while it runs.
 """
 
@@ -96,7 +96,10 @@ def write_index(kind, pks):
                     "object_id", *TEXT_FIELDS
                 )
             }
-            new = {o.pk: source.build(o) for o in source.queryset().filter(pk__in=chunk)}
+            # Locked while read: a writer that commits meanwhile waits, so the last handler
+            # to write a document has read the last committed content.
+            rows = source.queryset().filter(pk__in=chunk).select_for_update(of=("self",))
+            new = {o.pk: source.build(o) for o in rows}
             gone = set(old) - set(new)
             if gone:
                 SearchDocument.objects.filter(kind=kind, object_id__in=gone).delete()
