@@ -4,11 +4,13 @@ A change asks for its objects to be indexed (``index``, ``index_with_dependents`
 request is recorded and acted on once the transaction commits (``caching.after_commit``),
 each object once however often the transaction touched it, and before the content token
 changes, so search answers cached under the new token are made from the new index.
-``write_index`` writes at once (for a rebuild, and for that handler).
+``write_index`` writes at once (for that handler, and for callers that then change the
+token themselves).
 
 Writers take their locks in one order — content rows (``select_for_update`` while the
-documents are built), then documents in (kind, object id) order — so two writers never wait on each other in a
-cycle, and a rebuild never writes an older copy of a page over an edit made while it runs.
+documents are built), then documents in (kind, object id) order — so two writers never wait
+on each other in a cycle, and neither a rebuild nor a late handler writes an older copy of
+a page over a newer one.
 """
 
 from collections import Counter, defaultdict
