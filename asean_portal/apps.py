@@ -17,14 +17,14 @@ class AseanPortalConfig(AppConfig):
         sign_in_log.connect()
         # Site search follows content changes from here: the apps never import search.
         search_signals.connect()
-        # Anything the public sees changes the content version (cached pages key on it).
-        post_save.connect(content_token.content_saved, dispatch_uid="content_version_save")
-        m2m_changed.connect(content_token.links_changed, dispatch_uid="content_version_m2m")
+        # Anything the public sees changes the content token (cached pages key on it).
+        post_save.connect(content_token.content_saved, dispatch_uid="content_token_save")
+        m2m_changed.connect(content_token.links_changed, dispatch_uid="content_token_m2m")
         post_migrate.connect(content_token.after_migrate, sender=self)
         # Member states are deleted one at a time; publishable content's deletes call bump()
         # themselves (a post_delete receiver would stop Django's fast bulk deletes).
         post_delete.connect(
-            content_token.content_deleted, sender=MemberState, dispatch_uid="content_version_del"
+            content_token.content_deleted, sender=MemberState, dispatch_uid="content_token_del"
         )
 
 

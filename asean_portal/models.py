@@ -4,7 +4,7 @@ live in the wings and the pages app: importing them here registers them with Dja
 from caching.models import ContentVersion
 from pages.models import SiteSection
 from publishing.models import PendingChange
-from search.models import GlossaryEntry, MissedQuery, SearchDocument, SearchIndexVersion, SearchTerm
+from search.models import GlossaryEntry, MissedQuery, SearchDocument, SearchTerm
 
 __all__ = [
     "ContentVersion",
@@ -12,7 +12,6 @@ __all__ = [
     "MissedQuery",
     "PendingChange",
     "SearchDocument",
-    "SearchIndexVersion",
     "SearchTerm",
     "SiteSection",
 ]

@@ -1,27 +1,35 @@
-"""The content version: one token that changes whenever anything the public sees changes.
+"""The content token: one value that changes whenever anything the public sees changes.
 
-Every cached page and every cached count is stored under the current token, so a change
-makes all of them unreachable at once; nothing has to be found and deleted.
+Every cached page, cached count and cached search answer is stored under the current token,
+so a change makes all of them unreachable at once; nothing has to be found and deleted.
 
 What changes the token:
-- a save of any model in the content apps (``post_save``), a change to one of their
-  many-to-many links (``m2m_changed``), and the deletes, bulk inserts and queryset updates of
-  publishable content (``PublishableQuerySet`` and ``ContentModel.delete`` call ``bump``);
+- a change to any model in the content apps: saves (``post_save``), many-to-many links
+  (``m2m_changed``), and the deletes, bulk inserts and queryset updates of publishable
+  content (``PublishableQuerySet`` and ``ContentModel.delete`` call ``bump``). ``bump`` only
+  records the change: the token changes once per transaction, after it commits (see
+  ``caching.after_commit``), after the search index has taken the same changes;
 - time: a published item's ``publish_at``/``unpublish_at`` decides at read time whether it is
   live, so the row also keeps the soonest such future moment, and the first request after
   that moment changes the token (and finds the next moment).
 
-The token changes inside the writer's transaction, so a reader sees the old token with the
-old content or the new token with the new content, never the new token with old content.
+Because the token changes after the commit, a reader may briefly see the new content under
+the old token (and cache it there, which is harmless), never old content under the new one.
+The trade-off: a process that dies between its commit and the token's change leaves cached
+pages stale until the next change or ``DATA_TIMEOUT_SECONDS`` (the admin's "Refresh every
+cached page" action fixes it at once).
 The token is random, not a counter: a database restored from a backup cannot bring back a
 token that pages of another history were cached under.
 
-With a shared cache (Redis: ``CONTENT_VERSION_IN_CACHE``) the version is also mirrored there,
+With a shared cache (Redis: ``CONTENT_VERSION_IN_CACHE``) the token is also mirrored there,
 so a cached page costs one cache round trip and no database query. The database stays the
-truth: a writer sets the mirror right after its commit, readers only ever ``add`` it after
+truth: a writer sets the mirror right after its change, readers only ever ``add`` it after
 reading the database, and the mirror lives ``MIRROR_SECONDS``, which bounds how long a lost
 update (Redis unreachable at that moment, or two writers racing) can go unseen. A cache
-local to each process is never trusted with the version.
+local to each process is never trusted with the token.
+
+Which content has a schedule is not known here (this wing is below the content): the wing
+that defines content hands over a function with ``set_schedule_source``.
 """
 
 import secrets
@@ -34,15 +42,17 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
-from django.db.models import F, Min, Q, Value
+from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
+
+from caching import after_commit
 
 CONTENT_APPS = frozenset({"asean_portal", "divisions", "initiatives", "faqs"})
 ROW_ID = 1
 # Cached data lives at most this long; the token, not the timeout, keeps it correct.
 DATA_TIMEOUT_SECONDS = 24 * 3600
-MIRROR_KEY = "content-version"
+MIRROR_KEY = "content-version"  # the cache key keeps its name across deploys
 MIRROR_SECONDS = 5
 # Remembered values also stay in this process's memory (they are keyed by the token, so a
 # copy can never be stale), up to this many.
@@ -52,7 +62,10 @@ _MISSING = object()
 _request_state = threading.local()
 
 
-class Version(NamedTuple):
+class TokenRow(NamedTuple):
+    """The content token's row as read: the token, when it last changed, and the next
+    scheduled change."""
+
     token: int
     changed_at_us: int
     next_change_us: int | None
@@ -63,7 +76,7 @@ class Version(NamedTuple):
         return self.changed_at_us / 1e6
 
     def is_due(self, now=None):
-        """Has a scheduled publish/unpublish moment passed since this version was made?"""
+        """Has a scheduled publish/unpublish moment passed since this token was made?"""
         return self.next_change_us is not None and self.next_change_us <= (now or now_us())
 
 
@@ -92,28 +105,28 @@ def mirrored():
 
 
 def from_mirror(value):
-    """The version kept in the shared cache, if there is one and it is not due."""
+    """The token kept in the shared cache, if there is one and it is not due."""
     if value is None:
         return None
-    version = Version(*value)
-    return None if version.is_due() else version
+    token_row = TokenRow(*value)
+    return None if token_row.is_due() else token_row
 
 
 def current():
-    """The current version: from the request's memory, the shared cache's mirror, or one
+    """The current token: from the request's memory, the shared cache's mirror, or one
     small query."""
-    remembered = getattr(_request_state, "version", None)
+    remembered = getattr(_request_state, "token_row", None)
     if remembered is not None:
         return remembered
-    version = from_mirror(cache.get(MIRROR_KEY)) if mirrored() else None
-    if version is None:
-        version = _read_database()
+    token_row = from_mirror(cache.get(MIRROR_KEY)) if mirrored() else None
+    if token_row is None:
+        token_row = _read_database()
         if mirrored():
-            # add, never set: a reader must not overwrite a writer's newer version.
-            cache.add(MIRROR_KEY, tuple(version), MIRROR_SECONDS)
+            # add, never set: a reader must not overwrite a writer's newer token.
+            cache.add(MIRROR_KEY, tuple(token_row), MIRROR_SECONDS)
     if getattr(_request_state, "keep_first", False):
-        _request_state.version = version
-    return version
+        _request_state.token_row = token_row
+    return token_row
 
 
 def _read_database():
@@ -125,12 +138,12 @@ def _read_database():
         row = cursor.fetchone()
     if row is None:
         return _create()
-    version = Version(*row)
-    return reschedule(only_if_due=True) if version.is_due() else version
+    token_row = TokenRow(*row)
+    return reschedule(only_if_due=True) if token_row.is_due() else token_row
 
 
 def _refresh_mirror():
-    """After a writer's commit: the mirror takes the database's version at once."""
+    """After a change: the mirror takes the database's token at once."""
     if mirrored():
         row = (
             _model()
@@ -147,18 +160,18 @@ def _after_commit():
 
 
 class remember_for_request:
-    """``with remember_for_request(version):`` makes ``current()`` answer without a query
-    for the rest of the request; with no version, the first read is kept."""
+    """``with remember_for_request(token_row):`` makes ``current()`` answer without a query
+    for the rest of the request; with none given, the first read is kept."""
 
-    def __init__(self, version=None):
-        self.version = version
+    def __init__(self, token_row=None):
+        self.token_row = token_row
 
     def __enter__(self):
-        _request_state.version = self.version
+        _request_state.token_row = self.token_row
         _request_state.keep_first = True
 
     def __exit__(self, *exc_info):
-        _request_state.version = None
+        _request_state.token_row = None
         _request_state.keep_first = False
 
 
@@ -174,36 +187,55 @@ def _create():
     )
     if created:
         _after_commit()
-    return Version(row.token, row.changed_at_us, row.next_change_us)
+    return TokenRow(row.token, row.changed_at_us, row.next_change_us)
 
 
-def content_models():
-    from publishing.content import ContentModel
+_schedule_source = None
 
-    return [m for m in apps.get_models() if issubclass(m, ContentModel)]
+
+def set_schedule_source(source):
+    """``source(moment)``: the soonest publish/unpublish time after ``moment`` (an aware
+    datetime) of any published content, or None. Handed over by the wing that defines
+    content (``publishing.content``), which this one may not import."""
+    global _schedule_source
+    _schedule_source = source
 
 
 def next_scheduled_change(now):
-    """The soonest future moment at which a published item goes live or stops being live."""
-    from publishing.content import State
-
-    moment = datetime.fromtimestamp(now / 1e6, UTC)
-    soonest = []
-    for model in content_models():
-        found = model._default_manager.filter(state=State.PUBLISHED).aggregate(
-            publish=Min("publish_at", filter=Q(publish_at__gt=moment)),
-            unpublish=Min("unpublish_at", filter=Q(unpublish_at__gt=moment)),
-        )
-        soonest.extend(value for value in found.values() if value is not None)
-    return to_us(min(soonest)) if soonest else None
+    """The soonest future moment (µs) at which a published item goes live or stops being
+    live."""
+    if _schedule_source is None:
+        return None
+    soonest = _schedule_source(datetime.fromtimestamp(now / 1e6, UTC))
+    return to_us(soonest) if soonest is not None else None
 
 
-def bump(moments=()):
-    """Change the token now. ``moments`` are the changed item's publish/unpublish times:
-    a future one becomes the next scheduled change if it is the soonest."""
-    _request_state.version = None
+RESCHEDULE = "reschedule"  # recorded instead of a moment: find the schedule afresh
+
+
+def bump(moments=(), reschedule=False):
+    """Content changed in this transaction: the token changes once, after it commits.
+    ``moments`` are the changed item's publish/unpublish times (a future one becomes the
+    next scheduled change if it is the soonest); ``reschedule`` finds the next scheduled
+    change from the content itself (after a change that may have moved many schedules)."""
+    items = [m for m in moments if m is not None]
+    if reschedule:
+        items.append(RESCHEDULE)
+    after_commit.record(TOPIC, *items)
+
+
+def _change(items):
+    """The one write of a committed transaction (``after_commit``'s handler)."""
+    if RESCHEDULE in items:
+        reschedule()
+    else:
+        _write_token(items)
+
+
+def _write_token(moments):
+    _request_state.token_row = None
     now = now_us()
-    future = [us for us in (to_us(m) for m in moments if m is not None) if us > now]
+    future = [us for us in (to_us(m) for m in moments) if us > now]
     updates = {"token": _new_token(), "changed_at_us": now}
     if future:
         soonest = Value(min(future))
@@ -214,11 +246,16 @@ def bump(moments=()):
         _create()
 
 
+TOPIC = "content token"
+after_commit.handle(TOPIC, _change, order=100)  # last: after the search index
+
+
 def reschedule(only_if_due=False):
-    """Change the token and find the next scheduled change from the content itself (after a
-    change that may have moved many schedules, or once the scheduled moment has come). The
-    row is locked meanwhile, so a concurrent ``bump`` cannot slip a sooner moment past us."""
-    _request_state.version = None
+    """Change the token now and find the next scheduled change from the content itself
+    (after a change that may have moved many schedules, or once the scheduled moment has
+    come). The row is locked meanwhile, so a concurrent change cannot slip a sooner moment
+    past us."""
+    _request_state.token_row = None
     model = _model()
     with transaction.atomic():
         row = model.objects.select_for_update().filter(pk=ROW_ID).first()
@@ -232,7 +269,7 @@ def reschedule(only_if_due=False):
             row.next_change_us = next_scheduled_change(now)
             row.save()
             _after_commit()
-    return Version(row.token, row.changed_at_us, row.next_change_us)
+    return TokenRow(row.token, row.changed_at_us, row.next_change_us)
 
 
 class LocalMemory:
@@ -266,8 +303,8 @@ local_memory = LocalMemory(LOCAL_ENTRIES)
 
 
 def remember(key, compute, timeout=DATA_TIMEOUT_SECONDS):
-    """``compute()``'s value, worked out once per content version: kept in this process's
-    memory and in the cache, under a key that carries the version's token."""
+    """``compute()``'s value, worked out once per content token: kept in this process's
+    memory and in the cache, under a key that carries the token."""
     full_key = f"data:{current().token:x}:{key}"
     value = local_memory.get(full_key, _MISSING)
     if value is _MISSING:
@@ -283,7 +320,7 @@ def remember(key, compute, timeout=DATA_TIMEOUT_SECONDS):
 
 
 def _is_content(model):
-    # Migrations' historical models (module "__fake__") are skipped: the version's table may
+    # Migrations' historical models (module "__fake__") are skipped: the token's table may
     # not exist yet; ``after_migrate`` changes the token once they are all applied.
     return (
         model._meta.app_label in CONTENT_APPS

@@ -3,11 +3,11 @@
 The middleware sits first in ``MIDDLEWARE``. For a visitor without a session (nobody signed
 in) asking for a public page with GET or HEAD it:
 
-1. reads the content version (one small query; ``caching.content_token``);
+1. reads the content token (one small query; ``caching.content_token``);
 2. looks for the page under ``page:<hash of scheme, host, path and query>``, first in this
-   process's memory, then in the cache, and, when it was made under the current version,
+   process's memory, then in the cache, and, when it was made under the current token,
    answers from it without running anything else (with Redis, a hit costs one small round
-   trip for the version and no query);
+   trip for the token and no query);
 3. otherwise lets the page be made, and keeps it if it is a plain public 200: not private,
    not ``no-store``, no cookie set, no CSP nonce used, no ``Vary`` beyond ``Cookie``.
 
@@ -50,7 +50,7 @@ class PageCacheMiddleware:
         self.skip_prefixes = tuple(settings.PAGE_CACHE_SKIP_PREFIXES)
         self.private_cookies = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
         # The most asked-for pages also stay in this process's memory: a hit then costs the
-        # version's read (one small cache round trip with Redis) and no page transfer.
+        # token's read (one small cache round trip with Redis) and no page transfer.
         self.local = content_token.LocalMemory(LOCAL_PAGES)
 
     def applies_to(self, request):
@@ -65,35 +65,40 @@ class PageCacheMiddleware:
             with content_token.remember_for_request():
                 return self.get_response(request)
         try:
-            version = content_token.current()
+            token_row = content_token.current()
         except DatabaseError:
-            # No database, no version: make the page the ordinary way (which reports the
+            # No database, no token: make the page the ordinary way (which reports the
             # outage); never guess from the cache.
             return self.get_response(request)
         key = self.key(request) if self.enabled else None
-        entry = self.lookup(key, version) if key is not None else None
+        entry = self.lookup(key, token_row) if key is not None else None
         if entry is not None:
             return self.answer_from(entry, request)
-        with content_token.remember_for_request(version):
+        with content_token.remember_for_request(token_row):
             response = self.get_response(request)
         if not self.is_public(response):
             return response
-        response.headers["Last-Modified"] = http_date(version.changed_at)
+        response.headers["Last-Modified"] = http_date(token_row.changed_at)
         patch_cache_control(response, no_cache=True)
         set_response_etag(response)
         if key is not None and request.method == "GET" and len(response.content) <= MAX_BYTES:
-            entry = (version.token, response.status_code, dict(response.headers), response.content)
+            entry = (
+                token_row.token,
+                response.status_code,
+                dict(response.headers),
+                response.content,
+            )
             cache.set(key, entry, self.timeout)
             self.local.set(key, entry)
         return self.conditional(request, response)
 
-    def lookup(self, key, version):
-        """The page made under ``version``, from this process's memory or the cache."""
+    def lookup(self, key, token_row):
+        """The page made under ``token_row``, from this process's memory or the cache."""
         entry = self.local.get(key)
-        if entry is not None and entry[0] == version.token:
+        if entry is not None and entry[0] == token_row.token:
             return entry
         entry = cache.get(key)
-        if entry is not None and entry[0] == version.token:
+        if entry is not None and entry[0] == token_row.token:
             self.local.set(key, entry)
             return entry
         return None

@@ -25,6 +25,9 @@ class ConcurrencyFormMixin(forms.Form):
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
     conflict = None  # set when the save was refused: {"who", "when", "rows"}
+    #: The row as stored, read (and locked) by the check: its version and ``STORED_FIELDS``.
+    stored = None
+    STORED_FIELDS = ("state", "publish_at", "unpublish_at")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,13 +42,15 @@ class ConcurrencyFormMixin(forms.Form):
 
     def check_version(self, base):
         model = type(self.instance)
-        # Locked until the transaction ends (PostgreSQL): two saves cannot both pass.
-        current = (
+        # Locked until the transaction ends (PostgreSQL): two saves cannot both pass. The
+        # publication fields come along for the admin's permission check (one read).
+        self.stored = (
             model._default_manager.select_for_update()
             .filter(pk=self.instance.pk)
-            .values_list("version", flat=True)
+            .values("version", *self.STORED_FIELDS)
             .first()
         )
+        current = self.stored["version"] if self.stored else None
         # A post without a version (a script, not the admin's own form) is not checked.
         if base is None or current is None or base == current:
             return

@@ -5,10 +5,16 @@ what the public may see.
 """
 
 import datetime
+from contextlib import nullcontext
 
+from django.apps import apps
 from django.conf import settings
-from django.db import models
-from django.db.models import Q
+from django.core.exceptions import FieldError, ValidationError
+from django.db import DatabaseError, connections, models, router, transaction
+from django.db.models import BooleanField, CheckConstraint, ExpressionWrapper, Min, Q, Value
+from django.db.models.functions import Coalesce
+from django.db.models.sql import Query
+from django.db.models.sql.constants import SINGLE
 from django.utils import timezone
 
 from caching import content_token
@@ -43,13 +49,14 @@ class PublishableQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
-    # Writes that bypass ``save()`` change the content version themselves (see
-    # ``caching.content_token``); saves do it through ``post_save``. Deletes are not
-    # hooked with ``post_delete``, which would make Django load every row it deletes.
+    # Writes that bypass ``save()`` change the content token themselves (once, when the
+    # transaction commits: see ``caching.content_token``); saves do it through
+    # ``post_save``. Deletes are not hooked with ``post_delete``, which would make Django
+    # load every row it deletes.
     def update(self, **kwargs):
         rows = super().update(**kwargs)
         if rows:
-            content_token.reschedule()
+            content_token.bump(reschedule=True)
         return rows
 
     def delete(self):
@@ -69,8 +76,28 @@ class PublishableQuerySet(models.QuerySet):
     def bulk_update(self, objs, fields, *args, **kwargs):
         rows = super().bulk_update(objs, fields, *args, **kwargs)
         if rows:
-            content_token.reschedule()
+            content_token.bump(reschedule=True)
         return rows
+
+
+def content_models():
+    return [m for m in apps.get_models() if issubclass(m, ContentModel)]
+
+
+def next_scheduled_moment(after):
+    """The soonest publish or unpublish time after ``after`` of any published content
+    (one small aggregate per content model), or None: the content token's schedule."""
+    soonest = []
+    for model in content_models():
+        found = model._default_manager.filter(state=State.PUBLISHED).aggregate(
+            publish=Min("publish_at", filter=Q(publish_at__gt=after)),
+            unpublish=Min("unpublish_at", filter=Q(unpublish_at__gt=after)),
+        )
+        soonest.extend(value for value in found.values() if value is not None)
+    return min(soonest, default=None)
+
+
+content_token.set_schedule_source(next_scheduled_moment)
 
 
 def default_review_by():
@@ -164,6 +191,41 @@ class ContentModel(models.Model):
         content_token.bump()
         return deleted
 
+    def clean_fields(self, exclude=None):
+        # A foreign key whose row was read in this request (a form's choice field has just
+        # fetched it) is not looked up again; the database's own constraint still holds.
+        exclude = set(exclude or ())
+        for field in self._meta.concrete_fields:
+            if field.many_to_one and field.is_cached(self):
+                related = field.get_cached_value(self)
+                loaded = related is not None and not related._state.adding
+                if loaded and related.pk == getattr(self, field.attname):
+                    exclude.add(field.name)
+        super().clean_fields(exclude=exclude)
+
+    def get_constraints(self):
+        # Check constraints are validated by ``validate_constraints`` below, together.
+        return [
+            (model, [c for c in constraints if type(c) is not CheckConstraint])
+            for model, constraints in super().get_constraints()
+        ]
+
+    def validate_constraints(self, exclude=None):
+        """As Django's, but every check constraint is asked in one query: Django asks one
+        query in its own savepoint per constraint (18 statements for an initiative)."""
+        errors = {}
+        for constraint in broken_checks(self, exclude):
+            error = ValidationError(
+                constraint.get_violation_error_message(), code=constraint.violation_error_code
+            )
+            errors = error.update_error_dict(errors)
+        try:
+            super().validate_constraints(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
     @classmethod
     def publication_constraints(cls, prefix):
         """Constraints every content table carries; ``prefix`` keeps the names unique."""
@@ -210,3 +272,42 @@ class ContentModel(models.Model):
             and (self.publish_at is None or self.publish_at <= now)
             and (self.unpublish_at is None or self.unpublish_at > now)
         )
+
+
+def broken_checks(instance, exclude=None):
+    """The check constraints ``instance`` breaks as it is in memory, found in one query.
+    A constraint naming an excluded field is skipped, as Django skips it."""
+    checks = [c for c in instance._meta.constraints if type(c) is CheckConstraint]
+    if not checks:
+        return []
+    using = router.db_for_write(type(instance), instance=instance)
+    query = Query(None)
+    for name, value in instance._get_field_expression_map(
+        meta=instance._meta, exclude=exclude
+    ).items():
+        query.add_annotation(
+            value if hasattr(value, "resolve_expression") else Value(value), name, select=False
+        )
+    asked = []
+    for number, constraint in enumerate(checks):
+        holds = Coalesce(
+            ExpressionWrapper(Q(constraint.condition), output_field=BooleanField()),
+            Value(True),
+            output_field=BooleanField(),
+        )
+        try:
+            query.add_annotation(holds, f"_check_{number}")
+        except FieldError:
+            continue
+        asked.append(constraint)
+    if not asked:
+        return []
+    connection = connections[using]
+    # As Django's check: a database error must not break the caller's transaction.
+    guard = transaction.atomic(using=using) if connection.in_atomic_block else nullcontext()
+    try:
+        with guard:
+            row = query.get_compiler(using=using).execute_sql(SINGLE)
+    except DatabaseError:
+        return []  # the database checks again when the row is written
+    return [c for c, holds in zip(asked, row, strict=True) if not holds]

@@ -7,7 +7,7 @@ parts such as an initiative's milestones — without a second copy of the admin'
 logic. The result is kept as a snapshot in one ``PendingChange`` per item. Reopening the
 item shows the draft the same way: it is applied in a sandbox and the form is drawn from
 it. Publishing writes the snapshot onto the live item as one revision (through ``save()``,
-so the content version and the search index follow); it is refused while the live item
+so the content token and the search index follow); it is refused while the live item
 has changed since the draft was started, until a Publisher has seen what changed.
 """
 
@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from publishing.concurrency import describe_conflict
+from publishing.history import no_revisions
 from publishing.models import PendingChange
 from publishing.revisions import changed_labels, revert, tracked_fields, tracked_m2m_fields
 from publishing.workflow import EDITOR_STATES, may_publish
@@ -42,8 +43,15 @@ def must_stage(user, model, state):
 
 @contextmanager
 def sandbox():
-    """Everything written inside is rolled back when the block ends."""
-    with transaction.atomic():
+    """Everything written inside is rolled back when the block ends.
+
+    What a write sets off after its commit (the search index, the content token:
+    ``caching.after_commit``) never happens for it, and no revision is recorded in it. The
+    change itself still runs: an Editor's draft save of an initiative with its links and
+    three milestones costs 74 statements in all (88 before revisions were left out, 239
+    when the sandbox also indexed and changed the token), about half of them the sandboxed
+    form save that is rolled back."""
+    with transaction.atomic(), no_revisions():
         yield
         transaction.set_rollback(True)
 

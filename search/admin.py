@@ -4,7 +4,7 @@ read-only look at the index."""
 from django.contrib import admin
 from django.utils.html import format_html
 
-from search.models import GlossaryEntry, MissedQuery, SearchDocument, SearchIndexVersion, SearchTerm
+from search.models import GlossaryEntry, MissedQuery, SearchDocument, SearchTerm
 
 
 @admin.register(GlossaryEntry)
@@ -45,13 +45,6 @@ class SearchTermAdmin(ReadOnlyAdmin):
     list_display = ["word", "documents"]
     search_fields = ["word"]
     ordering = ["-documents", "word"]
-
-
-@admin.register(SearchIndexVersion)
-class SearchIndexVersionAdmin(ReadOnlyAdmin):
-    """When the index last changed (cached search answers are filed under its token)."""
-
-    list_display = ["changed_at", "token"]
 
 
 @admin.register(MissedQuery)

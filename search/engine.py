@@ -30,7 +30,7 @@ class Results:
     def facet_counts(self):
         if not self.query:
             # Filters alone: the counts do not depend on anything typed, only on the
-            # content, so they are worked out once per content version (which changes with
+            # content, so they are worked out once per content token (which changes after
             # every write to the index and when a scheduled publish time passes).
             return content_token.remember(
                 f"search-facets:{self.backend.vendor}:{','.join(self.filters.facet_keys())}",
@@ -87,7 +87,7 @@ def run(text, filters=None, backend=None):
     if not (query or filters):
         return search
     now = timezone.now()
-    answers = Answers(now, backend.vendor)
+    answers = Answers(backend.vendor)
     search.results = Results(backend, query, filters, now, answers)
     if query and not search.results.count():
         corrections = answers.get(

@@ -1,17 +1,24 @@
 """Keeping the index current: the one place that writes search documents and vocabulary.
 
-Writers take their locks in one order — content rows (a save, or a rebuild's
-``select_for_update``), then the index version row (``answers.bump``), then documents in
-(kind, object id) order — so two writers never wait on each other in a cycle, and a rebuild
-never writes an older version of a page over an edit made while it runs.
+A change asks for its objects to be indexed (``index``, ``index_with_dependents``); the
+request is recorded and acted on once the transaction commits (``caching.after_commit``),
+each object once however often the transaction touched it, and before the content token
+changes, so search answers cached under the new token are made from the new index.
+``write_index`` writes at once (for that handler, and for callers that then change the
+token themselves).
+
+Writers take their locks in one order — content rows (``select_for_update`` while the
+documents are built), then documents in (kind, object id) order — so two writers never wait
+on each other in a cycle, and neither a rebuild nor a late handler writes an older copy of
+a page over a newer one.
 """
 
 from collections import Counter, defaultdict
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 
-from search import answers
+from caching import after_commit, content_token
 from search.documents import SOURCES, dependents
 from search.models import SearchDocument, SearchTerm
 from search.query import STOPWORDS, words_of
@@ -45,10 +52,42 @@ def write_documents(documents):
     )
 
 
+TOPIC = "search index"
+
+
 def index(kind, pks):
-    """Bring the documents of these objects in line with the content, in batches: write the
-    published ones, delete the rest. Returns the pks whose title or keywords changed (or
-    that appeared or vanished), so callers can refresh what shows their names."""
+    """Index these objects once this transaction commits (at once outside one)."""
+    after_commit.record(TOPIC, *((kind, pk, False) for pk in pks))
+    content_token.bump()  # cached answers are filed under the token
+
+
+def index_with_dependents(kind, pks):
+    """Index these objects once this transaction commits and, for divisions and topics
+    whose names changed, everything that shows those names."""
+    after_commit.record(TOPIC, *((kind, pk, True) for pk in pks))
+    content_token.bump()
+
+
+def _index_recorded(items):
+    """``after_commit``'s handler: each recorded object once, a batch per kind."""
+    by_kind = defaultdict(dict)  # kind -> {pk: also its dependents?}
+    for kind, pk, with_dependents in items:
+        by_kind[kind][pk] = by_kind[kind].get(pk, False) or with_dependents
+    for kind, pks in sorted(by_kind.items()):
+        relabelled = {pk for pk in write_index(kind, pks) if pks.get(pk)}
+        if relabelled:
+            for dependent_kind, dependent_pks in dependents(kind, relabelled).items():
+                write_index(dependent_kind, dependent_pks)
+
+
+after_commit.handle(TOPIC, _index_recorded, order=0)  # before the content token changes
+
+
+def write_index(kind, pks):
+    """Bring the documents of these objects in line with the content now, in batches: write
+    the published ones, delete the rest. Returns the pks whose title or keywords changed (or
+    that appeared or vanished), so callers can refresh what shows their names. Outside
+    ``after_commit`` the caller changes the content token (``content_token.bump``)."""
     source = SOURCES[kind]
     relabelled = set()
     for chunk in chunks(set(pks)):
@@ -59,9 +98,10 @@ def index(kind, pks):
                     "object_id", *TEXT_FIELDS
                 )
             }
-            new = {o.pk: source.build(o) for o in source.queryset().filter(pk__in=chunk)}
-            if old or new:
-                answers.bump()
+            # Locked while read: a writer that commits meanwhile waits, so the last handler
+            # to write a document has read the last committed content.
+            rows = source.queryset().filter(pk__in=chunk).select_for_update(of=("self",))
+            new = {o.pk: source.build(o) for o in rows}
             gone = set(old) - set(new)
             if gone:
                 SearchDocument.objects.filter(kind=kind, object_id__in=gone).delete()
@@ -81,29 +121,23 @@ def index(kind, pks):
     return relabelled
 
 
-def index_with_dependents(kind, pks):
-    """Index these objects and, for divisions and topics whose names changed, everything
-    that shows those names."""
-    relabelled = index(kind, pks)
-    if relabelled:
-        for dependent_kind, dependent_pks in dependents(kind, relabelled).items():
-            index(dependent_kind, dependent_pks)
-
-
 def adjust_vocabulary(delta):
-    """Apply per-word document-count changes; words no document uses any more go."""
-    by_change = defaultdict(list)
-    for word, change in delta.items():
-        if change:
-            by_change[change].append(word)
-    added = [w for change, words in by_change.items() if change > 0 for w in words]
+    """Apply per-word document-count changes in one UPDATE; words no document uses any
+    more go."""
+    changes = {word: change for word, change in delta.items() if change}
+    if not changes:
+        return
+    added = sorted(w for w, change in changes.items() if change > 0)
     if added:
-        SearchTerm.objects.bulk_create(
-            [SearchTerm(word=w, documents=0) for w in sorted(added)], ignore_conflicts=True
-        )
-    for change, words in sorted(by_change.items()):
-        SearchTerm.objects.filter(word__in=words).update(documents=F("documents") + change)
-    if any(change < 0 for change in by_change):
+        SearchTerm.objects.bulk_create([SearchTerm(word=w) for w in added], ignore_conflicts=True)
+    by_change = defaultdict(list)
+    for word, change in changes.items():
+        by_change[change].append(word)
+    SearchTerm.objects.filter(word__in=sorted(changes)).update(
+        documents=F("documents")
+        + Case(*(When(word__in=words, then=Value(c)) for c, words in sorted(by_change.items())))
+    )
+    if any(change < 0 for change in changes.values()):
         SearchTerm.objects.filter(documents__lte=0).delete()
 
 
@@ -118,20 +152,20 @@ def rebuild(batch_size=BATCH_SIZE, progress=None):
             with transaction.atomic():
                 rows = source.queryset().filter(pk__in=chunk).order_by("pk")
                 documents = [source.build(o) for o in rows.select_for_update(of=("self",))]
-                answers.bump()
                 write_documents(documents)
+                content_token.bump()
             for document in documents:
                 vocabulary.update(vocabulary_of(document))
             if progress:
                 progress(kind, len(documents))
         # One statement, judged on the content as it is when it runs.
-        answers.bump()
+        content_token.bump()
         SearchDocument.objects.filter(kind=kind).exclude(
             object_id__in=source.queryset().values("pk")
         ).delete()
         counts[kind] = len(pks)
     with transaction.atomic():
-        answers.bump()
+        content_token.bump()
         SearchTerm.objects.all().delete()
         SearchTerm.objects.bulk_create(
             [SearchTerm(word=w, documents=n) for w, n in sorted(vocabulary.items())],

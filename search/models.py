@@ -29,6 +29,7 @@ class SearchDocument(models.Model):
     The publication window is copied from the content: it is decided at read time."""
 
     Kind = DocumentKind
+    public_content = False  # written after the content; the content's change counts
 
     kind = models.CharField(max_length=16, choices=DocumentKind.choices)
     object_id = models.PositiveBigIntegerField()
@@ -66,6 +67,8 @@ class SearchDocument(models.Model):
 class SearchTerm(models.Model):
     """A word that occurs in the index and in how many documents: typo suggestions come
     from here (pg_trgm's similarity on PostgreSQL, the same measure in Python on SQLite)."""
+
+    public_content = False  # follows the index
 
     word = models.CharField(max_length=40, unique=True)
     documents = models.IntegerField(default=0)
@@ -121,6 +124,8 @@ class GlossaryEntry(models.Model):
 class MissedQuery(models.Model):
     """How often a query found nothing, per day. Nothing about who asked is kept."""
 
+    public_content = False  # a search that found nothing changes no page
+
     text = models.CharField(max_length=200)
     day = models.DateField()
     count = models.PositiveIntegerField(default=1)
@@ -140,17 +145,3 @@ class MissedQuery(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('search')}?{urlencode({'q': self.text})}"
-
-
-class SearchIndexVersion(models.Model):
-    """One row whose token every write to the index replaces, in the same transaction, so
-    an answer cached under the old token is never used again (see ``answers.py``)."""
-
-    token = models.CharField(max_length=32)
-    changed_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        app_label = "asean_portal"  # the table keeps its name
-
-    def __str__(self):
-        return self.token

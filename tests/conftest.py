@@ -1,7 +1,27 @@
 import pytest
 from django.test import Client
 
+from caching import after_commit
 from tests.factories import StaffFactory, UserFactory
+
+
+class CommittingClient(Client):
+    """Each request is its own transaction in production: what its commit sets off (the
+    search index, the content token: ``caching.after_commit``) is done when it returns,
+    though the test's own transaction never commits. What the test wrote before the
+    request is committed first, as a shell's writes would be."""
+
+    def request(self, **request):
+        after_commit.run_pending()
+        response = super().request(**request)
+        after_commit.run_pending()
+        return response
+
+
+@pytest.fixture
+def client():
+    """pytest-django's ``client``, committing each request (``CommittingClient``)."""
+    return CommittingClient()
 
 
 @pytest.fixture
@@ -12,7 +32,7 @@ def staff(db):
 @pytest.fixture
 def staff_client(staff):
     """A signed-in staff member; independent of the anonymous ``client``."""
-    staff_client = Client()
+    staff_client = CommittingClient()
     staff_client.force_login(staff)
     return staff_client
 
@@ -20,7 +40,7 @@ def staff_client(staff):
 @pytest.fixture
 def member_client(db):
     """A signed-in user who is not staff."""
-    member_client = Client()
+    member_client = CommittingClient()
     member_client.force_login(UserFactory(username="reader"))
     return member_client
 
@@ -58,7 +78,7 @@ def empty_cache():
 
 
 def _signed_in(user):
-    role_client = Client()
+    role_client = CommittingClient()
     role_client.force_login(user)
     return role_client
 

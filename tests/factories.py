@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
+from caching import after_commit
 from divisions.models import Division, DivisionKind, Pillar
 from faqs.models import FAQ
 from initiatives.models import Initiative, MemberState, Milestone, Topic
@@ -27,7 +28,23 @@ class StaffFactory(UserFactory):
     is_superuser = True
 
 
-class PublishedFactory(factory.django.DjangoModelFactory):
+class CommittedFactory(factory.django.DjangoModelFactory):
+    """The rows a test starts from stand for committed content: the work a commit sets off
+    (the search index, the content token: ``caching.after_commit``) is done by the time the
+    factory returns, though the test's own transaction never commits."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _generate(cls, strategy, params):
+        made = super()._generate(strategy, params)
+        if strategy == factory.enums.CREATE_STRATEGY:
+            after_commit.run_pending()
+        return made
+
+
+class PublishedFactory(CommittedFactory):
     state = State.PUBLISHED
 
     class Params:
@@ -55,7 +72,7 @@ class TopicFactory(PublishedFactory):
     description = "A topic."
 
 
-class MemberStateFactory(factory.django.DjangoModelFactory):
+class MemberStateFactory(CommittedFactory):
     class Meta:
         model = MemberState
         django_get_or_create = ("slug",)
@@ -96,7 +113,7 @@ class InitiativeFactory(PublishedFactory):
             self.member_states.set(extracted)
 
 
-class MilestoneFactory(factory.django.DjangoModelFactory):
+class MilestoneFactory(CommittedFactory):
     class Meta:
         model = Milestone
 

@@ -9,8 +9,9 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import model_ngettext
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, router, transaction
 from django.db.models import QuerySet
+from django.db.models.signals import m2m_changed
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -68,6 +69,103 @@ class ContentAdminForm(ConcurrencyFormMixin, forms.ModelForm):
 
     def clean_review_by(self):
         return self.cleaned_data.get("review_by") or default_review_by()
+
+    def _get_validation_exclusions(self):
+        # A unique field the form leaves as stored cannot clash: the database holds it
+        # unique already (Django asks again, a query per field).
+        exclude = super()._get_validation_exclusions()
+        if self.instance.pk:
+            exclude |= {
+                f.name
+                for f in self.instance._meta.fields
+                if f.unique and not f.primary_key and f.name not in self.changed_data
+            }
+        return exclude
+
+    def _save_m2m(self):
+        """Write only the many-to-many fields that changed, as the links added and removed
+        since the form was drawn (Django's ``set()`` reads every field's links again and
+        runs even for unchanged ones)."""
+        fields, exclude = self._meta.fields, self._meta.exclude
+        for field in self.instance._meta.many_to_many:
+            name = field.name
+            if name not in self.cleaned_data or name not in self.changed_data:
+                continue
+            if (fields and name not in fields) or (exclude and name in exclude):
+                continue
+            before = {obj.pk for obj in self.initial.get(name) or ()}
+            after = {obj.pk for obj in self.cleaned_data[name]}
+            if before - after:
+                getattr(self.instance, name).remove(*(before - after))
+            if after - before:
+                add_links(self.instance, field, after - before)
+
+
+def add_links(instance, field, pks):
+    """``instance.<field>.add(*pks)`` for ids the form saw unlinked: one INSERT. Django's
+    ``add()`` first reads which of them are missing, since receivers listen to
+    ``m2m_changed``; here a link made meanwhile by someone else is simply kept."""
+    through = field.remote_field.through
+    source = through._meta.get_field(field.m2m_field_name()).attname
+    target = through._meta.get_field(field.m2m_reverse_field_name()).attname
+    db = router.db_for_write(through, instance=instance)
+    signal = {
+        "sender": through,
+        "instance": instance,
+        "reverse": False,
+        "model": field.related_model,
+        "pk_set": set(pks),
+        "using": db,
+    }
+    with transaction.atomic(using=db, savepoint=False):
+        m2m_changed.send(action="pre_add", **signal)
+        through._default_manager.using(db).bulk_create(
+            [through(**{source: instance.pk, target: pk}) for pk in sorted(pks)],
+            ignore_conflicts=True,
+        )
+        m2m_changed.send(action="post_add", **signal)
+    getattr(instance, "_prefetched_objects_cache", {}).pop(field.name, None)
+
+
+class KnownRow(forms.ModelChoiceField):
+    """An inline row's hidden id, found among the rows the formset has already read
+    (Django's field asks the database once per row)."""
+
+    def __init__(self, formset, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.formset = formset
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            row = self.formset._existing_object(self.queryset.model._meta.pk.to_python(value))
+        except ValidationError:
+            row = None
+        if row is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return row
+
+
+class KnownRowsFormSet:
+    """Mixed into the content admin's inline formsets (see ``KnownRow``)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        name = self.model._meta.pk.name
+        field = form.fields.get(name)
+        if type(field) is forms.ModelChoiceField:
+            form.fields[name] = KnownRow(
+                self,
+                field.queryset,
+                initial=field.initial,
+                required=False,
+                widget=field.widget,
+            )
 
 
 class ReviewFilter(admin.SimpleListFilter):
@@ -190,6 +288,10 @@ class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
 
     # --- the form ---------------------------------------------------------------------
 
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield type(formset.__name__, (KnownRowsFormSet, formset), {}), inline
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         return type(form.__name__, (form,), {"user": request.user})
@@ -245,11 +347,11 @@ class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         # The form only offers what the user may choose; this refuses anything else that
         # reaches here (a hand-made POST, a form class changed by mistake).
-        before = (
-            self.model._default_manager.filter(pk=obj.pk).values(*PUBLICATION_FIELDS).first()
-            if change
-            else None
-        ) or {}
+        before = getattr(form, "stored", None) if change else None  # read, locked, by the form
+        if change and before is None:
+            before = self.model._default_manager.filter(pk=obj.pk).values(*PUBLICATION_FIELDS)
+            before = before.first()
+        before = before or {}
         check_state_change(request.user, self.model, before.get("state"), obj.state)
         check_schedule_change(request.user, self.model, before, obj)
         if not change:

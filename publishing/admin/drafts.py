@@ -93,26 +93,25 @@ class StagingAdminMixin:
 
     # --- the change form --------------------------------------------------------------
 
-    def _live_state(self, object_id):
-        try:
-            return (
-                self.model._default_manager.filter(pk=unquote(object_id))
-                .values("state", "version")
-                .first()
-            )
-        except (ValueError, ValidationError):
-            return None  # a malformed id: Django's own view answers it
-
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        live = self._live_state(object_id) if object_id else None
-        if live is None or not drafts.must_stage(request.user, self.model, live["state"]):
+        # The item is read once: here, to choose the way, and Django's view reuses it.
+        live = self.get_object(request, unquote(object_id)) if object_id else None
+        if live is None or not drafts.must_stage(request.user, self.model, live.state):
+            request._change_object = live
             return super().changeform_view(request, object_id, form_url, extra_context)
         return self._draft_changeform_view(request, object_id, form_url, extra_context, live)
 
+    def get_object(self, request, object_id, from_field=None):
+        loaded = request.__dict__.pop("_change_object", None)
+        if loaded is not None and from_field is None and str(loaded.pk) == str(object_id):
+            return loaded
+        return super().get_object(request, object_id, from_field)
+
     def _draft_changeform_view(self, request, object_id, form_url, extra_context, live):
         """The change form, drawn from and saved to the item's draft inside a sandbox."""
-        obj = self.model._default_manager.get(pk=unquote(object_id))
+        obj = live
         pending = drafts.pending_for(obj)
+        live_version = live.version
         request._draft = {"pending": pending, "live": obj, "data": None}
         with drafts.sandbox():
             if pending is not None:
@@ -132,7 +131,7 @@ class StagingAdminMixin:
         data = request._draft["data"]
         if data is None:  # shown, or not valid: nothing to keep
             return response
-        base = pending.base_version if pending is not None else live["version"]
+        base = pending.base_version if pending is not None else live_version
         sending = "_send_for_review" in request.POST
         draft = drafts.save_draft(self.model, obj.pk, request.user, data, base, sending)
         obj = self.model._default_manager.get(pk=obj.pk)

@@ -185,14 +185,16 @@ def test_rebuild_restores_a_damaged_index_and_drops_stale_documents(client):
     assert SearchDocument.objects.count() == 3  # the initiative and the two divisions
 
 
-def test_vocabulary_counts_follow_edits(client):
+def test_vocabulary_counts_follow_edits(client, django_capture_on_commit_callbacks):
     first = InitiativeFactory(title="Mangrove Restoration")
     InitiativeFactory(title="Mangrove Mapping")
     assert SearchTerm.objects.get(word="mangrove").documents == 2
-    first.title = "Coral Restoration"
-    first.save()
+    with django_capture_on_commit_callbacks(execute=True):  # indexed once committed
+        first.title = "Coral Restoration"
+        first.save()
     assert SearchTerm.objects.get(word="mangrove").documents == 1
-    first.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        first.delete()
     assert not SearchTerm.objects.filter(word="coral").exists()
 
 
