@@ -48,7 +48,6 @@ from django.utils import timezone
 
 from caching import after_commit
 
-CONTENT_APPS = frozenset({"asean_portal", "divisions", "initiatives", "faqs"})
 ROW_ID = 1
 # Cached data lives at most this long; the token, not the timeout, keeps it correct.
 DATA_TIMEOUT_SECONDS = 24 * 3600
@@ -319,14 +318,24 @@ def remember(key, compute, timeout=DATA_TIMEOUT_SECONDS):
 # Signal receivers, connected in ``AseanPortalConfig.ready``.
 
 
+_shows_in_public_pages = None
+
+
+def set_public_models(predicate):
+    """``predicate(model)``: does a change to this model's rows change a public page?
+    Handed over by the wing that knows the content types (``publishing.registry``), which
+    this one may not import."""
+    global _shows_in_public_pages
+    _shows_in_public_pages = predicate
+
+
 def _is_content(model):
     # Migrations' historical models (module "__fake__") are skipped: the token's table may
     # not exist yet; ``after_migrate`` changes the token once they are all applied.
     return (
-        model._meta.app_label in CONTENT_APPS
+        _shows_in_public_pages is not None
         and model.__module__ != "__fake__"
-        and model is not _model()
-        and getattr(model, "public_content", True)
+        and _shows_in_public_pages(model)
     )
 
 

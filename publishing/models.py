@@ -18,9 +18,6 @@ class PendingChange(models.Model):
     ``publishing.drafts``).
     """
 
-    #: Not public content: saving a draft does not change the content token.
-    public_content = False
-
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
     base_version = models.PositiveIntegerField()

@@ -28,6 +28,7 @@ from typing import Any
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
+from caching import content_token
 from publishing.content import ContentModel
 from publishing.history import is_tracked
 
@@ -138,6 +139,7 @@ class Registry:
         self._types = {}
         self._sitemaps = {}
         self._public = None
+        self._listeners = []
         #: Changes whenever a type is registered or removed: what is worked out from the
         #: registry may be kept until then.
         self.generation = 0
@@ -163,7 +165,17 @@ class Registry:
             self._claim_section(content_type.sitemap.section)
         self._types[model] = content_type
         self._changed()
+        for listener in self._listeners:
+            listener(content_type)
         return content_type
+
+    def when_registered(self, listener):
+        """``listener(content_type)`` for every type registered so far and every one
+        registered later: how a wing connects its signal receivers to exactly the
+        registered models, whichever app config is ready first."""
+        self._listeners.append(listener)
+        for content_type in self.types():
+            listener(content_type)
 
     def add_sitemap(self, section, sitemap_class):
         """A sitemap section that is not a content type (the fixed pages, say)."""
@@ -233,6 +245,15 @@ class Registry:
 
 
 registry = Registry()
+
+
+def changes_public_pages(model):
+    """A registered type, one of its parts or link tables, or a model that says its rows
+    show on public pages (``public_content = True``: the search glossary, say)."""
+    return registry.is_public(model) or getattr(model, "public_content", False)
+
+
+content_token.set_public_models(changes_public_pages)
 
 
 @checks.register(checks.Tags.models)

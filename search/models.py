@@ -29,7 +29,6 @@ class SearchDocument(models.Model):
     The publication window is copied from the content: it is decided at read time."""
 
     Kind = DocumentKind
-    public_content = False  # written after the content; the content's change counts
 
     kind = models.CharField(max_length=16, choices=DocumentKind.choices)
     object_id = models.PositiveBigIntegerField()
@@ -68,8 +67,6 @@ class SearchTerm(models.Model):
     """A word that occurs in the index and in how many documents: typo suggestions come
     from here (pg_trgm's similarity on PostgreSQL, the same measure in Python on SQLite)."""
 
-    public_content = False  # follows the index
-
     word = models.CharField(max_length=40, unique=True)
     documents = models.IntegerField(default=0)
 
@@ -90,6 +87,10 @@ class GlossaryEntry(models.Model):
         max_length=200, help_text="What it stands for: ASEAN Economic Community."
     )
     note = models.CharField(max_length=300, blank=True, help_text="Optional, for staff.")
+
+    #: An acronym changes what searches find, and search answers are cached under the
+    #: content token (see caching.content_token).
+    public_content = True
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -123,8 +124,6 @@ class GlossaryEntry(models.Model):
 
 class MissedQuery(models.Model):
     """How often a query found nothing, per day. Nothing about who asked is kept."""
-
-    public_content = False  # a search that found nothing changes no page
 
     text = models.CharField(max_length=200)
     day = models.DateField()

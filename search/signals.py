@@ -1,15 +1,18 @@
-"""Content changes reach the index at once, in the same transaction as the change.
+"""Content changes reach the index: each change is noted, and the item is indexed once
+after its transaction commits (``search.indexing``).
 
-Connected in ``AseanPortalConfig.ready()``, for every model: each receiver asks the
-content-type registry whether the sender is indexed (apps register in their own ``ready()``,
-which may run after this). Saves, deletes and link changes (the many-to-many fields a
-registration ``shows_names_of``) arrive as Django signals; the admin's bulk actions,
-imports and reverts all go through ``save()``. What bypasses it — ``QuerySet.update()``,
-bulk inserts (demo data) — is followed by ``rebuild_search_index``.
+Connected in ``AseanPortalConfig.ready()`` to each registered type as it registers (apps
+register in their own ``ready()``, which may run after this), and to exactly those senders:
+a delete receiver for every model would take Django's fast delete from every delete in the
+portal. Saves, deletes and link changes (the many-to-many fields a registration
+``shows_names_of``) arrive as Django signals; the admin's bulk actions, imports and reverts
+all go through ``save()``. What bypasses it (``QuerySet.update()``, bulk inserts of demo
+data) is followed by ``rebuild_search_index``.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
+from publishing.registry import registry
 from search import indexing
 from search.documents import dependents, kind_of_model, links
 
@@ -54,8 +57,18 @@ def links_changed(sender, instance, action, reverse, pk_set, **kwargs):
         indexing.index(kind, pk_set or ())
 
 
+def connect_type(content_type):
+    if content_type.search is None:
+        return
+    model, label = content_type.model, content_type.model._meta.label_lower
+    post_save.connect(content_saved, sender=model, dispatch_uid=f"search-save-{label}")
+    pre_delete.connect(content_deleting, sender=model, dispatch_uid=f"search-pre-{label}")
+    post_delete.connect(content_deleted, sender=model, dispatch_uid=f"search-delete-{label}")
+    for through in content_type.link_tables():
+        m2m_changed.connect(
+            links_changed, sender=through, dispatch_uid=f"search-m2m-{through._meta.label_lower}"
+        )
+
+
 def connect():
-    post_save.connect(content_saved, dispatch_uid="search-save")
-    pre_delete.connect(content_deleting, dispatch_uid="search-pre-delete")
-    post_delete.connect(content_deleted, dispatch_uid="search-delete")
-    m2m_changed.connect(links_changed, dispatch_uid="search-m2m")
+    registry.when_registered(connect_type)

@@ -456,10 +456,9 @@ class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
         permissions=["change"],
     )
     def retag(self, request, queryset):
-        from initiatives.models import Topic  # the shared taxonomy
-
+        topics = self.model._meta.get_field("topics").related_model  # the shared taxonomy
         form = RetagForm(
-            request.POST if "apply" in request.POST else None, topics=Topic.objects.all()
+            request.POST if "apply" in request.POST else None, topics=topics.objects.all()
         )
         if form.is_valid():
             add, remove = form.cleaned_data["add_topics"], form.cleaned_data["remove_topics"]
