@@ -63,9 +63,6 @@ class AboutView(TemplateView):
         return context
 
 
-DEFAULT_ADMIN_URL = "admin/"
-
-
 # When these pages' own text last changed (they describe the site, not its content).
 DATA_PAGE_CHANGED = datetime.date(2026, 11, 28)
 ACCESSIBILITY_REVIEWED = datetime.date(2026, 11, 28)
@@ -100,8 +97,8 @@ def robots_txt(request):
     lines = ["User-agent: *"]
     # The admin's well-known address is kept out of search engines here; a moved admin
     # is not named, since robots.txt is public (its pages send X-Robots-Tag: noindex).
-    if settings.ADMIN_URL == DEFAULT_ADMIN_URL:
-        lines.append(f"Disallow: /{DEFAULT_ADMIN_URL}")
+    if settings.ADMIN_URL == settings.WELL_KNOWN_ADMIN_URL:
+        lines.append(f"Disallow: /{settings.ADMIN_URL}")
     else:
         lines.append("Allow: /")
     lines += [f"Sitemap: {sitemap_url}", ""]
