@@ -1,8 +1,14 @@
 """What every template may use besides Django's own context."""
 
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from caching import content_token
+
+
+def site(request):
+    """``portal_name``: the site's name, said once (settings.PORTAL_NAME)."""
+    return {"portal_name": settings.PORTAL_NAME}
 
 
 def content_cache(request):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
 from divisions.models import Division, Pillar
+from divisions.views import SHOWN_FAQS, SHOWN_INITIATIVES
 from public.listing import FilteredListView, first
 from publishing.preview import PreviewableDetailMixin
 from search.filtering import in_relevance_order, word_notes
@@ -15,10 +16,6 @@ from .charts import Bar, BarChart, milestone_timeline
 from .filters import InitiativeFilter
 from .models import Initiative, InitiativeStatus, Topic
 from .opendata import INITIATIVES
-
-# A topic page shows this many of its initiatives and questions and links to the rest.
-SHOWN_INITIATIVES = 6  # as many as the home page features
-SHOWN_FAQS = 20
 
 
 class InitiativeListView(FilteredListView):

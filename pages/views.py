@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from divisions.models import Division
 from divisions.tree import build_tree
+from divisions.views import SHOWN_INITIATIVES
 from faqs.opendata import FAQS
 from initiatives.cards import with_topics
 from initiatives.models import Initiative
@@ -20,7 +21,7 @@ from initiatives.opendata import INITIATIVES
 from pages.models import SiteSection
 from public import opendata
 
-FEATURED_ON_HOME = 6
+FEATURED_ON_HOME = SHOWN_INITIATIVES  # one row of cards, as on a division's page
 
 
 def sections_by_kind():

@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "asean_portal.context_processors.site",
                 "asean_portal.context_processors.content_cache",  # for {% cache %}
             ],
         },
