@@ -103,7 +103,10 @@ class RememberedChoiceIterator(ModelChoiceIterator):
 
 class RememberedModelChoiceField(django_filters.fields.ModelChoiceField):
     """A slug-valued model choice whose options (slug → pk and name) are read once per
-    content version and kept in the cache: no query to draw the form or check a value.
+    content version and kept in the cache: no query to draw the form or check a value
+    (django-filter's own field reads the choices on every request: at least one query per
+    choice filter, four on the initiatives list and two on the FAQs, that
+    tests/asean_portal/test_query_counts.py shows are gone once warm).
     The options are remembered under the model and the label, so filters sharing both must
     offer the same choices. The cleaned value is an unsaved instance carrying pk, slug and
     name, enough to filter by."""
