@@ -3,6 +3,7 @@ back shortly" when the database cannot be reached (the portal reconnects by itse
 
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -18,7 +19,7 @@ def render_without_database(template_name, status, fallback):
     """The page, rendered with no request context so nothing can touch the database;
     the plain ``fallback`` sentence if even that fails (e.g. static files not collected)."""
     try:
-        content = render_to_string(template_name)
+        content = render_to_string(template_name, {"portal_name": settings.PORTAL_NAME})
     except Exception:  # noqa: BLE001 - an error page must always answer
         content = f"<!DOCTYPE html><title>{fallback}</title><h1>{fallback}</h1>"
     response = HttpResponse(content, status=status)

@@ -6,8 +6,9 @@ from publishing.preview import PreviewableDetailMixin
 from .models import Division
 from .tree import build_tree, published_units
 
-# A division page shows this many of its initiatives and questions and links to the rest.
-SHOWN_INITIATIVES = 6  # as many as the home page features
+# A division's or topic's page shows this many of its initiatives and questions and links to
+# the rest; the home page features as many initiatives (one row of cards).
+SHOWN_INITIATIVES = 6
 SHOWN_FAQS = 20
 
 

@@ -1,19 +1,16 @@
 import django_filters
-from django.db.models import Q
 
 from divisions.models import Division
 from initiatives.models import Topic
 from public.listing import slug_choice_filter
+from search.filtering import WordFilter
+from search.models import DocumentKind
 
 from .models import FAQ
 
-MAX_QUERY_LENGTH = 200
-
 
 class FAQFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label="Words", method="filter_words", max_length=MAX_QUERY_LENGTH, strip=True
-    )
+    q = WordFilter(DocumentKind.FAQ)
     topic = slug_choice_filter(
         "topic", lambda request: Topic.objects.published(), field_name="topics"
     )
@@ -22,8 +19,3 @@ class FAQFilter(django_filters.FilterSet):
     class Meta:
         model = FAQ
         fields = ["q", "topic", "division"]
-
-    def filter_words(self, queryset, name, words):
-        for word in words.split():
-            queryset = queryset.filter(Q(question__icontains=word) | Q(answer__icontains=word))
-        return queryset

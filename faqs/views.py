@@ -1,38 +1,40 @@
 from django.db.models import F
-from django.views.generic import TemplateView
 
-from public import opendata
-from public.listing import filter_errors
+from public.listing import FilteredListView
+from search.filtering import word_match, word_notes
 
 from .filters import FAQFilter
 from .models import FAQ
 from .opendata import FAQS
 
 
-class FAQListView(TemplateView):
-    """Every published FAQ, grouped by owning division, filterable by topic and division."""
+class FAQListView(FilteredListView):
+    """Every published FAQ, grouped by owning division, filterable by topic and division.
+    With words, the questions within each division come best match first."""
 
+    filterset_class = FAQFilter
+    dataset = FAQS
+    context_object_name = "faqs"
     template_name = "faqs/faq_list.html"
 
-    def get(self, request, *args, **kwargs):
-        queryset = (
+    def get_queryset(self):
+        return (
             FAQ.objects.published()
             .select_related("division")
             .order_by(F("division__order").asc(nulls_last=True), "division__name", "order")
         )
-        filterset = FAQFilter(request.GET or None, queryset=queryset, request=request)
-        errors = filter_errors(filterset)
-        fmt, format_error = opendata.requested_format(request)
-        if fmt:
-            if errors:
-                return opendata.error_response(fmt, errors)
-            return opendata.export_response(request, FAQS, filterset.qs, fmt)
-        if format_error:
-            errors.append(format_error)
-        context = self.get_context_data(
-            filter=filterset,
-            faqs=filterset.qs if not errors else FAQ.objects.none(),
-            errors=errors,
-            is_filtered=bool(filterset.is_bound and filterset.form.has_changed()),
-        )
-        return self.render_to_response(context, status=400 if errors else 200)
+
+    def notes(self):
+        return word_notes(self.filterset)
+
+    def ordered_list(self):
+        match = word_match(self.filterset)
+        if not match:
+            return self.filterset.qs
+        # Grouped by division as the page shows them; within a division, best match first.
+        position = {pk: n for n, pk in enumerate(match.ranked_ids(self.filterset.qs, 0, None))}
+        rows = list(self.filterset.qs)
+        group = {}
+        for row in rows:
+            group.setdefault(row.division_id, len(group))
+        return sorted(rows, key=lambda row: (group[row.division_id], position.get(row.pk, 0)))

@@ -1,14 +1,14 @@
 """The initiatives list's filters: slugs in, so a URL reads as what it shows."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
 from divisions.models import Division, Pillar
 from public.listing import slug_choice_filter
+from search.filtering import WordFilter
+from search.models import DocumentKind
 
 from .models import Initiative, InitiativeStatus, MemberState, Topic
-
-MAX_QUERY_LENGTH = 200
 
 
 def unknown(thing):
@@ -16,9 +16,7 @@ def unknown(thing):
 
 
 class InitiativeFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label="Words", method="filter_words", max_length=MAX_QUERY_LENGTH, strip=True
-    )
+    q = WordFilter(DocumentKind.INITIATIVE)
     division = slug_choice_filter(
         "division", lambda request: Division.objects.published(), method="filter_division"
     )
@@ -60,8 +58,3 @@ class InitiativeFilter(django_filters.FilterSet):
             memberstate=state, initiative=OuterRef("pk")
         )
         return queryset.filter(Exists(taking_part))
-
-    def filter_words(self, queryset, name, words):
-        for word in words.split():
-            queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word))
-        return queryset

@@ -6,54 +6,42 @@ from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
 from divisions.models import Division, Pillar
-from public import opendata
-from public.listing import filter_errors, first, paginate
+from divisions.views import SHOWN_FAQS, SHOWN_INITIATIVES
+from public.listing import FilteredListView, first
 from publishing.preview import PreviewableDetailMixin
+from search.filtering import in_relevance_order, word_notes
 
-from .cards import with_topics
 from .charts import Bar, BarChart, milestone_timeline
 from .filters import InitiativeFilter
 from .models import Initiative, InitiativeStatus, Topic
 from .opendata import INITIATIVES
 
-# A topic page shows this many of its initiatives and questions and links to the rest.
-SHOWN_INITIATIVES = 6  # as many as the home page features
-SHOWN_FAQS = 20
 
+class InitiativeListView(FilteredListView):
+    """All published initiatives, filtered and paged; by relevance when words are given."""
 
-class InitiativeListView(TemplateView):
-    """All published initiatives, filtered and paged. Bad filter values are shown on the
-    form with a 400 status; the list is then empty rather than silently unfiltered."""
-
+    filterset_class = InitiativeFilter
+    dataset = INITIATIVES
+    context_object_name = "initiatives"
     template_name = "initiatives/initiative_list.html"
 
-    def get(self, request, *args, **kwargs):
-        filterset = InitiativeFilter(
-            request.GET or None,
-            # Title, then id: a total order, so pages never overlap and can be read from the end.
-            queryset=Initiative.objects.published().for_cards().order_by("title", "pk"),
-            request=request,
-        )
-        errors = filter_errors(filterset)
-        fmt, format_error = opendata.requested_format(request)
-        if fmt:  # open data: the whole filtered list, not one page
-            if errors:
-                return opendata.error_response(fmt, errors)
-            return opendata.export_response(request, INITIATIVES, filterset.qs, fmt)
-        if format_error:
-            errors.append(format_error)
-        queryset = filterset.qs if not errors else Initiative.objects.none()
-        page, page_message = paginate(request, queryset, settings.INITIATIVES_PER_PAGE)
-        page.object_list = with_topics(page.object_list)
-        context = self.get_context_data(
-            filter=filterset,
-            page_obj=page,
-            initiatives=page.object_list,
-            errors=errors,
-            page_message=page_message,
-            is_filtered=bool(filterset.is_bound and filterset.form.has_changed()),
-        )
-        return self.render_to_response(context, status=400 if errors else 200)
+    def get_queryset(self):
+        # Title, then id: a total order, so pages never overlap and can be read from the end.
+        return Initiative.objects.published().for_cards().order_by("title", "pk")
+
+    def get_paginate_by(self, queryset):
+        return settings.INITIATIVES_PER_PAGE
+
+    def notes(self):
+        return word_notes(self.filterset)
+
+    def ordered_list(self):
+        return in_relevance_order(self.filterset, rows_from=self.get_queryset())
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = Initiative.objects.attach_card_topics(rows)
+        return paginator, page, page.object_list, is_paginated
 
 
 class InitiativeDetailView(PreviewableDetailMixin, DetailView):
@@ -138,7 +126,7 @@ class TopicDetailView(PreviewableDetailMixin, DetailView):
         topic = self.object
         initiatives = topic.initiatives.published().for_cards().order_by("title", "pk")
         context["initiatives"], context["more_initiatives"] = first(initiatives, SHOWN_INITIATIVES)
-        with_topics(context["initiatives"])
+        Initiative.objects.attach_card_topics(context["initiatives"])
         faqs = topic.faqs.published().only("question", "slug")
         context["faqs"], context["more_faqs"] = first(faqs, SHOWN_FAQS)
         return context

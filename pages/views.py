@@ -13,13 +13,13 @@ from django.views.generic import TemplateView
 
 from divisions.models import Division
 from divisions.tree import build_tree
-from initiatives.cards import with_topics
+from divisions.views import SHOWN_INITIATIVES
 from initiatives.models import Initiative
 from pages.models import SiteSection
 from public import opendata
 from publishing.registry import registry
 
-FEATURED_ON_HOME = 6
+FEATURED_ON_HOME = SHOWN_INITIATIVES  # one row of cards, as on a division's page
 
 
 def sections_by_kind():
@@ -43,7 +43,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["sections"] = sections_by_kind()
         context["division_tree"] = organisation_chart()
-        context["featured"] = with_topics(
+        context["featured"] = Initiative.objects.attach_card_topics(
             Initiative.objects.published()
             .filter(featured=True)
             .for_cards()
@@ -60,9 +60,6 @@ class AboutView(TemplateView):
         context["sections"] = sections_by_kind()
         context["division_tree"] = organisation_chart()
         return context
-
-
-DEFAULT_ADMIN_URL = "admin/"
 
 
 # When these pages' own text last changed (they describe the site, not its content).
@@ -99,8 +96,8 @@ def robots_txt(request):
     lines = ["User-agent: *"]
     # The admin's well-known address is kept out of search engines here; a moved admin
     # is not named, since robots.txt is public (its pages send X-Robots-Tag: noindex).
-    if settings.ADMIN_URL == DEFAULT_ADMIN_URL:
-        lines.append(f"Disallow: /{DEFAULT_ADMIN_URL}")
+    if settings.ADMIN_URL == settings.WELL_KNOWN_ADMIN_URL:
+        lines.append(f"Disallow: /{settings.ADMIN_URL}")
     else:
         lines.append("Allow: /")
     lines += [f"Sitemap: {sitemap_url}", ""]

@@ -8,8 +8,10 @@ from django.core.paginator import Paginator
 from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.models import ModelChoiceIterator
 from django.utils.functional import cached_property
+from django_filters.views import FilterView
 
 from caching import content_token
+from public import opendata
 
 MAX_PAGE_DIGITS = 9
 
@@ -101,7 +103,10 @@ class RememberedChoiceIterator(ModelChoiceIterator):
 
 class RememberedModelChoiceField(django_filters.fields.ModelChoiceField):
     """A slug-valued model choice whose options (slug → pk and name) are read once per
-    content version and kept in the cache: no query to draw the form or check a value.
+    content version and kept in the cache: no query to draw the form or check a value
+    (django-filter's own field reads the choices on every request: at least one query per
+    choice filter, four on the initiatives list and two on the FAQs, that
+    tests/asean_portal/test_query_counts.py shows are gone once warm).
     The options are remembered under the model and the label, so filters sharing both must
     offer the same choices. The cleaned value is an unsaved instance carrying pk, slug and
     name, enough to filter by."""
@@ -146,3 +151,50 @@ def slug_choice_filter(thing, queryset, **kwargs):
         error_messages={"invalid_choice": f"There is no {thing} “%(value)s”."},
         **kwargs,
     )
+
+
+class FilteredListView(FilterView):
+    """django-filter's ``FilterView`` with what every public list adds: a bad filter value
+    is shown on the form with a 400 status (the list is then empty rather than silently
+    unfiltered), ``?format=csv|json`` downloads the whole filtered list (``dataset``), and
+    a page number that is not one gives the nearest page and a message, never a 404."""
+
+    dataset = None  # the list's open data (public.opendata.Dataset)
+    page_message = ""
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        errors = filter_errors(self.filterset)
+        fmt, format_error = opendata.requested_format(request)
+        if fmt:  # open data: the whole filtered list, not one page
+            if errors:
+                return opendata.error_response(fmt, errors)
+            return opendata.export_response(request, self.dataset, self.filterset.qs, fmt)
+        if format_error:
+            errors.append(format_error)
+        self.object_list = self.filterset.queryset.none() if errors else self.ordered_list()
+        context = self.get_context_data(
+            filter=self.filterset,
+            object_list=self.object_list,
+            errors=errors,
+            notes=self.notes(),
+            is_filtered=bool(self.filterset.is_bound and self.filterset.form.has_changed()),
+        )
+        return self.render_to_response(context, status=400 if errors else 200)
+
+    def ordered_list(self):
+        """The filtered rows in the order shown: the queryset's, unless a view says else."""
+        return self.filterset.qs
+
+    def notes(self):
+        """Sentences on how the filters were read (words left out, say), for the page."""
+        return []
+
+    def paginate_queryset(self, queryset, page_size):
+        page, self.page_message = paginate(self.request, queryset, page_size)
+        return page.paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_message"] = self.page_message
+        return context

@@ -1,9 +1,15 @@
-"""Settings shared by every environment. Values that differ come from the environment."""
+"""Settings shared by every environment, declared once. Values that differ between
+deployments come from the environment; ``prod.py``, ``dev.py`` and ``test.py`` only
+override values, never edit the lists below."""
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+
+from asean_portal.log_format import stdout_logging
+from caching.backends import cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -19,11 +25,19 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# --- Core ---------------------------------------------------------------------------------
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+ROOT_URLCONF = "asean_portal.urls"
+WSGI_APPLICATION = "asean_portal.wsgi.application"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-INSTALLED_APPS = [
+# Site identity used in <title>, feeds, structured data and the two-factor apps.
+PORTAL_NAME = "ASEAN Secretariat Knowledge Portal"
+
+# --- Applications -------------------------------------------------------------------------
+DJANGO_APPS = [
     "asean_portal.apps.PortalAdminConfig",  # django.contrib.admin, with the portal's admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -31,27 +45,53 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+]
+THIRD_PARTY_APPS = [
     "django_filters",
+    "simple_history",  # every content change kept, with its author
+    "import_export",  # spreadsheets in and out of the admin
+    "csp",  # Content-Security-Policy
+    "axes",  # staff sign-in lockout
+    "django_otp",  # staff two-factor sign-in
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+LOCAL_APPS = [
     "asean_portal",
     "divisions",
     "initiatives",
     "faqs",
     "pages",
 ]
+INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
+# --- Middleware, in the order a request passes through it ---------------------------------
 MIDDLEWARE = [
+    # First: a cached page for an anonymous visitor is answered before anything else runs
+    # (caching.page_cache); the headers below are stored with it.
+    "caching.page_cache.PageCacheMiddleware",
+    # Outside SecurityMiddleware, so its HTTPS redirects carry these headers too.
+    "asean_portal.headers.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Right after the security middleware: static files skip sessions and the rest.
+    # Only where SERVE_STATIC_FILES is on (production); elsewhere it steps aside.
+    "asean_portal.static_files.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: it tells whether the signed-in user passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Makes the signed-in user the author of every history record written during a request
+    # (a milestone saved by the initiative form's inline, for instance).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # axes asks to be last
 ]
 
-ROOT_URLCONF = "asean_portal.urls"
-WSGI_APPLICATION = "asean_portal.wsgi.application"
-
+# --- Templates ----------------------------------------------------------------------------
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -62,11 +102,14 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "asean_portal.context_processors.site",
+                "asean_portal.context_processors.content_cache",  # for {% cache %}
             ],
         },
     },
 ]
 
+# --- Database -----------------------------------------------------------------------------
 # The embedded SQLite file is the zero-configuration default; DATABASE_URL switches it.
 DATABASES = {
     "default": dj_database_url.config(
@@ -76,7 +119,51 @@ DATABASES = {
     )
 }
 
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# --- Language, time and static files -----------------------------------------------------
+LANGUAGE_CODE = "en"
+TIME_ZONE = "Asia/Jakarta"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
+# The application serves the collected files itself (whitenoise) only in production; in
+# development runserver does, and the tests read them through the finders.
+SERVE_STATIC_FILES = False
+
+# --- Caching ------------------------------------------------------------------------------
+# Redis when REDIS_URL is set (production: give it a maxmemory with allkeys-lru), else this
+# process's memory. A Redis outage never breaks a page (caching.backends). Anonymous public
+# pages are kept whole, keyed by the content token, so no change is ever served stale
+# (caching.page_cache, caching.content_token). PAGE_CACHE=0 turns that off.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = cache_settings(REDIS_URL)
+# A shared cache may hold a copy of the content token (no query per cached page); a cache
+# local to each process may not (another process's change would go unseen).
+CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = 3600
+# How long a repeated search's answer is kept in the cache (0: off). Answers are never older
+# than the index: any change to it, or a publish time passing, files new ones.
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
+
+# --- Content and the editorial workflow ---------------------------------------------------
+INITIATIVES_PER_PAGE = 20
+# How long a new item may go before its owning division must review it again.
+CONTENT_REVIEW_INTERVAL_DAYS = 365
+SIMPLE_HISTORY_REVERT_DISABLED = True  # the portal's own compare/revert views replace it
+IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import with one bad row changes nothing
+
+# --- The admin and staff sign-in ----------------------------------------------------------
+# The admin's address; moving it off the well-known /admin/ keeps scanners away.
+WELL_KNOWN_ADMIN_URL = "admin/"
+ADMIN_URL = os.environ.get("ADMIN_URL", "").strip("/") + "/"
+if ADMIN_URL == "/":
+    ADMIN_URL = WELL_KNOWN_ADMIN_URL
+LOGIN_URL = "admin:login"
+# Never answered from the page cache: staff pages, files, the load balancers' probe.
+PAGE_CACHE_SKIP_PREFIXES = [f"/{ADMIN_URL}", STATIC_URL, "/healthz"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -87,93 +174,67 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-
-LANGUAGE_CODE = "en"
-TIME_ZONE = "Asia/Jakarta"
-USE_I18N = True
-USE_TZ = True
-
-STATIC_URL = "/static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
-
-LOGIN_URL = "admin:login"
-
-# Site identity used in <title>, feeds and structured data.
-PORTAL_NAME = "ASEAN Secretariat Knowledge Portal"
-INITIATIVES_PER_PAGE = 20
-
-# --- The staff's editorial workflow (issue 4) --------------------------------------------
-INSTALLED_APPS += ["simple_history", "import_export"]
-# Makes the signed-in user the author of every history record written during a request
-# (a milestone saved by the initiative form's inline, for instance).
-MIDDLEWARE += ["simple_history.middleware.HistoryRequestMiddleware"]
-SIMPLE_HISTORY_REVERT_DISABLED = True  # the portal's own compare/revert views replace it
-IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import with one bad row changes nothing
-# How long a new item may go before its owning division must review it again.
-CONTENT_REVIEW_INTERVAL_DAYS = 365
-
-# --- Safe on the public internet: headers, staff accounts, logging (issue 5) -------------
-# Production hardening that needs HTTPS (HSTS, secure cookies, redirects) lives in prod.py.
-from csp.constants import NONCE, NONE, SELF  # noqa: E402
-
-from asean_portal.log_format import stdout_logging  # noqa: E402
-
-
-def insert_after(items, anchor, *new, offset=1):
-    """``items`` with ``new`` placed right after ``anchor``: the middleware and app lists
-    above stay as they are, so this section can be read (and merged) on its own."""
-    index = items.index(anchor) + offset
-    return [*items[:index], *new, *items[index:]]
-
-
-def insert_before(items, anchor, *new):
-    return insert_after(items, anchor, *new, offset=0)
-
-
-INSTALLED_APPS += [  # noqa: F405
-    "csp",
-    "axes",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+# Lockout after repeated failures (django-axes), two-factor (django-otp).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked-out sign-ins; needs `request`
+    "django.contrib.auth.backends.ModelBackend",
 ]
-# Outside SecurityMiddleware, so its HTTPS redirects carry these headers too.
-MIDDLEWARE = insert_before(
-    MIDDLEWARE,
-    "django.middleware.security.SecurityMiddleware",
-    "asean_portal.headers.SecurityHeadersMiddleware",
-    "csp.middleware.CSPMiddleware",
-)
-MIDDLEWARE = insert_after(
-    MIDDLEWARE,
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
-)
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # axes asks to be last
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
+# One person at one address: an attacker elsewhere cannot lock a colleague out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "staff.client_ip.client_ip"
+AXES_VERBOSE = False  # sign-ins and failures are logged by staff.sign_in_log instead
+# Behind N proxies / load balancers, the client's address is the Nth from the right in
+# X-Forwarded-For; 0 (the default) trusts only the socket's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Two-factor authentication for the admin: required by production settings (prod.py).
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = PORTAL_NAME
 
-# Content-Security-Policy on every response, public pages and admin alike. Nothing inline
-# runs: no 'unsafe-inline', no 'unsafe-eval'. The public pages use no nonce on purpose:
-# they are cached whole for anonymous visitors, and a nonce baked into a cached page would
-# be handed to everybody. JSON-LD blocks (<script type="application/ld+json">) are data, not
-# script, and need none. A template that truly needs an inline script (staff pages only,
-# never cached) writes nonce="{{ request.csp_nonce }}"; the nonce then joins the header.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [NONE],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "manifest-src": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-        "base-uri": [NONE],
-        "object-src": [NONE],
-        "report-uri": env_list("CSP_REPORT_URI") or None,
+# Staff sessions end after a working day, or when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# --- Security headers ---------------------------------------------------------------------
+# Hardening that needs HTTPS (HSTS, secure cookies, redirects) is switched on in prod.py.
+
+
+def content_security_policy(upgrade_insecure_requests):
+    """Content-Security-Policy on every response, public pages and admin alike. Nothing
+    inline runs: no 'unsafe-inline', no 'unsafe-eval'. The public pages use no nonce on
+    purpose: they are cached whole for anonymous visitors, and a nonce baked into a cached
+    page would be handed to everybody. JSON-LD blocks (<script type="application/ld+json">)
+    are data, not script, and need none. A template that truly needs an inline script
+    (staff pages only, never cached) writes nonce="{{ request.csp_nonce }}"; the nonce then
+    joins the header."""
+    return {
+        "DIRECTIVES": {
+            "default-src": [NONE],
+            "script-src": [SELF, NONCE],
+            "style-src": [SELF],
+            "img-src": [SELF],
+            "font-src": [SELF],
+            "connect-src": [SELF],
+            "manifest-src": [SELF],
+            "form-action": [SELF],
+            "frame-ancestors": [NONE],
+            "base-uri": [NONE],
+            "object-src": [NONE],
+            "report-uri": env_list("CSP_REPORT_URI") or None,
+            "upgrade-insecure-requests": upgrade_insecure_requests,
+        }
     }
-}
+
+
+CONTENT_SECURITY_POLICY = content_security_policy(upgrade_insecure_requests=False)
 # Headers Django's SecurityMiddleware sets (its defaults, stated here so they are visible):
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -201,72 +262,13 @@ PERMISSIONS_POLICY = {
     )
 }
 
-# The admin's address; moving it off the well-known /admin/ keeps scanners away.
-ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
-if ADMIN_URL == "/":
-    ADMIN_URL = "admin/"
-
-# Staff sign-in: lockout after repeated failures (django-axes), two-factor (django-otp).
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # refuses locked-out sign-ins; needs `request`
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
-# One person at one address: an attacker elsewhere cannot lock a colleague out.
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "staff.client_ip.client_ip"
-AXES_VERBOSE = False  # sign-ins and failures are logged by staff.sign_in_log instead
-# Behind N proxies / load balancers, the client's address is the Nth from the right in
-# X-Forwarded-For; 0 (the default) trusts only the socket's address.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-
-# Two-factor authentication for the admin: required by production settings (prod.py).
-ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", False)
-OTP_TOTP_ISSUER = "ASEAN Secretariat Knowledge Portal"
-
-# Staff sessions end after a working day, or when the browser closes.
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
-SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_HTTPONLY = True
-CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-
+# --- Logging ------------------------------------------------------------------------------
 # Logs go to stdout, one JSON object a line (LOG_FORMAT=text for people reading a terminal).
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-LOGGING = stdout_logging(
-    LOG_FORMAT,
-    LOG_LEVEL,
-    {
-        "django": LOG_LEVEL,
-        "django.server": LOG_LEVEL,
-        "axes": "WARNING",  # its chatter; asean_portal.auth logs each event once
-    },
-)
-
-# --- Caching (issue 7) -------------------------------------------------------------------
-# Redis when REDIS_URL is set (production: give it a maxmemory with allkeys-lru), else this
-# process's memory. A Redis outage never breaks a page (caching.backends). Anonymous public
-# pages are kept whole, keyed by the content version, so no change is ever served stale
-# (caching.page_cache, caching.content_token). PAGE_CACHE=0 turns that off.
-from caching.backends import cache_settings  # noqa: E402
-
-REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHES = cache_settings(REDIS_URL)
-# A shared cache may hold a copy of the content version (no query per cached page); a cache
-# local to each process may not (another process's change would go unseen).
-CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
-PAGE_CACHE_SECONDS = 3600
-PAGE_CACHE_SKIP_PREFIXES = [f"/{ADMIN_URL}", "/static/", "/healthz"]
-MIDDLEWARE = ["caching.page_cache.PageCacheMiddleware", *MIDDLEWARE]
-
-# --- Site search (issue 3) ----------------------------------------------------------------
-# How long a repeated search's answer is kept in the cache (0: off). Answers are never older
-# than the index: any change to it, or a publish time passing, files new ones.
-SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
+LOGGER_LEVELS = {
+    "django": LOG_LEVEL,
+    "django.server": LOG_LEVEL,
+    "axes": "WARNING",  # its chatter; asean_portal.auth logs each event once
+}
+LOGGING = stdout_logging(LOG_FORMAT, LOG_LEVEL, LOGGER_LEVELS)

@@ -1,9 +1,12 @@
-"""Production: configured only by environment variables; refuses to start without them."""
+"""Production: configured only by environment variables; refuses to start without them.
+Only values are overridden here; the lists are base.py's."""
+
+import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY
+from .base import ALLOWED_HOSTS, SECRET_KEY, content_security_policy, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment for production.")
@@ -14,23 +17,16 @@ if not ALLOWED_HOSTS:
 
 DEBUG = False
 
-# whitenoise serves the collected static files straight after the security middleware.
-MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-)
-
-# Compressed, content-hashed static files (run collectstatic); whitenoise serves them with
-# far-future cache headers.
+# --- Static files ---------------------------------------------------------------------------
+# whitenoise (asean_portal.static_files) serves the collected files: compressed and
+# content-hashed (run collectstatic), with far-future cache headers.
+SERVE_STATIC_FILES = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# --- HTTPS, cookies, two-factor (issue 5) ------------------------------------------------
-from .base import CONTENT_SECURITY_POLICY, env_bool  # noqa: E402
-
+# --- HTTPS and cookies ------------------------------------------------------------------------
 # Behind a proxy or load balancer that terminates TLS, opt in with
 # SECURE_PROXY_SSL_HEADER=1: only then is X-Forwarded-Proto believed. The proxy must set
 # that header itself and drop any copy a client sends.
@@ -38,7 +34,7 @@ if env_bool("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))  # noqa: F405
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 # "preload" only makes the site eligible; joining the browsers' list is a separate,
 # deliberate submission. Turn it off for a domain whose subdomains cannot all do HTTPS.
@@ -50,10 +46,8 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 
-CONTENT_SECURITY_POLICY = {
-    **CONTENT_SECURITY_POLICY,
-    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
-}
+CONTENT_SECURITY_POLICY = content_security_policy(upgrade_insecure_requests=True)
 
+# --- Staff sign-in ----------------------------------------------------------------------------
 # Staff must sign in with a second factor; see the README's "Staff accounts".
 ADMIN_REQUIRE_2FA = True
