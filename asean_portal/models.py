@@ -3,14 +3,14 @@ live in the wings and the pages app: importing them here registers them with Dja
 
 from caching.models import ContentVersion
 from pages.models import SiteSection
-from publishing.models import PendingChange
+from publishing.models import Draft
 from search.models import GlossaryEntry, MissedQuery, SearchDocument, SearchTerm
 
 __all__ = [
     "ContentVersion",
     "GlossaryEntry",
     "MissedQuery",
-    "PendingChange",
+    "Draft",
     "SearchDocument",
     "SearchTerm",
     "SiteSection",

@@ -7,7 +7,7 @@ from django.urls import reverse
 from publishing.admin.content import ContentAdmin, EstimatedCountPaginator
 from publishing.admin.history import HistoryAdminMixin
 from publishing.admin.imports import ContentImportExportMixin
-from publishing.drafts import must_stage
+from publishing.drafts import must_save_as_draft
 from publishing.history import record_revision
 
 from .models import Initiative, MemberState, Milestone, Topic
@@ -151,7 +151,7 @@ class MilestoneForm(forms.ModelForm):
 
     def clean_initiative(self):
         initiative = self.cleaned_data["initiative"]
-        if initiative is not None and must_stage(self.user, Initiative, initiative.state):
+        if initiative is not None and must_save_as_draft(self.user, Initiative, initiative.state):
             raise forms.ValidationError(
                 f"“{initiative}” is {initiative.get_state_display().lower()}: change its "
                 "milestones in the initiative's own form, where your change waits for a "
@@ -183,7 +183,9 @@ class MilestoneAdmin(HistoryAdminMixin, admin.ModelAdmin):
         return obj.initiative.get_absolute_url()
 
     def _live_for(self, request, obj):
-        return obj is not None and must_stage(request.user, Initiative, obj.initiative.state)
+        return obj is not None and must_save_as_draft(
+            request.user, Initiative, obj.initiative.state
+        )
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and not self._live_for(request, obj)

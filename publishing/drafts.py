@@ -4,7 +4,7 @@ archived) item waits for a Publisher, and the public page stays as it is.
 The change is made for real, inside a savepoint that is then rolled back (a *sandbox*), so
 the draft is exactly what the save would have produced — fields, many-to-many links and
 parts such as an initiative's milestones — without a second copy of the admin's form
-logic. The result is kept as a snapshot in one ``PendingChange`` per item. Reopening the
+logic. The result is kept as a snapshot in one ``Draft`` per item. Reopening the
 item shows the draft the same way: it is applied in a sandbox and the form is drawn from
 it. Publishing writes the snapshot onto the live item as one revision (through ``save()``,
 so the content token and the search index follow); it is refused while the live item
@@ -22,7 +22,7 @@ from django.utils.formats import date_format
 
 from publishing.concurrency import describe_conflict
 from publishing.history import no_revisions
-from publishing.models import PendingChange
+from publishing.models import Draft
 from publishing.revisions import changed_labels, revert, tracked_fields, tracked_m2m_fields
 from publishing.workflow import EDITOR_STATES, may_publish
 
@@ -36,7 +36,7 @@ class StaleDraft(Exception):
         self.live_version = live_version
 
 
-def must_stage(user, model, state):
+def must_save_as_draft(user, model, state):
     """Does a change by ``user`` to an item in ``state`` wait for a Publisher?"""
     return state is not None and state not in EDITOR_STATES and not may_publish(user, model)
 
@@ -74,7 +74,7 @@ def take_snapshot(obj):
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
-class PendingRecord:
+class DraftRecord:
     """A snapshot dressed as a history record, for ``versions.compare`` and ``revert``."""
 
     def __init__(self, model, pk, data):
@@ -90,12 +90,12 @@ class PendingRecord:
 
 def record_of(obj, data=None):
     """``obj`` as a comparable record: as stored now, or as the snapshot ``data``."""
-    return PendingRecord(type(obj), obj.pk, take_snapshot(obj) if data is None else data)
+    return DraftRecord(type(obj), obj.pk, take_snapshot(obj) if data is None else data)
 
 
 def apply_snapshot(obj, data, user, reason):
     """Write snapshot ``data`` onto ``obj`` (its publication state and schedule stay)."""
-    record = PendingRecord(type(obj), obj.pk, data)
+    record = DraftRecord(type(obj), obj.pk, data)
     return revert(type(obj), record, user, current=obj, reason=reason, keep_publication=True)
 
 
@@ -106,21 +106,21 @@ def _content_type(model):
     return ContentType.objects.get_for_model(model, for_concrete_model=False)
 
 
-def pending_for(obj):
-    return pending_of(type(obj), obj.pk)
+def draft_for(obj):
+    return draft_of(type(obj), obj.pk)
 
 
-def pending_of(model, pk):
+def draft_of(model, pk):
     return (
-        PendingChange.objects.filter(content_type=_content_type(model), object_id=pk)
+        Draft.objects.filter(content_type=_content_type(model), object_id=pk)
         .select_related("author")
         .first()
     )
 
 
-def pending_ids(model):
+def ids_with_draft(model):
     """A subquery: the ids of ``model``'s items with a pending draft."""
-    return PendingChange.objects.filter(
+    return Draft.objects.filter(
         content_type__app_label=model._meta.app_label,
         content_type__model=model._meta.model_name,
     ).values("object_id")
@@ -128,7 +128,7 @@ def pending_ids(model):
 
 def drop_drafts(model, pks):
     """Deleted items take their drafts with them."""
-    PendingChange.objects.filter(content_type=_content_type(model), object_id__in=pks).delete()
+    Draft.objects.filter(content_type=_content_type(model), object_id__in=pks).delete()
 
 
 def apply_draft_in_sandbox(obj, pending, user):
@@ -147,9 +147,9 @@ def save_draft(model, pk, user, data, base_version, submit=False):
     draft is then dropped)."""
     live = model._default_manager.get(pk=pk)
     if data == take_snapshot(live):
-        PendingChange.objects.filter(content_type=_content_type(model), object_id=pk).delete()
+        Draft.objects.filter(content_type=_content_type(model), object_id=pk).delete()
         return None
-    pending = pending_of(model, pk) or PendingChange(
+    pending = draft_of(model, pk) or Draft(
         content_type=_content_type(model), object_id=pk, base_version=base_version
     )
     if pending.pk is not None:
@@ -161,12 +161,12 @@ def save_draft(model, pk, user, data, base_version, submit=False):
     return pending
 
 
-def stage(obj, user, change, submit=False):
+def save_as_draft(obj, user, change, submit=False):
     """Run ``change(obj)`` on the item as its draft shows it (or as it is live), keep the
     result as its draft, and leave the live item unchanged. Returns the draft (None: the
     result is what is live)."""
     model, live_version = type(obj), obj.version
-    pending = pending_for(obj)
+    pending = draft_for(obj)
     with sandbox():
         if pending is not None:
             apply_draft_in_sandbox(obj, pending, user)
@@ -212,4 +212,4 @@ def submit(pendings):
 
 def changed_since_live(obj, data):
     """The labels of the fields where snapshot ``data`` differs from the live ``obj``."""
-    return changed_labels(record_of(obj), PendingRecord(type(obj), obj.pk, data))
+    return changed_labels(record_of(obj), DraftRecord(type(obj), obj.pk, data))

@@ -6,8 +6,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 
-class PendingChange(models.Model):
-    """Changes to a live (published or archived) item, waiting for a Publisher.
+class Draft(models.Model):
+    """The draft of a live (published or archived) item: changes waiting for a Publisher.
 
     Someone who may not publish never changes what the public sees: when they save a live
     item, the result (its fields, many-to-many links and parts such as milestones) is kept
@@ -35,8 +35,10 @@ class PendingChange(models.Model):
     )
 
     class Meta:
-        app_label = "asean_portal"  # the table keeps its name
-        verbose_name = "unpublished change"
+        app_label = "asean_portal"
+        db_table = "asean_portal_pendingchange"  # its name before "draft" was the one word
+        verbose_name = "draft of a live item"
+        verbose_name_plural = "drafts of live items"
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id"], name="pendingchange_one_per_item"
@@ -44,4 +46,4 @@ class PendingChange(models.Model):
         ]
 
     def __str__(self):
-        return f"unpublished changes to {self.content_type.name} #{self.object_id}"
+        return f"draft of {self.content_type.name} #{self.object_id}"

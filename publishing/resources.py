@@ -20,7 +20,7 @@ from django.db import transaction
 from import_export import fields, resources, widgets
 
 from publishing.content import State
-from publishing.drafts import must_stage, take_snapshot
+from publishing.drafts import must_save_as_draft, take_snapshot
 from publishing.history import begin_revision, end_revision
 from publishing.revisions import tracked_fields
 from publishing.workflow import EDITOR_STATES, SCHEDULE_FIELDS, may_publish
@@ -129,7 +129,7 @@ class ContentResource(resources.ModelResource):
         """Before the row of a live item is saved by someone who may not publish: remember
         the item as it is, and start a savepoint to take the row back to."""
         live = type(instance)._default_manager.get(pk=instance.pk)
-        if must_stage(user, type(instance), live.state):
+        if must_save_as_draft(user, type(instance), live.state):
             instance._live_before = (transaction.savepoint(), take_snapshot(live))
 
     def save_m2m(self, instance, row, **kwargs):

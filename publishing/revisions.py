@@ -68,9 +68,9 @@ def _display(field, value, related_names):
 
 
 def _m2m_ids(record, field):
-    staged = getattr(record, "m2m_ids", None)  # a pending draft (publishing.drafts)
-    if staged is not None:
-        return sorted(staged.get(field.name, []))
+    draft_links = getattr(record, "m2m_ids", None)  # a pending draft (publishing.drafts)
+    if draft_links is not None:
+        return sorted(draft_links.get(field.name, []))
     target = get_m2m_reverse_field_name(field)
     return sorted(getattr(row, f"{target}_id") for row in getattr(record, field.name).all())
 
@@ -215,7 +215,7 @@ def revert(model, record, user, current=None, reason=None, keep_publication=Fals
     Someone who may not publish keeps the item's present publication state and schedule; an
     item they restore comes back as a draft (or in review, if it was). With
     ``keep_publication`` nobody's write-back touches them (publishing a pending draft).
-    ``record`` may also be a pending draft (``publishing.drafts.PendingRecord``)."""
+    ``record`` may also be a pending draft (``publishing.drafts.DraftRecord``)."""
     restoring = current is None
     target = current if current is not None else model(pk=record.id)
     _copy_fields(target, record, user, restoring, keep_publication)

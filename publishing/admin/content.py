@@ -19,12 +19,12 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 
 from publishing import drafts
-from publishing.admin.drafts import StagingAdminMixin
+from publishing.admin.drafts import DraftAdminMixin
 from publishing.admin.history import HistoryAdminMixin
 from publishing.concurrency import ConcurrencyFormMixin
 from publishing.content import State, default_review_by
 from publishing.history import begin_revision, end_revision, one_revision
-from publishing.models import PendingChange
+from publishing.models import Draft
 from publishing.revisions import RevertError
 from publishing.workflow import (
     EDITOR_STATES,
@@ -253,13 +253,13 @@ class EstimatedCountPaginator(Paginator):
         return self._get_page(window, number, self)
 
 
-class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
+class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     """Base admin for ``ContentModel`` subclasses.
 
     Subclasses declare ``fieldsets`` for their own content only; the "Publication" and
     "History" fieldsets are added after them. Saving through the admin records who did it,
     as one revision in the item's history. Someone who may not publish who changes a live
-    item makes a draft of it instead (``StagingAdminMixin``).
+    item makes a draft of it instead (``DraftAdminMixin``).
     """
 
     form = ContentAdminForm
@@ -422,7 +422,7 @@ class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     def submit_for_review(self, request, queryset):
         self.set_state(request, queryset.filter(state=State.DRAFT), State.REVIEW, "sent for review")
         submitted = drafts.submit(
-            PendingChange.objects.filter(
+            Draft.objects.filter(
                 content_type__app_label=self.opts.app_label,
                 content_type__model=self.opts.model_name,
                 object_id__in=queryset.values("pk"),
@@ -431,7 +431,7 @@ class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
         if submitted:
             self.message_user(
                 request,
-                f"The unpublished changes of {submitted} live "
+                f"The drafts of {submitted} live "
                 f"{model_ngettext(self.opts, submitted)} are sent for review.",
                 messages.SUCCESS,
             )
@@ -462,15 +462,15 @@ class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
         )
         if form.is_valid():
             add, remove = form.cleaned_data["add_topics"], form.cleaned_data["remove_topics"]
-            count = staged = 0
+            count = as_drafts = 0
             for obj in queryset.prefetch_related("topics").iterator(chunk_size=500):
                 before = set(obj.topics.all())
                 if before == (before | set(add)) - set(remove):
                     continue
-                if drafts.must_stage(request.user, self.model, obj.state):
+                if drafts.must_save_as_draft(request.user, self.model, obj.state):
                     # A live item: the new topics wait for a Publisher in its draft.
                     try:
-                        drafts.stage(
+                        drafts.save_as_draft(
                             obj, request.user, lambda o: retag_one(o, add, remove, request)
                         )
                     except (RevertError, ValidationError) as error:
@@ -478,14 +478,14 @@ class ContentAdmin(StagingAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
                             request, f"“{obj}” was left as it is: {error}", messages.WARNING
                         )
                     else:
-                        staged += 1
+                        as_drafts += 1
                     continue
                 retag_one(obj, add, remove, request)
                 count += 1
             message = f"Topics changed on {count} {model_ngettext(self.opts, count)}."
-            if staged:
+            if as_drafts:
                 message += (
-                    f" On {staged} live {model_ngettext(self.opts, staged)} the change is "
+                    f" On {as_drafts} live {model_ngettext(self.opts, as_drafts)} the change is "
                     "saved as a draft for a Publisher; their live pages are unchanged."
                 )
             self.message_user(request, message, messages.SUCCESS)
@@ -522,7 +522,5 @@ def publication_badge(obj):
         state, label = "expired", "Expired"
     badge = format_html('<span class="state-badge state-{}">{}</span>', state, label)
     if getattr(obj, "has_draft", False):
-        badge += format_html(
-            ' <span class="state-badge state-changes">{}</span>', "Unpublished changes"
-        )
+        badge += format_html(' <span class="state-badge state-changes">{}</span>', "Draft")
     return badge

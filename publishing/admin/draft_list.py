@@ -4,11 +4,11 @@ from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
-from publishing.models import PendingChange
+from publishing.models import Draft
 
 
-@admin.register(PendingChange)
-class PendingChangeAdmin(admin.ModelAdmin):
+@admin.register(Draft)
+class DraftListAdmin(admin.ModelAdmin):
     """Read-only: every draft of a live item, across content types, each linked to its page
     (compare, preview, publish, discard). Content lists show and filter them per type."""
 

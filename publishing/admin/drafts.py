@@ -21,12 +21,12 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_POST
 
 from publishing import drafts
-from publishing.models import PendingChange
+from publishing.models import Draft
 from publishing.revisions import RevertError, compare, when, who
 from publishing.revisions import revert as write_back
 from publishing.workflow import may_publish
 
-STAGED_MESSAGE = (
+DRAFT_SAVED_MESSAGE = (
     "Your changes to “{obj}” are saved as a draft and wait for a Publisher; the live page "
     "is unchanged."
 )
@@ -34,18 +34,18 @@ NO_DIFFERENCE_MESSAGE = "“{obj}” is as it is live: there is no draft waiting
 
 
 class PendingFilter(admin.SimpleListFilter):
-    title = "unpublished changes"
+    title = "draft of the live item"
     parameter_name = "pending"
 
     def lookups(self, request, model_admin):
         return [
-            ("yes", "Has unpublished changes"),
-            ("review", "Unpublished changes sent for review"),
-            ("no", "No unpublished changes"),
+            ("yes", "Has a draft"),
+            ("review", "Draft sent for review"),
+            ("no", "No draft"),
         ]
 
     def queryset(self, request, queryset):
-        with_drafts = drafts.pending_ids(queryset.model)
+        with_drafts = drafts.ids_with_draft(queryset.model)
         if self.value() == "yes":
             return queryset.filter(pk__in=with_drafts)
         if self.value() == "review":
@@ -55,7 +55,7 @@ class PendingFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StagingAdminMixin:
+class DraftAdminMixin:
     """Adds drafts of live items to a content ``ModelAdmin`` (see the module's doc)."""
 
     # --- urls -------------------------------------------------------------------------
@@ -80,7 +80,7 @@ class StagingAdminMixin:
     # --- the list ---------------------------------------------------------------------
 
     def get_queryset(self, request):
-        drafts = PendingChange.objects.filter(
+        drafts = Draft.objects.filter(
             content_type__app_label=self.opts.app_label,
             content_type__model=self.opts.model_name,
             object_id=OuterRef("pk"),
@@ -96,7 +96,7 @@ class StagingAdminMixin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # The item is read once: here, to choose the way, and Django's view reuses it.
         live = self.get_object(request, unquote(object_id)) if object_id else None
-        if live is None or not drafts.must_stage(request.user, self.model, live.state):
+        if live is None or not drafts.must_save_as_draft(request.user, self.model, live.state):
             request._change_object = live
             return super().changeform_view(request, object_id, form_url, extra_context)
         return self._draft_changeform_view(request, object_id, form_url, extra_context, live)
@@ -110,7 +110,7 @@ class StagingAdminMixin:
     def _draft_changeform_view(self, request, object_id, form_url, extra_context, live):
         """The change form, drawn from and saved to the item's draft inside a sandbox."""
         obj = live
-        pending = drafts.pending_for(obj)
+        pending = drafts.draft_for(obj)
         live_version = live.version
         request._draft = {"pending": pending, "live": obj, "data": None}
         with drafts.sandbox():
@@ -120,7 +120,7 @@ class StagingAdminMixin:
                 except (RevertError, ValidationError) as error:
                     messages.warning(
                         request,
-                        f"The unpublished changes saved on {drafts.when_saved(pending)} "
+                        f"The draft saved on {drafts.when_saved(pending)} "
                         f"cannot be shown in the form ({error}); the form shows the live "
                         "version, and saving it replaces that draft.",
                     )
@@ -140,7 +140,7 @@ class StagingAdminMixin:
         else:
             sent = " It is sent for review." if draft.submitted_at else ""
             self.log_change(request, obj, "Saved a draft of changes for a Publisher.")
-            self.message_user(request, STAGED_MESSAGE.format(obj=obj) + sent, messages.SUCCESS)
+            self.message_user(request, DRAFT_SAVED_MESSAGE.format(obj=obj) + sent, messages.SUCCESS)
         return HttpResponseRedirect(self.admin_url("change", obj.pk))
 
     def _explain_draft_conflict(self, response, pending):
@@ -169,7 +169,7 @@ class StagingAdminMixin:
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
             draft = getattr(request, "_draft", None)
-            pending = draft["pending"] if draft else drafts.pending_for(obj)
+            pending = draft["pending"] if draft else drafts.draft_for(obj)
             context["draft"] = {
                 "editing": draft is not None,
                 "pending": pending,
@@ -186,13 +186,13 @@ class StagingAdminMixin:
 
     def revert_view(self, request, object_id, history_id):
         obj = self._object_or_404(request, object_id)
-        if not drafts.must_stage(request.user, self.model, obj.state):
+        if not drafts.must_save_as_draft(request.user, self.model, obj.state):
             return super().revert_view(request, object_id, history_id)
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         record = get_object_or_404(self.model.history, id=obj.pk, history_id=history_id)
         try:
-            draft = drafts.stage(
+            draft = drafts.save_as_draft(
                 obj,
                 request.user,
                 lambda o: write_back(self.model, record, request.user, current=o),
@@ -226,22 +226,22 @@ class StagingAdminMixin:
 
     def _draft_or_404(self, request, object_id):
         obj = self._object_or_404(request, object_id)
-        pending = drafts.pending_for(obj)
+        pending = drafts.draft_for(obj)
         if pending is None:
-            raise Http404(f"This {self.opts.verbose_name} has no unpublished changes.")
+            raise Http404(f"This {self.opts.verbose_name} has no draft.")
         return obj, pending
 
     def draft_view(self, request, object_id):
         obj = self._object_or_404(request, object_id)
-        pending = drafts.pending_for(obj)
+        pending = drafts.draft_for(obj)
         if pending is None:
-            messages.info(request, f"“{obj}” has no unpublished changes.")
+            messages.info(request, f"“{obj}” has no draft.")
             return HttpResponseRedirect(self.admin_url("change", obj.pk))
         live, draft = drafts.record_of(obj), drafts.record_of(obj, pending.data)
         stale = drafts.is_stale(pending, obj)
         context = self._context(
             request,
-            f"Unpublished changes: {obj}",
+            f"Draft: {obj}",
             obj,
             pending=pending,
             author=drafts.author_name(pending),
@@ -281,12 +281,12 @@ class StagingAdminMixin:
             return self._publish_draft(request, obj, pending)
         if action == "discard" and (publisher or self.has_change_permission(request, obj)):
             pending.delete()
-            self.log_change(request, obj, "Discarded the unpublished changes.")
-            messages.success(request, f"The unpublished changes to “{obj}” are discarded.")
+            self.log_change(request, obj, "Discarded the draft.")
+            messages.success(request, f"The draft of “{obj}” is discarded.")
             return HttpResponseRedirect(self.admin_url("change", obj.pk))
         if action == "send" and self.has_change_permission(request, obj):
-            drafts.submit(PendingChange.objects.filter(pk=pending.pk))
-            messages.success(request, f"The unpublished changes to “{obj}” are sent for review.")
+            drafts.submit(Draft.objects.filter(pk=pending.pk))
+            messages.success(request, f"The draft of “{obj}” is sent for review.")
             return HttpResponseRedirect(self.admin_url("draft", obj.pk))
         raise PermissionDenied
 
@@ -310,7 +310,7 @@ class StagingAdminMixin:
         except (RevertError, ValidationError) as error:
             messages.error(request, f"Not published, nothing was changed: {error}")
             return HttpResponseRedirect(self.admin_url("draft", obj.pk))
-        self.log_change(request, live, "Published the unpublished changes.")
+        self.log_change(request, live, "Published the draft.")
         self.revision_saved(request, live)
         messages.success(request, f"The changes to “{live}” are published.")
         return HttpResponseRedirect(self.admin_url("change", live.pk))

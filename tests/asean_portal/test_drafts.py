@@ -13,7 +13,7 @@ from faqs.models import FAQ
 from initiatives.models import Initiative, Topic
 from pages.models import SiteSection
 from publishing.content import State
-from publishing.models import PendingChange
+from publishing.models import Draft
 from tests.admin_forms import admin_url as url
 from tests.admin_forms import assert_saved, edit, form_data
 from tests.factories import (
@@ -97,7 +97,7 @@ def test_an_editors_save_of_a_live_initiative_is_a_draft(editor_client, client, 
     assert Initiative.history.filter(id=initiative.pk).count() == revisions  # none recorded
     public = client.get(initiative.get_absolute_url()).content.decode()
     assert "Customs clearance." in public and "Paperless" not in public
-    draft = PendingChange.objects.get()
+    draft = Draft.objects.get()
     assert draft.base_version == before[2]
     assert draft.data["fields"]["summary"] == "Paperless customs clearance."
     assert draft.data["m2m"]["topics"] == []
@@ -114,14 +114,14 @@ def test_the_editor_reopens_the_draft_not_the_live_item_and_keeps_editing(
 
     page = editor_client.get(url(Initiative, "change", initiative.pk))
     content = page.content.decode()
-    assert "This live initiative has unpublished changes" in content
+    assert "This live initiative has a draft" in content
     assert page.context["adminform"].form["summary"].value() == "First draft."
     assert 'name="_send_for_review"' in content
 
     response = edit(editor_client, initiative, summary="Second draft.", _send_for_review="1")
 
     assert response.status_code == 302
-    draft = PendingChange.objects.get()
+    draft = Draft.objects.get()
     assert draft.data["fields"]["summary"] == "Second draft."
     assert draft.submitted_at is not None
     assert live(initiative).summary == "Customs clearance."
@@ -130,13 +130,13 @@ def test_the_editor_reopens_the_draft_not_the_live_item_and_keeps_editing(
     assert page.context["adminform"].form["summary"].value() == "Second draft."
     assert len(page.context["inline_admin_formsets"][0].formset.initial_forms) == 2
     assert edit(editor_client, initiative).status_code == 302
-    assert PendingChange.objects.get().data["fields"]["summary"] == "Second draft."
+    assert Draft.objects.get().data["fields"]["summary"] == "Second draft."
 
 
 def test_saving_the_live_text_again_leaves_no_draft(editor_client, initiative):
     response = edit(editor_client, initiative)
     assert "there is no draft" in messages_of(response)[-1]
-    assert not PendingChange.objects.exists()
+    assert not Draft.objects.exists()
 
 
 @pytest.mark.parametrize("model", FACTORIES)
@@ -148,14 +148,14 @@ def test_every_content_type_keeps_an_editors_change_to_a_live_item_as_a_draft(ed
     assert edit(editor_client, obj, **{field: "Changed by an Editor"}).status_code == 302
 
     assert getattr(live(obj), field) == old
-    assert PendingChange.objects.get().data["fields"][field] == "Changed by an Editor"
+    assert Draft.objects.get().data["fields"][field] == "Changed by an Editor"
 
 
-def test_an_archived_item_is_staged_too(editor_client):
+def test_an_archived_items_change_is_a_draft_too(editor_client):
     faq = FAQFactory(state=State.ARCHIVED, question="Old question?")
     edit(editor_client, faq, question="New question?")
     assert live(faq).question == "Old question?"
-    assert PendingChange.objects.filter(object_id=faq.pk).exists()
+    assert Draft.objects.filter(object_id=faq.pk).exists()
 
 
 def test_a_hand_made_post_to_a_live_item_changes_nothing_live(editor_client, initiative):
@@ -169,23 +169,25 @@ def test_a_hand_made_post_to_a_live_item_changes_nothing_live(editor_client, ini
     assert response.status_code == 302
     assert snapshot(initiative) == before
     assert live(initiative).state == State.PUBLISHED
-    assert PendingChange.objects.get().data["fields"]["title"] == "Hijacked"
+    assert Draft.objects.get().data["fields"]["title"] == "Hijacked"
 
 
 def test_editors_drafts_are_still_edited_directly(editor_client):
     draft = InitiativeFactory(draft=True, title="Work in progress")
     assert_saved(edit(editor_client, draft, title="Still in progress"))
     assert live(draft).title == "Still in progress"
-    assert not PendingChange.objects.exists()
+    assert not Draft.objects.exists()
 
 
 def test_a_publishers_edit_of_a_live_item_goes_live(publisher_client, initiative):
     assert_saved(edit(publisher_client, initiative, summary="Live at once."))
     assert live(initiative).summary == "Live at once."
-    assert not PendingChange.objects.exists()
+    assert not Draft.objects.exists()
 
 
-def test_an_editors_conflicting_save_is_refused_not_staged(editor_client, publisher_client):
+def test_an_editors_conflicting_save_is_refused_not_kept_as_a_draft(
+    editor_client, publisher_client
+):
     item = InitiativeFactory(summary="Original.")
     page = editor_client.get(url(Initiative, "change", item.pk))
     assert_saved(edit(publisher_client, item, summary="The Publisher's text."))
@@ -196,16 +198,14 @@ def test_an_editors_conflicting_save_is_refused_not_staged(editor_client, publis
 
     assert response.status_code == 200
     assert "Someone else saved this initiative" in response.content.decode()
-    assert not PendingChange.objects.exists()
+    assert not Draft.objects.exists()
     assert live(item).summary == "The Publisher's text."
 
 
 # --- what a Publisher sees and does ----------------------------------------------------
 
 
-def test_the_list_marks_and_filters_items_with_unpublished_changes(
-    editor_client, publisher_client, initiative
-):
+def test_the_list_marks_and_filters_items_with_a_draft(editor_client, publisher_client, initiative):
     InitiativeFactory(title="Untouched")
     edit(editor_client, initiative, summary="Draft.")
 
@@ -229,7 +229,7 @@ def test_the_publisher_sees_the_live_form_with_a_banner(
     edit(editor_client, initiative, summary="Draft.")
     page = publisher_client.get(url(Initiative, "change", initiative.pk))
     assert page.context["adminform"].form["summary"].value() == "Customs clearance."
-    assert "Unpublished changes are waiting" in page.content.decode()
+    assert "A draft is waiting" in page.content.decode()
 
 
 def test_the_draft_page_compares_draft_and_live(editor_client, publisher_client, initiative):
@@ -253,7 +253,7 @@ def test_the_preview_shows_the_draft_on_the_public_page_never_cached(
     content = preview.content.decode()
     assert preview.status_code == 200
     assert "Paperless customs clearance." in content
-    assert "Preview of unpublished changes" in content
+    assert "Preview of a draft" in content
     assert "no-cache" in preview["Cache-Control"] and "private" in preview["Cache-Control"]
     assert live(initiative).summary == "Customs clearance."  # the preview wrote nothing
     assert "Paperless" not in client.get(initiative.get_absolute_url()).content.decode()
@@ -281,7 +281,7 @@ def test_publishing_the_draft_is_one_revision_and_reaches_the_public(
     assert revision.history_user == publisher
     assert "an-editor" in revision.history_change_reason
     assert Initiative.history.filter(id=item.pk).count() == revisions + 1
-    assert not PendingChange.objects.exists()
+    assert not Draft.objects.exists()
     assert "Paperless" in client.get(initiative.get_absolute_url()).content.decode()
 
 
@@ -315,7 +315,7 @@ def test_publishing_a_draft_based_on_an_old_live_version_is_refused_then_confirm
 def test_discarding_a_draft_leaves_the_live_item(editor_client, publisher_client, initiative):
     edit(editor_client, initiative, summary="Draft.")
     publisher_client.post(url(Initiative, "draft_action", initiative.pk, "discard"))
-    assert not PendingChange.objects.exists()
+    assert not Draft.objects.exists()
     assert live(initiative).summary == "Customs clearance."
 
 
@@ -324,7 +324,7 @@ def test_an_editor_cannot_publish_a_draft_by_a_hand_made_post(editor_client, ini
     response = editor_client.post(url(Initiative, "draft_action", initiative.pk, "publish"))
     assert response.status_code == 403
     assert live(initiative).summary == "Customs clearance."
-    assert PendingChange.objects.exists()
+    assert Draft.objects.exists()
 
 
 # --- bulk actions and reverts ----------------------------------------------------------
@@ -349,7 +349,7 @@ def test_an_editors_retag_of_live_items_is_a_draft(editor_client, initiative):
     assert "saved as a draft for a Publisher" in messages_of(response)[-1]
     assert energy not in live(initiative).topics.all()
     assert energy in draft_item.topics.all()
-    draft = PendingChange.objects.get()
+    draft = Draft.objects.get()
     assert energy.pk in draft.data["m2m"]["topics"]
 
 
@@ -362,7 +362,7 @@ def test_an_editors_revert_of_a_live_item_is_a_draft(editor_client, publisher_cl
 
     assert "waits for a Publisher; the live page is unchanged" in messages_of(response)[-1]
     assert live(initiative).summary == "Third text."
-    assert PendingChange.objects.get().data["fields"]["summary"] == "Second text."
+    assert Draft.objects.get().data["fields"]["summary"] == "Second text."
     publisher_client.post(url(Initiative, "draft_action", initiative.pk, "publish"))
     assert live(initiative).summary == "Second text."
 
@@ -433,11 +433,11 @@ def test_every_content_type_previews_and_publishes_a_draft(editor_client, publis
 
     preview = publisher_client.get(url(model, "draft_preview", obj.pk))
     assert preview.status_code == 200
-    assert "Preview of unpublished changes" in preview.content.decode()
+    assert "Preview of a draft" in preview.content.decode()
     publisher_client.post(url(model, "draft_action", obj.pk, "publish"))
 
     assert getattr(live(obj), field) == "Changed by an Editor"
-    assert not PendingChange.objects.exists()
+    assert not Draft.objects.exists()
 
 
 def test_two_editors_on_one_draft_cannot_overwrite_each_other_unseen(
@@ -457,14 +457,14 @@ def test_two_editors_on_one_draft_cannot_overwrite_each_other_unseen(
 
     assert refused.status_code == 200
     assert "Someone else saved this initiative" in refused.content.decode()
-    assert PendingChange.objects.get().data["fields"]["summary"] == "The other Editor's draft."
+    assert Draft.objects.get().data["fields"]["summary"] == "The other Editor's draft."
     # Saving again is a deliberate choice to put one's own text over theirs.
     again = editor_client.post(
         url(Initiative, "change", initiative.pk),
         form_data(refused, summary="Mine."),
     )
     assert again.status_code == 302
-    assert PendingChange.objects.get().data["fields"]["summary"] == "Mine."
+    assert Draft.objects.get().data["fields"]["summary"] == "Mine."
 
 
 def test_a_superusers_list_of_every_draft(editor_client, staff_client, initiative):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from initiatives.models import Initiative, Milestone
 from pages.models import SiteSection
 from publishing.content import State
-from publishing.models import PendingChange
+from publishing.models import Draft
 from tests.admin_forms import admin_url as url
 from tests.admin_forms import assert_saved, edit, form_data
 from tests.factories import (
@@ -194,7 +194,7 @@ def test_an_editor_revert_keeps_the_publication_state(editor_client, staff_clien
 
     initiative.refresh_from_db()
     assert initiative.title == "Live title"  # a live item's revert waits for a Publisher
-    draft = PendingChange.objects.get()
+    draft = Draft.objects.get()
     assert draft.data["fields"]["title"] == "ASEAN Single Window"
     assert draft.data["fields"]["state"] == State.PUBLISHED  # and does not unpublish
 

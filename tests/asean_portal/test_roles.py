@@ -17,7 +17,7 @@ from faqs.models import FAQ
 from initiatives.models import Initiative, Topic
 from pages.models import SiteSection
 from publishing.content import ContentModel, State, publish_permission
-from publishing.models import PendingChange
+from publishing.models import Draft
 from publishing.roles import (
     EDITOR,
     PUBLISHER,
@@ -139,7 +139,7 @@ def test_editor_hand_made_post_cannot_schedule_or_unpublish(editor_client):
     assert section.state == State.PUBLISHED  # ...and stays live, unscheduled
     assert section.publish_at is None
     assert section.unpublish_at is None
-    draft = PendingChange.objects.get()  # the correction is a draft, without the rest
+    draft = Draft.objects.get()  # the correction is a draft, without the rest
     assert draft.data["fields"]["title"] == "Fixed a typo"
     assert draft.data["fields"]["state"] == State.PUBLISHED
     assert draft.data["fields"]["publish_at"] is None

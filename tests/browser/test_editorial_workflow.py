@@ -101,7 +101,7 @@ def test_editor_writes_publisher_publishes_public_reads_editor_reverts(new_page,
     expect(editor.locator(".messagelist")).to_contain_text(
         "saved as a draft and wait for a Publisher; the live page is unchanged"
     )
-    expect(editor.locator(".draft-notice")).to_contain_text("has unpublished changes")
+    expect(editor.locator(".draft-notice")).to_contain_text("has a draft")
     expect(editor.get_by_label("Summary:")).to_have_value(
         "Rules for digital trade, agreed in 2025."
     )
@@ -109,23 +109,23 @@ def test_editor_writes_publisher_publishes_public_reads_editor_reverts(new_page,
     expect(visitor.locator(".lead")).to_have_text("Common rules for trade online.")
 
     # ...compares the draft with the live page and sends it for review.
-    editor.get_by_role("link", name="Unpublished changes", exact=True).click()
+    editor.get_by_role("link", name="Draft", exact=True).click()
     diff = editor.locator(".version-diff")
     expect(diff.get_by_role("row", name=re.compile("^Summary"))).to_be_visible()
     expect(diff.locator("del").first).to_have_text("Common rules")  # removed words
     expect(diff.locator("ins").first).to_have_text("Rules")  # added words
     screenshot(editor, "workflow-3-editor-compares-draft")
     editor.get_by_role("button", name="Send for review").click()
-    expect(editor.locator(".messagelist")).to_contain_text("are sent for review")
+    expect(editor.locator(".messagelist")).to_contain_text("is sent for review")
 
     # The Publisher finds it in the list, previews it on the public page and publishes it.
     publisher.goto("/admin/initiatives/initiative/?pending=review")
-    expect(publisher.locator(".state-badge.state-changes")).to_have_text("Unpublished changes")
+    expect(publisher.locator(".state-badge.state-changes")).to_have_text("Draft")
     publisher.get_by_role("link", name="ASEAN Digital Trade Framework").click()
     expect(publisher.get_by_label("Summary:")).to_have_value("Common rules for trade online.")
-    publisher.get_by_role("link", name="Review the unpublished changes").click()
+    publisher.get_by_role("link", name="Review the draft").click()
     publisher.get_by_role("link", name="Preview on the public page").click()
-    expect(publisher.locator(".draft-banner")).to_contain_text("Preview of unpublished changes")
+    expect(publisher.locator(".draft-banner")).to_contain_text("Preview of a draft")
     expect(publisher.locator(".lead")).to_have_text("Rules for digital trade, agreed in 2025.")
     publisher.go_back()
     publisher.get_by_role("button", name="Publish these changes").click()

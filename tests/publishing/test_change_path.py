@@ -13,7 +13,7 @@ from django.utils import timezone
 from caching import after_commit, content_token
 from initiatives.models import Initiative, Topic
 from publishing import drafts
-from publishing.models import PendingChange
+from publishing.models import Draft
 from search import indexing
 from search.models import SearchDocument
 from tests.admin_forms import admin_url, assert_saved, form_data
@@ -131,7 +131,7 @@ def test_an_editors_draft_of_a_live_item_changes_no_token_and_no_index(
     assert counts["content token writes"] == 0
     assert counts["index document writes"] == 0
     assert counts["queries"] <= EDITOR_DRAFT_QUERIES, counts
-    assert PendingChange.objects.filter(object_id=rich_initiative.pk).exists()
+    assert Draft.objects.filter(object_id=rich_initiative.pk).exists()
     assert (
         SearchDocument.objects.get(kind="initiative", object_id=rich_initiative.pk).title
         == "ASEAN Single Window"

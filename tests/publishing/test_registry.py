@@ -183,14 +183,14 @@ def test_the_data_page_lists_every_registered_dataset(client, db):
 
 def test_public_models_are_the_types_their_parts_and_their_link_tables():
     from initiatives.models import Initiative, MemberState, Milestone
-    from publishing.models import PendingChange
+    from publishing.models import Draft
     from search.models import SearchDocument
 
     public = registry.public_models()
     assert {Initiative, Milestone, MemberState, Initiative.topics.through} <= set(public)
     assert registry.is_public(Initiative.member_states.through)
     assert not registry.is_public(SearchDocument)
-    assert not registry.is_public(PendingChange)
+    assert not registry.is_public(Draft)
     assert not registry.is_public(Initiative.history.model)
 
 
