@@ -469,6 +469,6 @@ def test_two_editors_on_one_draft_cannot_overwrite_each_other_unseen(
 
 def test_a_superusers_list_of_every_draft(editor_client, staff_client, initiative):
     edit(editor_client, initiative, summary="Draft.")
-    page = staff_client.get(reverse("admin:asean_portal_pendingchange_changelist"))
+    page = staff_client.get(reverse("admin:asean_portal_draft_changelist"))
     assert page.status_code == 200
     assert url(Initiative, "draft", initiative.pk) in page.content.decode()
