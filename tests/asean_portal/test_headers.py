@@ -10,8 +10,8 @@ from django.urls import path, reverse
 
 from asean_portal.urls import urlpatterns as portal_urlpatterns
 from tests.asean_portal.outage import database_unreachable
-from tests.asean_portal.public_urls import publish_a_little_of_everything
 from tests.factories import FAQFactory
+from tests.public.public_urls import publish_a_little_of_everything
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Stored and reflected XSS: the corpus in xss_payloads.txt goes through every text field
 staff can edit and every query parameter of every public page; the rendered HTML must stay
-inert (see tests/asean_portal/xss.py for what that means). The real-browser test is in
+inert (see tests/publishing/xss.py for what that means). The real-browser test is in
 tests/browser/test_security.py."""
 
 import pytest
@@ -11,14 +11,14 @@ from faqs.models import FAQ
 from initiatives.models import Initiative, MemberState, Milestone, Topic
 from pages.models import SiteSection
 from publishing.markdown import render_markdown
-from tests.asean_portal.public_urls import html_pages, publish_a_little_of_everything
-from tests.asean_portal.xss import (
+from tests.factories import DivisionFactory
+from tests.public.public_urls import html_pages, publish_a_little_of_everything
+from tests.publishing.xss import (
     PAYLOADS,
     inert_problems,
     staff_text_fields,
     store_payload,
 )
-from tests.factories import DivisionFactory
 
 pytestmark = pytest.mark.django_db
 

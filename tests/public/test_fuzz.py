@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tests.asean_portal.public_urls import public_urls
 from tests.factories import FAQFactory, InitiativeFactory, MemberStateFactory, TopicFactory
+from tests.public.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db
 
