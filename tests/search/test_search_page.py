@@ -164,6 +164,7 @@ def test_query_count_does_not_grow_with_results(client):
     assert queries(2) == queries(15)
 
 
+@pytest.mark.usefixtures("any_hour")
 def test_queries_that_find_nothing_are_counted_per_day_without_the_person(client):
     InitiativeFactory(title="Trade")
     for _ in range(3):

@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import models
+from django.utils import timezone
 
 from divisions.models import Division, Pillar
 from faqs.models import FAQ
@@ -302,7 +303,7 @@ def test_initiatives(seeded):
             assert initiative.start_date > datetime.date(2025, 10, 26), initiative
         assert initiative.lead_division not in initiative.supporting_divisions.all()
         if initiative.status == Initiative.Status.COMPLETED:
-            assert initiative.end_date and initiative.end_date < datetime.date.today()
+            assert initiative.end_date and initiative.end_date < timezone.localdate()
     assert 5 <= initiatives.filter(featured=True).count() <= 7
     window = initiatives.get(slug="asean-single-window")
     assert window.lead_division.slug == "economic-community-department"
