@@ -10,7 +10,11 @@ from initiatives.models import Initiative
 from tests.browser.checks import horizontal_overflow
 from tests.browser.conftest import MOBILE
 
-pytestmark = pytest.mark.django_db(transaction=True)
+
+# Every test here reads the module's one sample site (conftest's ``site_server``).
+@pytest.fixture
+def new_page(new_site_page):
+    return new_site_page
 
 
 def results_count(page):
