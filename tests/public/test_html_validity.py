@@ -16,12 +16,19 @@ from tests.factories import (
     SiteSectionFactory,
     TopicFactory,
 )
+from tests.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site():
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """Made once for the module's pages."""
+    with kept_for_the_module(django_db_blocker):
+        yield build_site()
+
+
+def build_site():
     top = DivisionFactory(slug="top", email="info@example.org", address="Jakarta")
     child = DivisionFactory(slug="child", parent=top)
     topic = TopicFactory(slug="trade")
