@@ -2,7 +2,6 @@
 server. Without Chromium they skip with a plain reason; with REQUIRE_BROWSER=1 (CI) a
 missing browser fails instead."""
 
-import contextlib
 import os
 from pathlib import Path
 
@@ -49,30 +48,20 @@ def browser():
         browser.close()
 
 
-@contextlib.contextmanager
-def pages_on(browser, base_url):
-    """``make(viewport=MOBILE, java_script_enabled=False)``: a fresh page on ``base_url``;
-    every context is closed at the end."""
-    contexts = []
-
-    def make(viewport=DESKTOP, **options):
-        context = browser.new_context(base_url=base_url, viewport=viewport, **options)
-        contexts.append(context)
-        return context.new_page()
-
-    try:
-        yield make
-    finally:
-        for context in contexts:
-            context.close()
-
-
 @pytest.fixture
 def new_page(browser, live_server):
     """``new_page(viewport=MOBILE, java_script_enabled=False)``: a fresh page on the live
     server; every context is closed after the test."""
-    with pages_on(browser, live_server.url) as make:
-        yield make
+    contexts = []
+
+    def make(viewport=DESKTOP, **options):
+        context = browser.new_context(base_url=live_server.url, viewport=viewport, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
@@ -97,49 +86,9 @@ def screenshot():
 ZOOM_400 = {"width": 320, "height": 256}  # 1280×1024 at 400% zoom: WCAG's reflow width
 
 
-@contextlib.contextmanager
-def served(django_db_blocker, build):
-    """``build()``'s data committed once and served by a live server of its own, for a module
-    of tests that only read it: building the sample site costs seconds (about 3,000
-    queries), once per module instead of once per test. Nothing is undone between those
-    tests, so they must not write; at the end every table is emptied, as after any
-    transactional test. Yields ``(data, url)``."""
-    from django.core.management import call_command
-    from pytest_django.live_server_helper import LiveServer
-
-    with django_db_blocker.unblock():
-        try:
-            data = build()
-            server = LiveServer("localhost")
-            try:
-                yield data, server.url
-            finally:
-                server.stop()
-        finally:
-            call_command("flush", verbosity=0, interactive=False)
-
-
-@pytest.fixture(scope="module")
-def site_server(browser, django_db_setup, django_db_blocker):
-    """The sample portal of tests/sample_site.py (realistic structure, more than a page),
-    served for the module (see ``served``)."""
+@pytest.fixture
+def site(transactional_db):
+    """The sample portal of tests/sample_site.py: realistic structure, more than a page."""
     from tests.sample_site import build_sample_site
 
-    with served(django_db_blocker, build_sample_site) as served_site:
-        yield served_site
-
-
-@pytest.fixture
-def site(site_server, django_db_blocker):
-    """The module's sample site; the test may read the database too."""
-    with django_db_blocker.unblock():
-        yield site_server[0]
-
-
-@pytest.fixture
-def new_site_page(browser, site_server):
-    """``new_page`` on the module's sample site. A module whose tests all read that site
-    makes it its ``new_page``: a test there that asked for the per-test live server would
-    empty the tables under the shared site."""
-    with pages_on(browser, site_server[1]) as make:
-        yield make
+    return build_sample_site()

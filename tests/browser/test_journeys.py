@@ -10,11 +10,7 @@ from initiatives.models import Initiative
 from tests.browser.checks import horizontal_overflow
 from tests.browser.conftest import MOBILE
 
-
-# Every test here reads the module's one sample site (conftest's ``site_server``).
-@pytest.fixture
-def new_page(new_site_page):
-    return new_site_page
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def results_count(page):

@@ -6,12 +6,7 @@ import pytest
 from initiatives.models import Initiative
 from tests.browser.checks import focus_is_visible, focused_description
 
-
-# Every test here reads the module's one sample site (conftest's ``site_server``).
-@pytest.fixture
-def new_page(new_site_page):
-    return new_site_page
-
+pytestmark = pytest.mark.django_db(transaction=True)
 
 MAX_TABS = 80
 

@@ -15,12 +15,7 @@ from tests.browser.checks import (
 from tests.browser.conftest import ARTIFACTS, DESKTOP, MOBILE, ZOOM_400
 from tests.sample_site import PAGE_BUDGET, page_types
 
-
-# Every test here reads the module's one sample site (conftest's ``site_server``).
-@pytest.fixture
-def new_page(new_site_page):
-    return new_site_page
-
+pytestmark = pytest.mark.django_db(transaction=True)
 
 VIEWPORTS = {"desktop": DESKTOP, "mobile": MOBILE, "zoom-400": ZOOM_400}
 
@@ -54,9 +49,9 @@ def test_every_page_type_is_accessible_and_fits_the_screen(new_page, site, scree
     assert not problems, "\n\n".join(problems)
 
 
-def test_every_page_type_is_light_and_loads_nothing_from_elsewhere(new_page, site, site_server):
+def test_every_page_type_is_light_and_loads_nothing_from_elsewhere(new_page, site, live_server):
     """Each page in a fresh browser context (an empty cache), counting every response."""
-    own_host = site_server[1].split("://", 1)[1]
+    own_host = live_server.url.split("://", 1)[1]
     heavy, foreign = [], []
     report = ["# Page weights (uncompressed bytes; a fresh cache for each page)", ""]
     for kind in page_types(site):

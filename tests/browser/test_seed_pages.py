@@ -6,29 +6,14 @@ from django.core.management import call_command
 
 from initiatives.models import Initiative
 from tests.browser.checks import axe_violations, describe_violations, horizontal_overflow
-from tests.browser.conftest import DESKTOP, MOBILE, ZOOM_400, pages_on, served
+from tests.browser.conftest import DESKTOP, MOBILE, ZOOM_400
 
-
-def load_seed_content():
-    call_command("load_seed_content", verbosity=0)
-
-
-@pytest.fixture(scope="module")
-def seed_server(browser, django_db_setup, django_db_blocker):
-    """The seed content, loaded once for the three viewports (see conftest's ``served``)."""
-    with served(django_db_blocker, load_seed_content) as served_seed:
-        yield served_seed
-
-
-@pytest.fixture
-def new_page(browser, seed_server, django_db_blocker):
-    """Pages on the seed's server; the test may read the database too."""
-    with django_db_blocker.unblock(), pages_on(browser, seed_server[1]) as make:
-        yield make
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "mobile", "zoom-400"])
 def test_seed_content_pages(new_page, screenshot, viewport):
+    call_command("load_seed_content", verbosity=0)
     initiative = Initiative.objects.published().get(slug="asean-single-window")
     size = {"desktop": DESKTOP, "mobile": MOBILE, "zoom-400": ZOOM_400}[viewport]
     page = new_page(viewport=size, bypass_csp=True)
