@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.test import Client
 
@@ -58,6 +60,28 @@ def queries_for(client):
         return len(ctx.captured_queries)
 
     return count
+
+
+# Both ends of the UTC day. The portal keeps Asia/Jakarta time (UTC+7): at 23:30 UTC it is
+# already tomorrow there, at 00:30 UTC it is the same day in both. A test that compares a
+# UTC date with a portal date passes at one end and fails at the other.
+CLOCK_TIMES = {
+    "late in the UTC day": datetime.time(23, 30),
+    "early in the UTC day": datetime.time(0, 30),
+}
+
+
+@pytest.fixture(params=list(CLOCK_TIMES))
+def any_hour(request):
+    """Runs the test twice, its clock set to 23:30 UTC and to 00:30 UTC of today's date (and
+    ticking on from there). Ask for it first, so every fixture's data is made at that time."""
+    import time_machine
+
+    moment = datetime.datetime.combine(
+        datetime.datetime.now(datetime.UTC).date(), CLOCK_TIMES[request.param], datetime.UTC
+    )
+    with time_machine.travel(moment, tick=True):
+        yield moment
 
 
 @pytest.fixture(autouse=True)

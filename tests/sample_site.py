@@ -8,6 +8,8 @@ import datetime
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from django.utils import timezone
+
 from divisions.models import DivisionKind, Pillar
 from initiatives.models import Initiative
 from pages.models import SiteSection
@@ -127,7 +129,7 @@ INITIATIVE_SUBJECTS = [
 
 
 def build_sample_site():
-    today = datetime.date.today()
+    today = timezone.localdate()
     SiteSectionFactory(
         kind=SiteSection.Kind.INTRO,
         title="Introduction",

@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from asean_portal.errors import RETRY_AFTER_SECONDS
 from asean_portal.urls import urlpatterns as portal_urlpatterns
 from tests.asean_portal.outage import database_unreachable
-from tests.asean_portal.public_urls import DATABASE_FREE_PAGES, publish_a_little_of_everything
+from tests.public.public_urls import DATABASE_FREE_PAGES, publish_a_little_of_everything
 
 pytestmark = pytest.mark.django_db
 

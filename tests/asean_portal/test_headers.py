@@ -10,8 +10,9 @@ from django.urls import path, reverse
 
 from asean_portal.urls import urlpatterns as portal_urlpatterns
 from tests.asean_portal.outage import database_unreachable
-from tests.asean_portal.public_urls import publish_a_little_of_everything
 from tests.factories import FAQFactory
+from tests.public.public_urls import publish_a_little_of_everything
+from tests.responses import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +119,9 @@ def test_admin_pages(client, staff_client):
 
 
 def test_public_pages_are_not_marked_noindex(client):
-    assert "X-Robots-Tag" not in client.get("/")
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "X-Robots-Tag" not in response
 
 
 @pytest.mark.urls(__name__)
@@ -128,7 +131,7 @@ def test_a_template_that_needs_an_inline_script_gets_a_nonce(client):
     assert len(nonce) >= 22
     assert csp_directives(response)["script-src"] == f"'self' 'nonce-{nonce}'"
     # A fresh one for every response.
-    assert nonce not in client.get("/nonce/").content.decode()
+    assert nonce not in text_of(client, "/nonce/")
 
 
 def test_the_redirect_to_https(settings):

@@ -1,6 +1,7 @@
 """asean_portal.settings.prod, loaded the way a server loads it: in a fresh process,
 configured only by environment variables."""
 
+import functools
 import json
 import os
 import subprocess
@@ -67,6 +68,13 @@ def production_settings(**env):
     return json.loads(result.stdout)
 
 
+@functools.cache
+def defaults():
+    """The settings with nothing but the required variables: one process for the tests
+    that read them (each start costs seconds); read them, do not change them."""
+    return production_settings()
+
+
 def test_check_deploy_reports_no_issue():
     result = production(args=("manage.py", "check", "--deploy", "--fail-level", "WARNING"))
     assert result.returncode == 0, result.stdout + result.stderr
@@ -74,7 +82,7 @@ def test_check_deploy_reports_no_issue():
 
 
 def test_https_hsts_and_cookies():
-    prod = production_settings()
+    prod = defaults()
     assert prod["DEBUG"] is False
     assert prod["SECURE_SSL_REDIRECT"] is True
     assert prod["SECURE_HSTS_SECONDS"] == 31536000
@@ -93,7 +101,7 @@ def test_https_hsts_and_cookies():
 
 
 def test_the_proxy_header_is_believed_only_when_asked_for():
-    assert production_settings()["SECURE_PROXY_SSL_HEADER"] is None
+    assert defaults()["SECURE_PROXY_SSL_HEADER"] is None
     behind_proxy = production_settings(SECURE_PROXY_SSL_HEADER="1")
     assert behind_proxy["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
 

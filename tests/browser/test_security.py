@@ -13,7 +13,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from asean_portal.urls import urlpatterns as portal_urlpatterns
 from initiatives.models import Initiative
-from tests.asean_portal.xss import PAYLOADS, store_payload
 from tests.factories import (
     DivisionFactory,
     FAQFactory,
@@ -21,6 +20,7 @@ from tests.factories import (
     StaffFactory,
     TopicFactory,
 )
+from tests.publishing.xss import PAYLOADS, store_payload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

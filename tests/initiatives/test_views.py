@@ -230,8 +230,8 @@ def test_query_counts_do_not_grow_with_rows(queries_for, rows):
     }
     # The first query reads the content version; the filter choices (four, with the lead
     # division's) and the list's count are worked out on the first request and remembered
-    # (tests/asean_portal/test_query_counts.py). Words add the index's ranking of the page
-    # (one query) and, once per content version, the acronym glossary.
+    # (tests/public/test_query_counts.py). Words add the index's ranking of the page
+    # (one query) and, once per content token, the acronym glossary.
     assert counts == {"list": 8, "filtered list": 6, "detail": 6, "topic": 5}
 
 

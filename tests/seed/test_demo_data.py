@@ -23,8 +23,12 @@ def taxonomy():
 
 
 def test_builds_marked_synthetic_content_and_leaves_real_content_alone(taxonomy):
-    real = InitiativeFactory(title="ASEAN Single Window", slug="asean-single-window")
-    real_faq = FAQFactory(slug="where-is-it")
+    # Five divisions in all: with the builder's fixed seed, 120 initiatives then include
+    # drafts (a 5% share) as well as published ones.
+    real = InitiativeFactory(
+        title="ASEAN Single Window", slug="asean-single-window", lead_division=DivisionFactory()
+    )
+    real_faq = FAQFactory(slug="where-is-it", division=DivisionFactory())
 
     call_command("generate_demo_data", initiatives=120, faqs=30, verbosity=0)
 

@@ -182,7 +182,7 @@ def test_rebuild_restores_a_damaged_index_and_drops_stale_documents(client):
     assert found(client, "heritage") == []
     assert SearchTerm.objects.filter(word="biodiversity").get().documents == 1
     call_command("rebuild_search_index", verbosity=0)  # running it again changes nothing
-    assert SearchDocument.objects.count() == 3  # the initiative and the two divisions
+    assert SearchDocument.objects.count() == 2  # the initiative and the division of both
 
 
 def test_vocabulary_counts_follow_edits(client, django_capture_on_commit_callbacks):

@@ -10,6 +10,7 @@ from faqs.models import FAQ
 from initiatives.models import Initiative
 from publishing.content import State
 from tests.factories import FAQFactory, InitiativeFactory, TopicFactory
+from tests.responses import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -113,5 +114,5 @@ def test_archive_action_takes_items_out_of_public_lists(staff_client, client):
     )
     initiative.refresh_from_db()
     assert initiative.state == State.ARCHIVED
-    assert "Finished plan" not in client.get("/initiatives/").content.decode()
+    assert "Finished plan" not in text_of(client, "/initiatives/")
     assert client.get(initiative.get_absolute_url()).status_code == 200

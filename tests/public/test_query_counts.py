@@ -21,6 +21,7 @@ from tests.factories import (
     SiteSectionFactory,
     TopicFactory,
 )
+from tests.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -82,22 +83,25 @@ def build(rows):
     }
 
 
-@pytest.mark.parametrize("rows", [1, 50])
-def test_every_public_page_runs_a_fixed_number_of_queries(queries_for, settings, rows):
+@pytest.fixture(scope="module", params=[1, 50], ids=["1 row", "50 rows"])
+def pages(request, django_db_setup, django_db_blocker):
+    """The pages over 1 row and over 50 rows of everything, made once for both tests."""
+    with kept_for_the_module(django_db_blocker):
+        yield build(request.param)
+
+
+def test_every_public_page_runs_a_fixed_number_of_queries(queries_for, settings, pages):
     settings.PAGE_CACHE_ENABLED = False
-    pages = build(rows)
     counts = {}
     for name, url in pages.items():
         cache.clear()
         local_memory.clear()
         cold = queries_for(url)
         counts[name] = (cold, queries_for(url))
-    assert counts == EXPECTED, rows
+    assert counts == EXPECTED
 
 
-@pytest.mark.parametrize("rows", [1, 50])
-def test_a_cached_page_runs_one_query_or_none(queries_for, settings, rows):
-    pages = build(rows)
+def test_a_cached_page_runs_one_query_or_none(queries_for, settings, pages):
     for url in pages.values():
         queries_for(url)
         assert queries_for(url) == 1, url  # the content version

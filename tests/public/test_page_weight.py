@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
+from tests.module_data import kept_for_the_module
 from tests.sample_site import PAGE_BUDGET, build_sample_site, page_types
 
 pytestmark = pytest.mark.django_db
@@ -55,18 +56,25 @@ def page_weight(client, url, status):
     return total
 
 
-def test_every_page_type_is_under_budget_and_loads_only_its_own_files(client):
-    site = build_sample_site()
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """The sample site, made once for the module's two readers."""
+    with kept_for_the_module(django_db_blocker):
+        yield build_sample_site()
+
+
+def test_every_page_type_is_under_budget_and_loads_only_its_own_files(client, site):
     weights = {kind.name: page_weight(client, kind.url, kind.status) for kind in page_types(site)}
     heavy = {name: size for name, size in weights.items() if size >= PAGE_BUDGET}
     assert not heavy, f"over {PAGE_BUDGET:,} bytes: {heavy}"
 
 
-def test_no_page_needs_inline_styles_or_scripts(client):
+def test_no_page_needs_inline_styles_or_scripts(client, site):
     """What a strict Content-Security-Policy allows: JSON-LD data blocks, nothing to run."""
-    site = build_sample_site()
     for kind in page_types(site):
-        html = client.get(kind.url).content.decode()
+        response = client.get(kind.url)
+        assert response.status_code == kind.status, kind.url
+        html = response.content.decode()
         assert " style=" not in html and "<style" not in html, kind.name
         scripts = re.findall(r"<script[^>]*>", html)
         assert all('type="application/ld+json"' in tag for tag in scripts), (kind.name, scripts)

@@ -1,41 +1,26 @@
 """Stored and reflected XSS: the corpus in xss_payloads.txt goes through every text field
 staff can edit and every query parameter of every public page; the rendered HTML must stay
-inert (see tests/asean_portal/xss.py for what that means). The real-browser test is in
+inert (see tests/publishing/xss.py for what that means). The real-browser test is in
 tests/browser/test_security.py."""
 
 import pytest
 from django.urls import reverse
 
-from divisions.models import Division
 from faqs.models import FAQ
-from initiatives.models import Initiative, MemberState, Milestone, Topic
-from pages.models import SiteSection
+from initiatives.models import Topic
 from publishing.markdown import render_markdown
-from tests.asean_portal.public_urls import html_pages, publish_a_little_of_everything
-from tests.asean_portal.xss import (
-    PAYLOADS,
-    inert_problems,
-    staff_text_fields,
-    store_payload,
-)
 from tests.factories import DivisionFactory
+from tests.public.public_urls import html_pages, publish_a_little_of_everything
+from tests.publishing.xss import (
+    CONTENT_MODELS,
+    PAYLOADS,
+    check,
+    inert_problems,
+    report,
+    staff_text_fields,
+)
 
 pytestmark = pytest.mark.django_db
-
-CONTENT_MODELS = [Division, Topic, MemberState, Initiative, Milestone, FAQ, SiteSection]
-
-
-def check(response, url, payload_number, findings, admin=False):
-    if response.status_code >= 500:
-        findings.append((payload_number, url, f"status {response.status_code}"))
-        return
-    for problem in inert_problems(response.content.decode(), admin=admin):
-        findings.append((payload_number, url, problem))
-
-
-def report(findings):
-    lines = [f"payload {n} ({PAYLOADS[n][:60]!r}) at {url}: {p}" for n, url, p in findings]
-    return f"{len(findings)} problem(s):\n" + "\n".join(lines[:40])
 
 
 def test_the_corpus_is_large_and_varied():
@@ -92,54 +77,7 @@ def test_external_links_open_without_handing_over_the_page():
     assert 'rel="noopener noreferrer"' in html
 
 
-# --- stored payloads on every public page ------------------------------------------------
-
-
-@pytest.fixture
-def stored():
-    """The whole corpus stored at once: one object of each kind per payload."""
-    return [store_payload(number, payload) for number, payload in enumerate(PAYLOADS)]
-
-
-def test_stored_payloads_stay_inert_on_every_public_page(client, stored):
-    findings = []
-    pages = [
-        reverse("home"),
-        reverse("about"),
-        reverse("divisions:list"),
-        reverse("faqs:list"),
-    ]
-    pages += [f"{reverse('initiatives:list')}?page={n}" for n in range(1, len(stored) // 20 + 2)]
-    for url in pages:
-        check(client.get(url), url, 0, findings)
-    for number, objects in enumerate(stored):
-        for kind in ("division", "initiative", "topic"):
-            url = objects[kind].get_absolute_url()
-            response = client.get(url)
-            assert response.status_code == 200, url
-            check(response, url, number, findings)
-    assert not findings, report(findings)
-
-
-def test_stored_payloads_stay_inert_in_the_admin(staff_client, stored):
-    """Staff read what other staff wrote: the admin escapes it too. Each payload is checked
-    on one model's change form (in turn), every changelist page on all of them."""
-    findings = []
-    for model in CONTENT_MODELS:
-        meta = model._meta
-        changelist = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
-        for page in range(len(stored) // 50 + 1):
-            url = f"{changelist}?p={page + 1}"
-            check(staff_client.get(url), url, 0, findings, admin=True)
-    kinds = list(stored[0])
-    for number, objects in enumerate(stored):
-        obj = objects[kinds[number % len(kinds)]]
-        meta = obj._meta
-        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
-        response = staff_client.get(url)
-        assert response.status_code == 200, url
-        check(response, url, number, findings, admin=True)
-    assert not findings, report(findings)
+# --- a payload typed into the admin (the whole corpus stored: test_stored_payloads.py) ---
 
 
 def test_a_payload_typed_into_the_admin_is_stored_as_text_and_rendered_inert(staff_client):

@@ -24,6 +24,7 @@ from tests.factories import (
     SiteSectionFactory,
     TopicFactory,
 )
+from tests.responses import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -256,7 +257,7 @@ def test_the_preview_shows_the_draft_on_the_public_page_never_cached(
     assert "Preview of a draft" in content
     assert "no-cache" in preview["Cache-Control"] and "private" in preview["Cache-Control"]
     assert live(initiative).summary == "Customs clearance."  # the preview wrote nothing
-    assert "Paperless" not in client.get(initiative.get_absolute_url()).content.decode()
+    assert "Paperless" not in text_of(client, initiative.get_absolute_url())
     assert client.get(url(Initiative, "draft_preview", initiative.pk)).status_code == 302
 
 

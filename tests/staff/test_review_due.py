@@ -22,20 +22,31 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 REVIEW_DUE = reverse("admin:review_due")
-TODAY = timezone.localdate()
-LAST_YEAR = TODAY - datetime.timedelta(days=365)
+DAY = datetime.timedelta(days=1)
 
 
+def today():
+    """The portal's date (Asia/Jakarta), read when the test runs: at 23:30 UTC it is already
+    tomorrow's date there."""
+    return timezone.localdate()
+
+
+def last_year():
+    return today() - 365 * DAY
+
+
+@pytest.mark.usefixtures("any_hour")
 def test_new_items_get_a_review_date_a_year_ahead():
-    assert InitiativeFactory().review_by == TODAY + datetime.timedelta(days=365)
+    assert InitiativeFactory().review_by == today() + 365 * DAY
 
 
+@pytest.mark.usefixtures("any_hour")
 def test_the_admin_form_fills_an_empty_review_date(staff_client):
-    initiative = InitiativeFactory(review_by=LAST_YEAR)
+    initiative = InitiativeFactory(review_by=last_year())
     change = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
     assert_saved(staff_client.post(change, form_data(staff_client.get(change), review_by="")))
     initiative.refresh_from_db()
-    assert initiative.review_by == TODAY + datetime.timedelta(days=365)
+    assert initiative.review_by == today() + 365 * DAY
 
 
 def test_every_content_type_names_its_owning_division():
@@ -46,16 +57,17 @@ def test_every_content_type_names_its_owning_division():
     assert SiteSectionFactory(owning_division=economic).owning_division == economic
 
 
+@pytest.mark.usefixtures("any_hour")
 def test_overdue_content_is_listed_by_division(staff_client):
-    economic = DivisionFactory(name="Economic Community Department", review_by=LAST_YEAR)
+    economic = DivisionFactory(name="Economic Community Department", review_by=last_year())
     socio = DivisionFactory(name="Socio-Cultural Community Department")
-    InitiativeFactory(title="Stale plan", lead_division=economic, review_by=LAST_YEAR)
+    InitiativeFactory(title="Stale plan", lead_division=economic, review_by=last_year())
     InitiativeFactory(title="Fresh plan", lead_division=economic)
     InitiativeFactory(
-        title="Archived plan", lead_division=economic, review_by=LAST_YEAR, state=State.ARCHIVED
+        title="Archived plan", lead_division=economic, review_by=last_year(), state=State.ARCHIVED
     )
-    FAQFactory(question="Stale question?", division=socio, review_by=LAST_YEAR)
-    TopicFactory(name="Unowned stale topic", review_by=LAST_YEAR)
+    FAQFactory(question="Stale question?", division=socio, review_by=last_year())
+    TopicFactory(name="Unowned stale topic", review_by=last_year())
 
     response = staff_client.get(REVIEW_DUE)
 
@@ -71,10 +83,11 @@ def test_overdue_content_is_listed_by_division(staff_client):
     assert "Archived plan" not in content
 
 
+@pytest.mark.usefixtures("any_hour")
 def test_the_counts_link_to_the_filtered_lists(staff_client):
     economic = DivisionFactory(name="Economic")
-    InitiativeFactory(title="Stale", lead_division=economic, review_by=LAST_YEAR)
-    InitiativeFactory(title="Other division, stale", review_by=LAST_YEAR)
+    InitiativeFactory(title="Stale", lead_division=economic, review_by=last_year())
+    InitiativeFactory(title="Other division, stale", review_by=last_year())
     InitiativeFactory(title="Not due", lead_division=economic)
 
     response = staff_client.get(REVIEW_DUE)
@@ -90,27 +103,40 @@ def test_the_review_page_runs_a_fixed_number_of_queries(
     staff_client, django_assert_max_num_queries
 ):
     division = DivisionFactory()
-    InitiativeFactory.create_batch(3, lead_division=division, review_by=LAST_YEAR)
-    FAQFactory.create_batch(3, division=division, review_by=LAST_YEAR)
-    staff_client.get(REVIEW_DUE)
+    InitiativeFactory.create_batch(3, lead_division=division, review_by=last_year())
+    FAQFactory.create_batch(3, division=division, review_by=last_year())
+    assert staff_client.get(REVIEW_DUE).status_code == 200
     with django_assert_max_num_queries(14):
-        staff_client.get(REVIEW_DUE)
+        assert staff_client.get(REVIEW_DUE).status_code == 200
 
 
 def test_the_index_links_to_the_review_page(staff_client):
     assert REVIEW_DUE in staff_client.get(reverse("admin:index")).content.decode()
 
 
+@pytest.mark.usefixtures("any_hour")
 @pytest.mark.parametrize("model", [Initiative, FAQ])
 def test_lists_filter_by_review_date(staff_client, model):
     factory = InitiativeFactory if model is Initiative else FAQFactory
-    factory(review_by=LAST_YEAR)
-    factory(review_by=TODAY + datetime.timedelta(days=10))
-    factory(review_by=TODAY + datetime.timedelta(days=100))
+    factory(review_by=last_year())
+    factory(review_by=today() + 10 * DAY)
+    factory(review_by=today() + 100 * DAY)
     changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
     for value, expected in [("overdue", 1), ("soon", 1), ("later", 1)]:
         response = staff_client.get(changelist, {"review": value})
         assert len(response.context["cl"].result_list) == expected, value
+
+
+@pytest.mark.usefixtures("any_hour")
+@pytest.mark.parametrize("model", [Initiative, FAQ])
+def test_an_item_is_overdue_from_the_day_after_its_date_in_jakarta(staff_client, model):
+    factory = InitiativeFactory if model is Initiative else FAQFactory
+    factory(slug="due-yesterday", review_by=today() - DAY)
+    factory(slug="due-today", review_by=today())
+    changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    for value, expected in [("overdue", ["due-yesterday"]), ("soon", ["due-today"])]:
+        response = staff_client.get(changelist, {"review": value})
+        assert [item.slug for item in response.context["cl"].result_list] == expected, value
 
 
 def test_the_review_page_needs_staff(client):

@@ -164,6 +164,8 @@ def inert_problems(html, admin=False):
 # --- putting the corpus into every text field staff can edit ---------------------------
 
 
+CONTENT_MODELS = [Division, Topic, MemberState, Initiative, Milestone, FAQ, SiteSection]
+
 MIN_TEXT_LENGTH = 10
 
 
@@ -236,3 +238,21 @@ def store_payload(number, payload):
         "faq": faq,
         "site section": section,
     }
+
+
+# --- collecting what a page lets through ---------------------------------------------
+
+
+def check(response, url, payload_number, findings, admin=False):
+    """Adds to ``findings`` what in ``response`` could run (or its server error)."""
+    if response.status_code >= 500:
+        findings.append((payload_number, url, f"status {response.status_code}"))
+        return
+    for problem in inert_problems(response.content.decode(), admin=admin):
+        findings.append((payload_number, url, problem))
+
+
+def report(findings):
+    """The findings, one a line, for an assertion message."""
+    lines = [f"payload {n} ({PAYLOADS[n][:60]!r}) at {url}: {p}" for n, url, p in findings]
+    return f"{len(findings)} problem(s):\n" + "\n".join(lines[:40])

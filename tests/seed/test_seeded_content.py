@@ -1,162 +1,31 @@
-"""``manage.py load_seed_content``: what it loads, that it is idempotent, that staff win."""
+"""What ``load_seed_content`` loaded, and what loading it again does: staff edits win,
+untouched rows follow the seed. The content is loaded once for the module; each test's own
+changes are undone after it."""
 
 import datetime
-from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.conf import settings
-from django.core.management import CommandError, call_command
 from django.db import models
+from django.utils import timezone
 
 from divisions.models import Division, Pillar
 from faqs.models import FAQ
-from initiatives.models import Initiative, MemberState, Milestone, Topic
+from initiatives.models import Initiative, MemberState, Topic
 from pages.models import SiteSection
 from publishing.content import State
 from seed import data
-from seed.parser import (
-    SEED_TEXT_PATH,
-    SeedFormatError,
-    load_document,
-    parse_seed,
-    read_seed_text,
-)
-from tests.factories import MemberStateFactory
+from tests.module_data import kept_for_the_module
+from tests.seed.loading import ARTICLE_QUESTIONS, CONTENT_MODELS, PUBLISHER_CONTACT, load, snapshot
 
-ARTICLE_QUESTIONS = [
-    "What is the main function of the ASEAN Secretariat?",
-    "Where is the ASEAN Secretariat located?",
-    "Who leads the ASEAN Secretariat?",
-    "How does the ASEAN Secretariat support ASEAN Member States?",
-    "What are some of the challenges faced by the ASEAN Secretariat?",
-]
-# Pieces of the article publisher's contact line, which must never reach the portal.
-PUBLISHER_CONTACT = [
-    "0369020373",
-    "Bắc Giang",
-    "Bac Giang",
-    "Giang",
-    "Hiệp Hòa",
-    "Ngọc Liễn",
-    "Need assistance",
-    "customer support",
-    "email protected",
-    "24/7",
-]
-CONTENT_MODELS = [SiteSection, Division, Topic, Initiative, FAQ]
+pytestmark = pytest.mark.django_db
 
 
-def load(verbosity=0):
-    out = StringIO()
-    call_command("load_seed_content", verbosity=verbosity, stdout=out)
-    return out.getvalue()
-
-
-def snapshot():
-    """Every row the loader writes, with its updated_at where it has one."""
-    rows = {}
-    for model in CONTENT_MODELS:
-        rows[model.__name__] = dict(model.objects.values_list("slug", "updated_at"))
-    rows["MemberState"] = dict(MemberState.objects.values_list("slug", "iso_code"))
-    rows["Milestone"] = sorted(
-        Milestone.objects.values_list("pk", "initiative__slug", "title", "due_on", "done_on")
-    )
-    for model, name in [(Initiative, "topics"), (Initiative, "member_states"), (FAQ, "topics")]:
-        rows[f"{model.__name__}.{name}"] = sorted(
-            model.objects.values_list("slug", f"{name}__slug")
-        )
-    return rows
-
-
-@pytest.fixture
-def seeded(db):
-    load()
-
-
-# --- the parser ---------------------------------------------------------------------------
-
-
-def test_the_seed_text_ships_inside_the_project():
-    assert SEED_TEXT_PATH.parent == settings.BASE_DIR / "seed"
-    assert SEED_TEXT_PATH.is_file()
-
-
-def test_parser_reads_the_article():
-    doc = load_document()
-    assert [e.title for e in doc.roles.entries] == [
-        "Facilitating Collaboration",
-        "Coordinating Initiatives",
-        "Enhancing ASEAN’s Global Presence",
-        "Providing Support Services",
-    ]
-    assert len(doc.structure.entries) == 7
-    assert doc.structure.entries[0].title == "Office of the Secretary-General"
-    assert [e.title for e in doc.challenges.entries] == [
-        "Balancing National Interests",
-        "Resource Constraints",
-        "Enhancing Efficiency",
-    ]
-    assert doc.challenges.after[0].startswith("Despite these challenges")
-    assert doc.conclusion[0].startswith("The ASEAN Secretariat, as the central")
-    assert [q.question for q in doc.faqs] == ARTICLE_QUESTIONS
-    assert all(q.answer for q in doc.faqs)
-
-
-def test_parser_drops_the_publishers_contact():
-    text = read_seed_text()
-    assert "0369020373" in text  # it is in the article …
-    parsed = repr(load_document())
-    for piece in PUBLISHER_CONTACT:
-        assert piece not in parsed  # … and nowhere in what the parser returns
-
-
-@pytest.mark.parametrize(
-    "text, message",
-    [
-        ("Heading only", "introduction"),
-        ("Intro.\nConclusion\nEnd.\nFAQs\n1. Q?\nA.", "role"),
-        ("Intro.\nThe Role\nLead:\nNo list here.\nConclusion\nEnd.\nFAQs\n1. Q?\nA.", "list"),
-        (
-            "Intro.\nThe Role\nLead:\n- No colon here\nConclusion\nEnd.\nFAQs\n1. Q?\nA.",
-            "Title: text",
-        ),
-    ],
-)
-def test_parser_explains_what_is_wrong(text, message):
-    with pytest.raises(SeedFormatError, match=message):
-        parse_seed(text)
-
-
-def test_a_question_without_an_answer_is_an_error():
-    text = read_seed_text().replace(
-        "The ASEAN Secretariat is headquartered in Jakarta, Indonesia.\n", ""
-    )
-    with pytest.raises(SeedFormatError, match="Where is the ASEAN Secretariat located"):
-        parse_seed(text)
-
-
-# --- what is loaded -----------------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_first_run_reports_what_it_created():
-    out = load(verbosity=1)
-    assert "Divisions: 7 created, 0 updated, 0 unchanged" in out
-    assert "Member states: 11 created, 0 updated, 0 unchanged" in out
-    assert "FAQs: 10 created" in out
-    assert len(out.strip().splitlines()) == 6  # one line per model
-
-
-@pytest.mark.django_db
-def test_verbosity_0_prints_nothing():
-    assert load(verbosity=0) == ""
-
-
-@pytest.mark.django_db
-def test_verbosity_2_names_each_row():
-    out = load(verbosity=2)
-    assert "Divisions: created office-of-the-secretary-general" in out
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    with kept_for_the_module(django_db_blocker):
+        load()
+        yield
 
 
 def test_everything_is_published(seeded):
@@ -302,7 +171,7 @@ def test_initiatives(seeded):
             assert initiative.start_date > datetime.date(2025, 10, 26), initiative
         assert initiative.lead_division not in initiative.supporting_divisions.all()
         if initiative.status == Initiative.Status.COMPLETED:
-            assert initiative.end_date and initiative.end_date < datetime.date.today()
+            assert initiative.end_date and initiative.end_date < timezone.localdate()
     assert 5 <= initiatives.filter(featured=True).count() <= 7
     window = initiatives.get(slug="asean-single-window")
     assert window.lead_division.slug == "economic-community-department"
@@ -322,9 +191,6 @@ def test_faqs(seeded):
     members = faqs.get(slug="how-many-member-states-does-asean-have")
     assert "eleven" in members.answer and "Timor-Leste" in members.answer
     assert members.topics.exists()
-
-
-# --- idempotency and staff edits -----------------------------------------------------------
 
 
 def test_a_second_run_changes_nothing(seeded):
@@ -397,53 +263,9 @@ def test_changed_seed_data_updates_untouched_rows_only(seeded, staff, monkeypatc
     assert f"Topics: 0 created, {len(changed) - 1} updated, 0 unchanged, 1 kept" in out
 
 
-def test_existing_member_states_are_left_alone(db):
-    MemberStateFactory(slug="viet-nam", name="Vietnam", iso_code="VN")
-    out = load(verbosity=1)
-    assert MemberState.objects.get(slug="viet-nam").name == "Vietnam"
-    assert MemberState.objects.count() == 11
-    assert "Member states: 10 created, 0 updated, 0 unchanged, 1 kept" in out
-
-
 def test_a_row_whose_slug_staff_changed_is_not_duplicated(seeded, staff):
     Topic.objects.filter(slug="energy").update(slug="energy-security", updated_by=staff)
     load()
     assert Topic.objects.filter(name="Energy").count() == 1
     apaec = Initiative.objects.get(slug="apaec-2016-2025")
     assert apaec.topics.filter(slug="energy-security").exists()
-
-
-def test_all_or_nothing(db, monkeypatch):
-    broken = [*data.INITIATIVES, {**data.INITIATIVES[0], "slug": "broken", "topics": ["nope"]}]
-    monkeypatch.setattr(data, "INITIATIVES", broken)
-    with pytest.raises(CommandError, match="unknown reference “nope”"):
-        load()
-    for model in [*CONTENT_MODELS, MemberState, Milestone]:
-        assert not model.objects.exists(), model
-
-
-def test_a_stale_correction_is_reported(db, monkeypatch):
-    monkeypatch.setattr(data, "TEXT_CORRECTIONS", [("no such words", "x", "test")])
-    with pytest.raises(CommandError, match="no such words"):
-        load()
-    assert not Division.objects.exists()
-
-
-def test_text_that_looks_like_the_publishers_contact_is_refused(db, monkeypatch):
-    monkeypatch.setattr(data, "CONTACT", {**data.CONTACT, "body": "Call 0369020373."})
-    with pytest.raises(CommandError, match="publisher"):
-        load()
-    assert not SiteSection.objects.exists()
-
-
-@pytest.mark.django_db
-def test_each_loaded_item_has_exactly_one_revision():
-    from initiatives.models import Initiative
-    from seed.loader import load_seed_content
-
-    load_seed_content()
-    initiative = Initiative.objects.get(slug="asean-single-window")
-    revisions = list(initiative.history.all())
-    assert len(revisions) == 1
-    assert revisions[0].history_change_reason == "Loaded from the seed content"
-    assert revisions[0].history_type == "+"

@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tests.asean_portal.public_urls import public_urls
 from tests.factories import FAQFactory, InitiativeFactory, MemberStateFactory, TopicFactory
+from tests.module_data import kept_for_the_module
+from tests.public.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -82,9 +83,16 @@ repeated = st.tuples(st.sampled_from(KNOWN_KEYS), st.lists(values, min_size=2, m
 )
 
 
-@pytest.fixture
-def content():
-    """A little published content, so list pages have rows and filters real slugs."""
+@pytest.fixture(scope="module")
+def content(django_db_setup, django_db_blocker):
+    """A little published content, so list pages have rows and filters real slugs; made
+    once for the module's pages."""
+    with kept_for_the_module(django_db_blocker):
+        build_content()
+        yield
+
+
+def build_content():
     topic = TopicFactory(slug=SLUGS["topics"])
     initiative = InitiativeFactory(
         slug=SLUGS["initiatives"],
