@@ -26,7 +26,7 @@ def build_tree(divisions):
 
 def published_units():
     """Every published division's name, slug and parent, in chart order: the organisation's
-    shape, read once per content version (``content_token.remember``, like the filter
+    shape, read once per content token (``content_token.remember``, like the filter
     forms' choices), so a division page finds its units without a query of its own."""
     return content_token.remember(
         "divisions:published-units",

@@ -32,7 +32,7 @@ def sections_by_kind():
 
 def organisation_chart():
     """The published divisions as a tree, read only if the page draws it (the drawn chart
-    is remembered per content version; see ``{% remember %}``)."""
+    is cached per content token: ``{% cache %}`` in the home and about pages)."""
     return SimpleLazyObject(lambda: build_tree(Division.objects.published()))
 
 

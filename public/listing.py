@@ -17,7 +17,7 @@ MAX_PAGE_DIGITS = 9
 
 
 class RememberingPaginator(Paginator):
-    """A paginator for long lists: the count is worked out once per content version (and
+    """A paginator for long lists: the count is worked out once per content token (and
     kept in the cache under ``count_key``), and a page past the middle is read from the end
     with the order reversed, so the last page costs what the first does instead of making
     the database step over every row before it. The queryset's order must be total (end
@@ -103,7 +103,7 @@ class RememberedChoiceIterator(ModelChoiceIterator):
 
 class RememberedModelChoiceField(django_filters.fields.ModelChoiceField):
     """A slug-valued model choice whose options (slug → pk and name) are read once per
-    content version and kept in the cache: no query to draw the form or check a value
+    content token and kept in the cache: no query to draw the form or check a value
     (django-filter's own field reads the choices on every request: at least one query per
     choice filter, four on the initiatives list and two on the FAQs, that
     tests/asean_portal/test_query_counts.py shows are gone once warm).

@@ -18,7 +18,7 @@ from search.query import MAX_QUERY_CHARS, Glossary, parse
 
 
 def glossary():
-    """The acronym glossary, read once per content version (a glossary entry's save changes
+    """The acronym glossary, read once per content token (a glossary entry's save changes
     the content token), not once per request."""
     from search.models import GlossaryEntry
 

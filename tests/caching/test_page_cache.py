@@ -38,7 +38,7 @@ def page_keys():
 
 
 def is_cache_hit(queries_for, url):
-    """A cached page runs one query (the content version) instead of the page's own."""
+    """A cached page runs one query (the content token) instead of the page's own."""
     return queries_for(url) == 1
 
 

@@ -70,8 +70,8 @@ def test_query_count_does_not_grow_with_rows(queries_for, rows):
     topic = TopicFactory(slug="t")
     for _ in range(rows):
         FAQFactory(topics=[topic])
-    # The content version, the FAQs, and (on the first request) the two filters' choices;
-    # words add the index's ranking of the matches and, once per content version, the
+    # The content token, the FAQs, and (on the first request) the two filters' choices;
+    # words add the index's ranking of the matches and, once per content token, the
     # acronym glossary.
     assert queries_for(LIST) == 4
     assert queries_for(f"{LIST}?topic=t&q=question") == 4

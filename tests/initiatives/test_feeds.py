@@ -135,7 +135,7 @@ def test_every_page_advertises_the_site_feed(client, catalogue):
 def test_feed_query_count_does_not_grow(client, catalogue, django_assert_num_queries):
     for _ in range(5):
         InitiativeFactory(lead_division=catalogue.econ, topics=[catalogue.trade])
-    # Each starts with the content version's read (caching.page_cache).
+    # Each starts with the content token's read (caching.page_cache).
     with django_assert_num_queries(3):  # the initiatives, their topics
         client.get(ALL)
     with django_assert_num_queries(4):  # + the division

@@ -235,7 +235,7 @@ def test_export_query_count_does_not_grow_with_rows(
         MilestoneFactory(initiative=initiative)
     # The count, then one chunk: the rows; published topics, published divisions and member
     # states (small lookups); the three link tables; milestone counts.
-    # Each starts with the content version's read (caching.page_cache).
+    # Each starts with the content token's read (caching.page_cache).
     with django_assert_num_queries(10):
         csv_rows(client, "format=csv")
     with django_assert_num_queries(11):  # + the division the filter names

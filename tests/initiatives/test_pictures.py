@@ -157,7 +157,7 @@ def test_the_longest_bar_fills_the_width(client, spread):
 def test_overview_query_count_does_not_grow(queries_for, rows):
     for _ in range(rows):
         InitiativeFactory(lead_division=DivisionFactory())
-    assert queries_for(OVERVIEW) == 5  # the content version, three counts and the divisions
+    assert queries_for(OVERVIEW) == 5  # the content token, three counts and the divisions
 
 
 def test_no_initiative_can_take_the_address_of_another_page():

@@ -228,7 +228,7 @@ def test_query_counts_do_not_grow_with_rows(queries_for, rows):
         "detail": queries_for(initiative.get_absolute_url()),
         "topic": queries_for(topic.get_absolute_url()),
     }
-    # The first query reads the content version; the filter choices (four, with the lead
+    # The first query reads the content token; the filter choices (four, with the lead
     # division's) and the list's count are worked out on the first request and remembered
     # (tests/public/test_query_counts.py). Words add the index's ranking of the page
     # (one query) and, once per content token, the acronym glossary.

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 # page: (empty cache, warm data cache). The first query of every page reads the content
 # version (caching.content_token). What an empty cache adds is worked out once per
-# content version: filter choices, list counts, the drawn filter form and organisation chart.
+# content token: filter choices, list counts, the drawn filter form and organisation chart.
 EXPECTED = {
     "home": (5, 4),  # + site sections, featured initiatives, their topics; cold: divisions
     "about": (3, 2),  # + site sections; cold: divisions (the drawn chart is remembered)
@@ -104,7 +104,7 @@ def test_every_public_page_runs_a_fixed_number_of_queries(queries_for, settings,
 def test_a_cached_page_runs_one_query_or_none(queries_for, settings, pages):
     for url in pages.values():
         queries_for(url)
-        assert queries_for(url) == 1, url  # the content version
+        assert queries_for(url) == 1, url  # the content token
     settings.CONTENT_VERSION_IN_CACHE = True  # as with Redis: the version comes from the cache
     for url in pages.values():
         queries_for(url)

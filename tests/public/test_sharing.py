@@ -275,4 +275,4 @@ def test_the_sitemap_index_query_count_does_not_grow(queries_for, rows):
     for _ in range(rows):
         InitiativeFactory()
     # The fixed pages' nine latest-change lookups; a count and a latest change per section.
-    assert queries_for("/sitemap.xml") == 1 + 9 + 3 * 2  # 1: the content version (page cache)
+    assert queries_for("/sitemap.xml") == 1 + 9 + 3 * 2  # 1: the content token (page cache)
