@@ -173,6 +173,9 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "").strip("/") + "/"
 if ADMIN_URL == "/":
     ADMIN_URL = WELL_KNOWN_ADMIN_URL
 LOGIN_URL = "admin:login"
+# Where sign-in lands when `next` is missing or unsafe (another site): the admin home, not
+# Django's /accounts/profile/, which this site does not have.
+LOGIN_REDIRECT_URL = "admin:index"
 # Never answered from the page cache: staff pages, files, the load balancers' probe.
 PAGE_CACHE_SKIP_PREFIXES = [f"/{ADMIN_URL}", STATIC_URL, "/healthz"]
 
