@@ -67,6 +67,9 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 # --- Middleware, in the order a request passes through it ---------------------------------
 MIDDLEWARE = [
+    # Outermost: compresses what goes out (caching.compression), except the admin and any
+    # page holding a CSRF token; a cached page comes with its stored compressed copy.
+    "caching.compression.CompressionMiddleware",
     # First: a cached page for an anonymous visitor is answered before anything else runs
     # (caching.page_cache); the headers below are stored with it.
     "caching.page_cache.PageCacheMiddleware",
@@ -80,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Just inside it: notes a page that holds a CSRF token (never compressed nor cached).
+    "caching.compression.CsrfTokenMarkMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: it tells whether the signed-in user passed the second factor.
     "django_otp.middleware.OTPMiddleware",
@@ -178,6 +183,10 @@ LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 # Never answered from the page cache: staff pages, files, the load balancers' probe.
 PAGE_CACHE_SKIP_PREFIXES = [f"/{ADMIN_URL}", STATIC_URL, "/healthz"]
+# Never compressed (BREACH: a secret beside text the visitor chose): staff pages and forms
+# with a CSRF token. Any response whose page used a CSRF token is skipped as well, wherever
+# it is; static files come compressed from whitenoise already.
+COMPRESSION_SKIP_PREFIXES = [f"/{ADMIN_URL}", "/contact/", "/accounts/", STATIC_URL, "/healthz"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
