@@ -92,6 +92,15 @@ class InitiativeResource(ContentResource):
     def dehydrate_milestones(self, initiative):
         return "\n".join(milestone_line(m) for m in initiative.milestones.all())
 
+    def export_column(self, name, ids):
+        """The milestones column of many initiatives at once (one query)."""
+        lines = {}
+        for milestone in Milestone.objects.filter(initiative_id__in=ids).only(
+            "initiative_id", "title", "due_on", "done_on"
+        ):
+            lines.setdefault(milestone.initiative_id, []).append(milestone_line(milestone))
+        return {pk: "\n".join(text) for pk, text in lines.items()}
+
     def import_instance(self, instance, row, **kwargs):
         errors = {}
         try:

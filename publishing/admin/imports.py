@@ -153,16 +153,11 @@ class ContentImportExportMixin(ImportExportMixin):
 
     def export_rows(self, resource, queryset, selected):
         """Each item's exported values, in the list's order, a chunk of items at a time: the
-        ids first (one query), then each chunk with its related rows (a fixed number of
+        ids first (one query), then each chunk's values and related rows (a fixed number of
         queries per chunk, whatever its place in the list)."""
         ids = list(queryset.values_list("pk", flat=True))
         for start in range(0, len(ids), EXPORT_CHUNK):
-            chunk = ids[start : start + EXPORT_CHUNK]
-            items = resource.filter_export(self.model._default_manager.filter(pk__in=chunk))
-            by_id = {item.pk: item for item in items}
-            for pk in chunk:
-                if pk in by_id:  # deleted since the ids were read
-                    yield resource.export_resource(by_id[pk], selected_fields=selected)
+            yield from resource.export_chunk(ids[start : start + EXPORT_CHUNK], selected)
 
     def ended_if_failed(self, body, file_format, request):
         try:
