@@ -51,8 +51,8 @@ class ContentAdminForm(ConcurrencyFormMixin, forms.ModelForm):
 
     user = None  # set per request by ContentAdmin.get_form
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(normalise_newlines(data), *args, **kwargs)
         state = self.fields.get("state")
         if state is not None:
             current = self.instance.state if self.instance.pk else None
@@ -99,6 +99,23 @@ class ContentAdminForm(ConcurrencyFormMixin, forms.ModelForm):
                 getattr(self.instance, name).remove(*(before - after))
             if after - before:
                 add_links(self.instance, field, after - before)
+
+
+def normalise_newlines(data):
+    """Browsers send a textarea's line breaks as CRLF: kept as they came, every save looked
+    like a change to every multi-line field (in the history and the conflict box)."""
+    if data is None:
+        return None
+    if hasattr(data, "lists"):  # a QueryDict: a key may have several values
+        fixed = data.copy()
+        for key, values in data.lists():
+            fixed.setlist(key, [_lf(value) for value in values])
+        return fixed
+    return {key: _lf(value) for key, value in data.items()}
+
+
+def _lf(value):
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
 def add_links(instance, field, pks):
