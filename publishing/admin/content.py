@@ -2,8 +2,10 @@
 bulk actions, history (compare, revert, restore) and the no-lost-edits check."""
 
 import datetime
+import re
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import model_ngettext
@@ -17,6 +19,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from publishing import drafts
 from publishing.admin.drafts import DraftAdminMixin
@@ -382,6 +385,23 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
         end_revision(form.instance, request.user)
         self.revision_saved(request, form.instance)
 
+    # --- what a save says ---------------------------------------------------------------
+
+    def response_add(self, request, obj, post_url_continue=None):
+        request._saved = obj
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        request._saved = obj
+        return super().response_change(request, obj)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        saved = getattr(request, "_saved", None)
+        if saved is not None and level == messages.SUCCESS and SAVED.search(str(message)):
+            said = SAVED.sub(outcome(saved), str(message))
+            message = mark_safe(said) if isinstance(message, SafeString) else said  # noqa: S308
+        super().message_user(request, message, level, *args, **kwargs)
+
     # --- the list ---------------------------------------------------------------------
 
     def get_list_display(self, request):
@@ -531,13 +551,34 @@ def publication_badge(obj):
     """The item's state as a coloured label, saying when a published one is not live."""
     state, label = obj.state, obj.get_state_display()
     if obj.is_scheduled:
-        state, label = (
-            "scheduled",
-            f"Scheduled {date_format(timezone.localtime(obj.publish_at), 'j M Y')}",
-        )
+        state, label = "scheduled", f"Scheduled {portal_time(obj.publish_at)}"
     elif obj.is_expired:
         state, label = "expired", "Expired"
     badge = format_html('<span class="state-badge state-{}">{}</span>', state, label)
     if getattr(obj, "has_draft", False):
         badge += format_html(' <span class="state-badge state-changes">{}</span>', "Draft")
     return badge
+
+
+def portal_time(moment):
+    """A moment in the portal's time zone, named: staff may be anywhere."""
+    zone = settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " ")
+    return f"{date_format(timezone.localtime(moment), 'j M Y, H:i')} {zone} time"
+
+
+def outcome(obj):
+    """What a save did, in the words of the workflow (Django says "changed successfully")."""
+    if obj.state == State.DRAFT:
+        return "is saved as a draft"
+    if obj.state == State.REVIEW:
+        return "is saved and sent for review; a Publisher publishes it"
+    if obj.state == State.ARCHIVED:
+        return "is archived"
+    if obj.is_scheduled:
+        return f"is scheduled: it will be published on {portal_time(obj.publish_at)}"
+    if obj.is_expired:
+        return "is saved, but not public: its unpublish time has passed"
+    return "is published"
+
+
+SAVED = re.compile(r"was (added|changed) successfully")
