@@ -357,6 +357,9 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if formfield is not None and db_field.name in self.model.markdown_fields:
             formfield.help_text = MARKDOWN_HELP
+        if isinstance(formfield, forms.SplitDateTimeField):
+            # Instead of Django's "You are N hours behind server time" (portal_admin.js).
+            formfield.help_text = " ".join(filter(None, [formfield.help_text, zone_help()]))
         return formfield
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -560,10 +563,19 @@ def publication_badge(obj):
     return badge
 
 
+def zone_name():
+    return settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " ")  # "Jakarta"
+
+
+def zone_help():
+    offset = timezone.localtime().strftime("%z")  # "+0700"
+    hours = f"{offset[0]}{int(offset[1:3])}" + (f":{offset[3:]}" if offset[3:] != "00" else "")
+    return f"Date and time in {zone_name()} time (UTC{hours}), wherever you are."
+
+
 def portal_time(moment):
     """A moment in the portal's time zone, named: staff may be anywhere."""
-    zone = settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " ")
-    return f"{date_format(timezone.localtime(moment), 'j M Y, H:i')} {zone} time"
+    return f"{date_format(timezone.localtime(moment), 'j M Y, H:i')} {zone_name()} time"
 
 
 def outcome(obj):
