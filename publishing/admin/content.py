@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 
 from publishing import drafts
 from publishing.admin.drafts import DraftAdminMixin
@@ -360,6 +361,10 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
         if isinstance(formfield, forms.SplitDateTimeField):
             # Instead of Django's "You are N hours behind server time" (portal_admin.js).
             formfield.help_text = " ".join(filter(None, [formfield.help_text, zone_help()]))
+            # The field's <label> points at neither input (a MultiWidget has no one id).
+            name = capfirst(db_field.verbose_name)
+            date, time = formfield.widget.widgets
+            date.attrs["aria-label"], time.attrs["aria-label"] = f"{name}: date", f"{name}: time"
         return formfield
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
