@@ -413,10 +413,13 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     # --- the list ---------------------------------------------------------------------
 
     def get_list_display(self, request):
-        return [
-            "publication_badge" if name == "state" else name
-            for name in super().get_list_display(request)
-        ]
+        """The state comes second, after the item's name: last, it was off-screen at
+        1280–1400 px on the wide lists (tests/browser/test_admin_layout.py)."""
+        names = list(super().get_list_display(request))
+        if "state" in names:
+            names.remove("state")
+            names.insert(1, "publication_badge")
+        return names
 
     def get_list_filter(self, request):
         filters = list(super().get_list_filter(request))
@@ -575,7 +578,7 @@ def zone_name():
 def zone_help():
     offset = timezone.localtime().strftime("%z")  # "+0700"
     hours = f"{offset[0]}{int(offset[1:3])}" + (f":{offset[3:]}" if offset[3:] != "00" else "")
-    return f"Date and time in {zone_name()} time (UTC{hours}), wherever you are."
+    return f"Times are {zone_name()} time (UTC{hours}), wherever you are."
 
 
 def portal_time(moment):
