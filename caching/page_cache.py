@@ -11,6 +11,11 @@ in) asking for a public page with GET or HEAD it:
 3. otherwise lets the page be made, and keeps it if it is a plain public 200: not private,
    not ``no-store``, no cookie set, no CSP nonce used, no ``Vary`` beyond ``Cookie``.
 
+Each page is stored with its compressed copies (``caching.compression``: Brotli and gzip,
+made once when the page is made), and a hit for a client that takes one is answered with
+those bytes: a hit costs no compression. A page whose making asked for a CSRF token is
+never kept (the token belongs to one visitor).
+
 Every anonymous public response gets an ``ETag`` (a hash of its bytes), a ``Last-Modified``
 (when the content last changed) and ``Cache-Control: no-cache`` (browsers may keep it but
 must ask again, so they never show a stale page); a matching ``If-None-Match`` or
@@ -33,7 +38,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
-from caching import content_token
+from caching import compression, content_token
 
 CACHEABLE_METHODS = frozenset({"GET", "HEAD"})
 LOCAL_PAGES = 200
@@ -76,20 +81,30 @@ class PageCacheMiddleware:
             return self.answer_from(entry, request)
         with content_token.remember_for_request(token_row):
             response = self.get_response(request)
-        if not self.is_public(response):
+        if not self.is_public(response) or compression.used_csrf_token(request, response):
             return response
         response.headers["Last-Modified"] = http_date(token_row.changed_at)
         patch_cache_control(response, no_cache=True)
         set_response_etag(response)
         if key is not None and request.method == "GET" and len(response.content) <= MAX_BYTES:
+            copies = (
+                compression.compressed_copies(response.content)
+                if compression.is_compressible(response)
+                else {}
+            )
             entry = (
                 token_row.token,
                 response.status_code,
                 dict(response.headers),
                 response.content,
+                copies,
             )
             cache.set(key, entry, self.timeout)
             self.local.set(key, entry)
+            response = self.conditional(request, response)
+            if response.status_code == 200:
+                compression.use_copy(request, response, copies)
+            return response
         return self.conditional(request, response)
 
     def lookup(self, key, token_row):
@@ -122,11 +137,14 @@ class PageCacheMiddleware:
         return vary <= {"cookie"}
 
     def answer_from(self, entry, request):
-        _, status, headers, content = entry
+        _, status, headers, content, *rest = entry
         response = HttpResponse(
             b"" if request.method == "HEAD" else content, status=status, headers=headers
         )
-        return self.conditional(request, response)
+        response = self.conditional(request, response)
+        if response.status_code == 200 and request.method == "GET" and rest:
+            compression.use_copy(request, response, rest[0])
+        return response
 
     @staticmethod
     def conditional(request, response):

@@ -7,9 +7,9 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
 from divisions.models import Division
+from public.feeds import PlainTextAtomFeed
 
 from .models import Initiative, Topic
 
@@ -17,7 +17,7 @@ ENTRIES = 50
 
 
 class InitiativesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed  # summaries as text: HTML in them never runs in a reader
     author_name = settings.PORTAL_NAME
     title = f"New and updated initiatives · {settings.PORTAL_NAME}"
     subtitle = "Regional initiatives the ASEAN Secretariat coordinates, newest change first."

@@ -92,6 +92,15 @@ class InitiativeResource(ContentResource):
     def dehydrate_milestones(self, initiative):
         return "\n".join(milestone_line(m) for m in initiative.milestones.all())
 
+    def export_column(self, name, ids):
+        """The milestones column of many initiatives at once (one query)."""
+        lines = {}
+        for milestone in Milestone.objects.filter(initiative_id__in=ids).only(
+            "initiative_id", "title", "due_on", "done_on"
+        ):
+            lines.setdefault(milestone.initiative_id, []).append(milestone_line(milestone))
+        return {pk: "\n".join(text) for pk, text in lines.items()}
+
     def import_instance(self, instance, row, **kwargs):
         errors = {}
         try:
@@ -106,6 +115,17 @@ class InitiativeResource(ContentResource):
                 errors["milestones"] = ValidationError(str(error))
         if errors:
             raise ValidationError(errors)
+
+    def parts_unchanged(self, instance, original):
+        wanted = getattr(instance, "_imported_milestones", None)
+        if wanted is None:
+            return True
+        if original.pk is None:
+            return not wanted
+        # As the export writes them: in the milestones' own order, which puts the due date first.
+        fields = ("title", "due_on", "done_on")
+        now = [tuple(getattr(m, f) for f in fields) for m in original.milestones.all()]
+        return now == [tuple(getattr(m, f) for f in fields) for m in wanted]
 
     def save_parts(self, instance, row):
         wanted = getattr(instance, "_imported_milestones", None)

@@ -6,12 +6,23 @@ chunks, with their related lists fetched once per chunk, and streamed: a large d
 never sits in memory, and the number of queries is fixed per chunk. A download holds at
 most EXPORT_PAGE_SIZE rows, so it finishes well within a worker's timeout; a bigger list
 comes in pages (``&page=2``), each pointing to the next.
+
+Hostile text and broken streams (documented on the Data page):
+- CSV is UTF-8 with a byte-order mark, so spreadsheets on Windows read "2021–2025" and "’"
+  as written; a cell a spreadsheet would run as a formula (it starts with ``=``, ``+``,
+  ``-``, ``@``, a tab or a carriage return: OWASP's list) starts with ``'`` instead, which
+  spreadsheets show as text. JSON keeps the exact text.
+- The status line is sent before the rows are read, so a failure part-way (the database
+  gone) cannot become an error status: it is logged, and the file ends with a line saying it
+  is incomplete. A complete JSON file always ends with ``"complete": true``; a failed one
+  ends inside its list of items, so no JSON parser accepts it.
 """
 
 import csv
 import datetime
 import itertools
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,6 +30,10 @@ from dataclasses import dataclass
 from django.core.paginator import InvalidPage, Paginator
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
+
+from publishing.spreadsheets import spreadsheet_safe
+
+logger = logging.getLogger(__name__)
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 CHUNK_SIZE = 1000
@@ -29,6 +44,8 @@ LICENCE = {
 }
 # In a CSV cell, several values (slugs, codes) are joined with this.
 LIST_SEPARATOR = ";"
+BYTE_ORDER_MARK = "\ufeff"
+INCOMPLETE = "ERROR: the download failed part-way and this file is incomplete. Download it again."
 
 
 @dataclass(frozen=True)
@@ -134,6 +151,7 @@ def export_response(request, dataset, queryset, fmt):
         body = csv_lines(dataset, rows)
     else:
         body = json_chunks(request, dataset, rows, page, next_url)
+    body = ended_if_failed(body, fmt, request)
     response = StreamingHttpResponse(body, content_type=FORMATS[fmt])
     disposition = "attachment" if fmt == "csv" else "inline"
     suffix = f"-page-{page.number}" if paginator.num_pages > 1 else ""
@@ -160,14 +178,24 @@ class _Line:
 
 def csv_lines(dataset, rows):
     writer = csv.writer(_Line())
-    yield writer.writerow(dataset.column_names)
+    yield BYTE_ORDER_MARK + writer.writerow(dataset.column_names)
     for row in rows:
         yield writer.writerow(
             [
-                LIST_SEPARATOR.join(value) if isinstance(value, list) else value
+                spreadsheet_safe(LIST_SEPARATOR.join(value) if isinstance(value, list) else value)
                 for value in row.values()
             ]
         )
+
+
+def ended_if_failed(body, fmt, request):
+    """``body``, and if reading it fails part-way, a log entry and a last line that makes the
+    file unmistakably incomplete (the 200 status has already gone out)."""
+    try:
+        yield from body
+    except Exception:
+        logger.exception("Open-data download %s failed part-way", request.get_full_path())
+        yield f"\n{json.dumps(INCOMPLETE)}\n" if fmt == "json" else f"{INCOMPLETE}\r\n"
 
 
 def json_chunks(request, dataset, rows, page, next_url):
@@ -187,4 +215,4 @@ def json_chunks(request, dataset, rows, page, next_url):
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "items": ['
     for position, row in enumerate(rows):
         yield ("," if position else "") + "\n" + json.dumps(row, ensure_ascii=False)
-    yield "\n]}\n"
+    yield '\n], "complete": true}\n'

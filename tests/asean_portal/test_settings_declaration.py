@@ -49,7 +49,9 @@ def test_installed_apps_are_django_then_third_party_then_local_each_once():
 
 def test_the_order_that_matters():
     order = base.MIDDLEWARE.index
-    assert order("caching.page_cache.PageCacheMiddleware") == 0
+    # Compression wraps everything (a cached page brings its stored compressed copy).
+    assert order("caching.compression.CompressionMiddleware") == 0
+    assert order("caching.page_cache.PageCacheMiddleware") == 1
     assert order("csp.middleware.CSPMiddleware") < order(
         "django.middleware.security.SecurityMiddleware"
     )

@@ -25,7 +25,7 @@ COLUMNS = [
 
 
 def body(response):
-    return b"".join(response.streaming_content).decode()
+    return b"".join(response.streaming_content).decode("utf-8-sig")  # CSV starts with a BOM
 
 
 @pytest.fixture
