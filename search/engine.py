@@ -1,6 +1,7 @@
 """One search from start to finish: parse the words, match and count, correct typos when
 nothing was found, and count the query if it still found nothing."""
 
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -15,6 +16,12 @@ from search.models import MissedQuery, SearchTerm
 from search.query import Glossary, ParsedQuery, parse
 
 MAX_CORRECTIONS = 5
+# Fewer matches of every word than this, and the search also shows the documents that match
+# most of the words (``fallback``).
+FEW = 3
+# Each engine is asked for every group of that many words (``clause_groups``): past this
+# many groups, fewer words are asked for.
+MAX_WORD_GROUPS = 20
 
 
 class Results:
@@ -33,11 +40,12 @@ class Results:
             # content, so they are worked out once per content token (which changes after
             # every write to the index and when a scheduled publish time passes).
             return content_token.remember(
-                f"search-facets:{self.backend.vendor}:{','.join(self.filters.facet_keys())}",
+                f"search-facets:{self.backend.vendor}:{','.join(self.filters.facet_keys())}"
+                f":{int(self.filters.current_only)}",
                 lambda: self.backend.count_facets(self.query, self.filters, self.now),
             )
         return self.answers.get(
-            ("counts", self.query.clauses, self.filters),
+            ("counts", self.query.key, self.filters),
             lambda: self.backend.count_facets(self.query, self.filters, self.now),
         )
 
@@ -61,7 +69,7 @@ class Results:
         if stop is None or stop <= start:
             return []
         return self.answers.get(
-            ("page", self.query.clauses, self.filters, start, stop),
+            ("page", self.query.key, self.filters, start, stop),
             lambda: self.backend.page(self.query, self.filters, self.now, start, stop - start),
         )
 
@@ -72,6 +80,13 @@ class Search:
     filters: Filters
     results: Results | None = None
     suggestion: str = ""
+    #: When all the words together found few: how many did (the results then are the
+    #: documents that match most of the words, those with every word first).
+    with_every_word: int | None = None
+
+    @property
+    def partial(self):
+        return self.with_every_word is not None
 
     @property
     def is_empty(self):
@@ -91,7 +106,7 @@ def run(text, filters=None, backend=None):
     search.results = Results(backend, query, filters, now, answers)
     if query and not search.results.count():
         corrections = answers.get(
-            ("corrections", query.clauses), lambda: find_corrections(backend, query)
+            ("corrections", query.key), lambda: find_corrections(backend, query)
         )
         if corrections:
             corrected = query.with_corrections(corrections)
@@ -99,9 +114,28 @@ def run(text, filters=None, backend=None):
             if corrected.count():
                 search.results = corrected
                 search.suggestion = query.corrected_text(corrections)
+    if query and search.results.count() < FEW and len(query.clauses) > 1:
+        fallback(search, backend, filters, now, answers)
     if query and not filters and not search.results.count():
         record_miss(query.text)
     return search
+
+
+def fallback(search, backend, filters, now, answers):
+    """All the words together found few: the documents that match most of them instead,
+    those that match more of the words first (``SearchBackend.rank_sql``). Asks for all but
+    one of the words, then fewer, until enough are found or one word is enough."""
+    query = search.results.query
+    every_word = search.results.count()
+    for needed in range(len(query.clauses) - 1, 0, -1):
+        if needed > 1 and math.comb(len(query.clauses), needed) > MAX_WORD_GROUPS:
+            continue
+        results = Results(backend, query.matching_at_least(needed), filters, now, answers)
+        if results.count() >= FEW or needed == 1:
+            break
+    if results.count() > every_word:
+        search.results = results
+        search.with_every_word = every_word
 
 
 def find_corrections(backend, query):
