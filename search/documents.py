@@ -1,9 +1,10 @@
 """What each registered content type puts in the index.
 
 The types, and how each builds its document, come from ``publishing.registry``: this module
-names no app. Only content whose state is "published" or "archived" is indexed; its publish/unpublish
-times are copied and applied when searching. The names of facet types (divisions, topics)
-count only while they are published, both as words (``keywords``) and as facets.
+names no app. Only content whose state is "published" or "archived" is indexed; its
+publish/unpublish times are copied and applied when searching (an archived page has
+none). The names of facet types (divisions, topics) count only while they are published,
+both as words (``keywords``) and as facets.
 """
 
 from collections.abc import Mapping

@@ -22,13 +22,12 @@ OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
 # Words a question or a request wraps around what it asks about ("who is in charge of…",
 # "tell me about…"): left out like stop words, so they need not match.
-FILLER = frozenset(
-    """
+FILLER_LIST = """
     tell please know want wanted find information info anything something someone
     happen happens happening deal deals dealing look looks looking charge responsible
-    exactly mean means meant kind sort type whats where's who's
-    """.split()
-)
+    exactly mean means meant kind sort type whats
+"""
+FILLER = frozenset(FILLER_LIST.split())
 # How a question opens; an FAQ whose question opens the same way comes first among matches.
 QUESTION_WORDS = frozenset({"what", "where", "who", "when", "which", "why", "how"})
 QUESTION_PAIRS = frozenset({"how many", "how much", "how long", "how often"})
