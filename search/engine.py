@@ -2,7 +2,7 @@
 nothing was found, and count the query if it still found nothing."""
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import IntegrityError, transaction
@@ -12,8 +12,9 @@ from django.utils import timezone
 from caching import content_token
 from search.answers import Answers
 from search.backends import Filters, get_backend, sampling
+from search.filtering import glossary
 from search.models import MissedQuery, SearchTerm
-from search.query import Glossary, ParsedQuery, parse
+from search.query import ParsedQuery, parse
 
 MAX_CORRECTIONS = 5
 # Fewer matches of every word than this, and the search also shows the documents that match
@@ -80,6 +81,8 @@ class Search:
     filters: Filters
     results: Results | None = None
     suggestion: str = ""
+    #: Similar indexed words for typed words that find nothing (``{typed: similar}``).
+    corrections: dict = field(default_factory=dict)
     #: When all the words together found few: how many did (the results then are the
     #: documents that match most of the words, those with every word first).
     with_every_word: int | None = None
@@ -94,20 +97,22 @@ class Search:
         return self.results is None
 
 
-def run(text, filters=None, backend=None):
+def run(text, filters=None, backend=None, exact=False):
+    """``exact``: the words as typed, never corrected (the "search instead for" link)."""
     filters = filters or Filters()
     backend = backend or get_backend()
-    query = parse(text, Glossary.load())
+    query = parse(text, glossary())
     search = Search(query=query, filters=filters)
     if not (query or filters):
         return search
     now = timezone.now()
     answers = Answers(backend.vendor)
     search.results = Results(backend, query, filters, now, answers)
-    if query and not search.results.count():
+    if query and not search.results.count() and not exact:
         corrections = answers.get(
             ("corrections", query.key), lambda: find_corrections(backend, query)
         )
+        search.corrections = corrections
         if corrections:
             corrected = query.with_corrections(corrections)
             corrected = Results(backend, corrected, filters, now, answers)

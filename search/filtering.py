@@ -18,14 +18,18 @@ from search.query import MAX_QUERY_CHARS, Glossary, parse
 
 
 def glossary():
-    """The acronym glossary, read once per content token (a glossary entry's save changes
-    the content token), not once per request."""
-    from search.models import GlossaryEntry
+    """The acronym glossary and the synonyms, read once per content token (a save of
+    either changes the content token), not once per request."""
+    from search.models import GlossaryEntry, Synonym
 
-    entries = content_token.remember(
-        "search-glossary", lambda: list(GlossaryEntry.objects.values_list("acronym", "expansion"))
+    acronyms, synonyms = content_token.remember(
+        "search-glossary",
+        lambda: (
+            list(GlossaryEntry.objects.values_list("acronym", "expansion")),
+            list(Synonym.objects.values_list("words", "also_finds")),
+        ),
     )
-    return Glossary(entries)
+    return Glossary(acronyms, synonyms)
 
 
 class WordMatch:

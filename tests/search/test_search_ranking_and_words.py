@@ -102,8 +102,13 @@ def test_a_typo_still_finds_what_was_meant_and_offers_the_correction(client, cor
     response = search(client, q="secretariet")
     assert titles(response) == ["Who is responsible for disaster response?"]
     assert response.context["search"].suggestion == "secretariat"
-    assert "Did you mean" in response.content.decode()
-    assert 'href="/search/?q=secretariat"' in response.content.decode()
+    html = response.content.decode()
+    assert "Showing results for “" in html and "1 result for “secretariat”" in html
+    assert 'href="/search/?q=secretariat"' in html
+    # The words as typed, never corrected.
+    assert 'search instead for <a href="/search/?q=secretariet&amp;exact=1">' in html
+    exact = search(client, q="secretariet", exact="1")
+    assert exact.context["search"].suggestion == "" and titles(exact) == []
 
     response = search(client, q="conectivity")
     assert "Connectivity Division" in titles(response)
