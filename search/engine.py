@@ -99,7 +99,7 @@ class Search:
 
 def run(text, filters=None, backend=None, exact=False):
     """``exact``: the words as typed, never corrected (the "search instead for" link)."""
-    filters = filters or Filters()
+    filters = Filters() if filters is None else filters
     backend = backend or get_backend()
     query = parse(text, glossary())
     search = Search(query=query, filters=filters)
