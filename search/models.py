@@ -13,7 +13,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from search.tokenizer import words_of
+from search.tokenizer import split_list, words_of
 
 
 class DocumentKind(models.TextChoices):
@@ -156,13 +156,9 @@ class Synonym(models.Model):
 
     @property
     def others(self):
-        from search.query import split_list
-
         return split_list(self.also_finds)
 
     def clean(self):
-        from search.query import split_list
-
         super().clean()
         self.words = " ".join(self.words.split()).lower()
         if not words_of(self.words):

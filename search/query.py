@@ -9,7 +9,7 @@ backend builds its own query from them with bound parameters or quoting.
 import re
 from dataclasses import dataclass, field, replace
 
-from search.tokenizer import CONTROL, STOPWORDS, WORD, base_form, words_of
+from search.tokenizer import CONTROL, STOPWORDS, WORD, base_form, split_list, words_of
 
 MAX_QUERY_CHARS = 200
 MAX_CLAUSES = 10
@@ -172,11 +172,6 @@ class Glossary:
             if candidate in self.acronym_of or base_forms(candidate) in self.related:
                 return candidate
         return None
-
-
-def split_list(text):
-    """ "flood, typhoon; earthquake" -> the phrases, trimmed, none empty."""
-    return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
 
 
 def clean(raw):

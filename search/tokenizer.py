@@ -34,3 +34,8 @@ def base_form(word):
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def split_list(text):
+    """ "flood, typhoon; earthquake" -> the phrases, trimmed, none empty."""
+    return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
