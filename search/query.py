@@ -39,10 +39,12 @@ class Term:
 
     words: tuple[str, ...]
     prefix: bool = False
+    #: Several words, each anywhere (typed without quotes), rather than side by side.
+    anywhere: bool = False
 
     @property
     def is_phrase(self):
-        return len(self.words) > 1
+        return len(self.words) > 1 and not self.anywhere
 
     @property
     def text(self):
@@ -152,14 +154,17 @@ class Glossary:
             Synonym.objects.values_list("words", "also_finds"),
         )
 
-    def clause_for(self, words):
+    def clause_for(self, words, quoted=True):
         """An acronym (one word) or an expansion (a phrase) as a clause matching either,
-        with the synonyms of what was typed."""
+        with the synonyms of what was typed. Words typed without quotes that are neither
+        an acronym nor an expansion still match anywhere, not only side by side."""
         alternatives = [Term(words)]
         if len(words) == 1 and words[0] in self.expansion_of:
             alternatives.append(Term(self.expansion_of[words[0]]))
         elif words in self.acronym_of:
             alternatives.append(Term((self.acronym_of[words],)))
+        elif len(words) > 1 and not quoted:
+            alternatives = [Term(words, anywhere=True)]
         for other in self.related.get(base_forms(words), ()):
             alternatives.append(Term(other))
         if len(alternatives) == 1:
@@ -259,7 +264,7 @@ def read_clauses(segments, glossary, filler=FILLER):
         while start < len(words):
             expansion = glossary.longest_expansion_at(words, start)
             if expansion:
-                clauses.append(glossary.clause_for(expansion))
+                clauses.append(glossary.clause_for(expansion, quoted=False))
                 start += len(expansion)
                 continue
             word = words[start]

@@ -98,7 +98,8 @@ class PostgreSQLBackend(SearchBackend):
         if term.prefix:
             # Words are letters and digits only; quoted, they are one operand.
             return f"to_tsquery('{CONFIG}', %s)", [f"'{term.words[0]}':*"]
-        return f"plainto_tsquery('{CONFIG}', %s)", [term.words[0]]
+        # One word, or several each anywhere (``Term.anywhere``): plainto_tsquery ANDs them.
+        return f"plainto_tsquery('{CONFIG}', %s)", [term.text]
 
     def clause_sql(self, clause):
         terms = [self.term_sql(term) for term in clause.alternatives]

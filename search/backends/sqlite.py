@@ -98,6 +98,8 @@ class SQLiteBackend(SearchBackend):
     @staticmethod
     def term_expression(term):
         # Words are letters and digits only, so a quoted word is always one FTS5 string.
+        if term.anywhere:
+            return "(" + " AND ".join(f'"{word}"' for word in term.words) + ")"
         return f'"{term.text}"' + ("*" if term.prefix else "")
 
     def clause_expression(self, clause):
