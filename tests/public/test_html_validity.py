@@ -44,6 +44,7 @@ def build_site():
     MilestoneFactory(initiative=initiative, done_on=datetime.date(2024, 1, 1))
     MilestoneFactory(initiative=initiative)
     FAQFactory(division=top, topics=[topic])
+    InitiativeFactory(slug="old-plan", lead_division=child, state="archived")
     for kind in SiteSection.Kind.values:
         SiteSectionFactory(kind=kind)
 
@@ -59,6 +60,8 @@ PAGES = [
     "/initiatives/single-window/",
     "/topics/trade/",
     "/faqs/",
+    "/faqs/?order=division",
+    "/initiatives/?status=archived",
     "/initiatives/overview/",
     "/data/",
     "/accessibility/",
@@ -66,6 +69,7 @@ PAGES = [
     "/search/?q=how+is+trade+with+zzqx+handled",  # the items matching most of the words
     "/search/?q=zzqxv",  # nothing found: similar words, topics, browse links
     "/search/?q=trde&current=1",  # a correction, archived items left out
+    "/sitemap/",
 ]
 # Pages that answer an error, each with the one status it must have.
 ERROR_PAGES = {

@@ -44,6 +44,7 @@ EXPECTED = {
     "faqs": (4, 2),  # + FAQs; empty cache: division and topic choices
     "faqs filtered": (6, 3),  # words: + the index's ranking; cold: the glossary (and synonyms)
     "sitemap": (18, 18),  # the index: + each section's latest change and paging (glossary: 2)
+    "sitemap for people": (4, 4),  # + divisions, topics, member states
 }
 
 
@@ -80,6 +81,7 @@ def build(rows):
         "faqs": reverse("faqs:list"),
         "faqs filtered": f"{reverse('faqs:list')}?division=lead&topic=trade&q=question",
         "sitemap": reverse("sitemap"),
+        "sitemap for people": reverse("sitemap-page"),
     }
 
 
