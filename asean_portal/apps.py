@@ -11,12 +11,16 @@ class AseanPortalConfig(AppConfig):
     def ready(self):
         from caching import content_token
         from initiatives.models import MemberState
+        from publishing.registry import registry
         from search import signals as search_signals
+        from search.sitemaps import GlossarySitemap
         from staff import sign_in_log
 
         sign_in_log.connect()
         # Site search follows content changes from here: the apps never import search.
         search_signals.connect()
+        if "glossary" not in registry.sitemaps():  # ready() may run again in tests
+            registry.add_sitemap("glossary", GlossarySitemap)
         # Anything the public sees changes the content token (cached pages key on it).
         post_save.connect(content_token.content_saved, dispatch_uid="content_token_save")
         m2m_changed.connect(content_token.links_changed, dispatch_uid="content_token_m2m")

@@ -4,7 +4,7 @@ live in the wings and the pages app: importing them here registers them with Dja
 from caching.models import ContentVersion
 from pages.models import SiteSection
 from publishing.models import Draft
-from search.models import GlossaryEntry, MissedQuery, SearchDocument, SearchTerm
+from search.models import GlossaryEntry, MissedQuery, SearchDocument, SearchTerm, Synonym
 
 __all__ = [
     "ContentVersion",
@@ -14,4 +14,5 @@ __all__ = [
     "SearchDocument",
     "SearchTerm",
     "SiteSection",
+    "Synonym",
 ]

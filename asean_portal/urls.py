@@ -7,7 +7,7 @@ from django.urls import include, path
 
 from pages import sitemap_page, views
 from public.sitemaps import sitemaps
-from search.views import SearchView
+from search.views import GlossaryView, SearchView
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -19,6 +19,7 @@ urlpatterns = [
     path("topics/", include("initiatives.topic_urls")),
     path("faqs/", include("faqs.urls")),
     path("search/", SearchView.as_view(), name="search"),
+    path("glossary/", GlossaryView.as_view(), name="glossary"),
     path(settings.ADMIN_URL, admin.site.urls),
     # An index of one sitemap per section, each in pages: every page is listed at any scale.
     path(

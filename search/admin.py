@@ -4,7 +4,7 @@ read-only look at the index."""
 from django.contrib import admin
 from django.utils.html import format_html
 
-from search.models import GlossaryEntry, MissedQuery, SearchDocument, SearchTerm
+from search.models import GlossaryEntry, MissedQuery, SearchDocument, SearchTerm, Synonym
 
 
 @admin.register(GlossaryEntry)
@@ -12,6 +12,15 @@ class GlossaryEntryAdmin(admin.ModelAdmin):
     list_display = ["acronym", "expansion", "note", "updated_at"]
     search_fields = ["acronym", "expansion", "note"]
     fields = ["acronym", "expansion", "note"]
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    """Everyday words and the portal's words: each finds the other in search."""
+
+    list_display = ["words", "also_finds", "note", "updated_at"]
+    search_fields = ["words", "also_finds", "note"]
+    fields = ["words", "also_finds", "note"]
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -1,9 +1,10 @@
 """What each registered content type puts in the index.
 
 The types, and how each builds its document, come from ``publishing.registry``: this module
-names no app. Only content whose state is "published" is indexed; its publish/unpublish
-times are copied and applied when searching. The names of facet types (divisions, topics)
-count only while they are published, both as words (``keywords``) and as facets.
+names no app. Only content whose state is "published" or "archived" is indexed; its
+publish/unpublish times are copied and applied when searching (an archived page has
+none). The names of facet types (divisions, topics) count only while they are published,
+both as words (``keywords``) and as facets.
 """
 
 from collections.abc import Mapping
@@ -39,7 +40,12 @@ def facet_keys(kind, facets=()):
     return keys
 
 
+ARCHIVED = "status:archived"
+
+
 def new_document(kind, obj, entry):
+    archived = obj.state == State.ARCHIVED
+    facets = facet_keys(kind, entry.facets)
     return SearchDocument(
         kind=kind,
         object_id=obj.pk,
@@ -48,9 +54,10 @@ def new_document(kind, obj, entry):
         body=squash(entry.body),
         keywords=squash(entry.keywords),
         url=obj.get_absolute_url(),
-        facets=facet_keys(kind, entry.facets),
-        publish_at=obj.publish_at,
-        unpublish_at=obj.unpublish_at,
+        facets=[*facets, ARCHIVED] if archived else facets,
+        # An archived page stays reachable whatever its window said (``reachable()``).
+        publish_at=None if archived else obj.publish_at,
+        unpublish_at=None if archived else obj.unpublish_at,
     )
 
 
@@ -66,8 +73,11 @@ class Source:
         return self.content_type.model
 
     def queryset(self):
-        """The indexable rows, with what their documents need in a fixed number of queries."""
-        return self.content_type.search.prepare(self.model.objects.filter(state=State.PUBLISHED))
+        """The indexable rows, with what their documents need in a fixed number of queries:
+        published ones, and archived ones, whose pages are kept because people cite them
+        (labelled "Archived" in results, and a filter leaves them out)."""
+        rows = self.model.objects.filter(state__in=[State.PUBLISHED, State.ARCHIVED])
+        return self.content_type.search.prepare(rows)
 
     def build(self, obj):
         return new_document(self.kind, obj, self.content_type.search.build(obj))

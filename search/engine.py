@@ -1,7 +1,8 @@
 """One search from start to finish: parse the words, match and count, correct typos when
 nothing was found, and count the query if it still found nothing."""
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import IntegrityError, transaction
@@ -11,10 +12,17 @@ from django.utils import timezone
 from caching import content_token
 from search.answers import Answers
 from search.backends import Filters, get_backend, sampling
+from search.filtering import glossary
 from search.models import MissedQuery, SearchTerm
-from search.query import Glossary, ParsedQuery, parse
+from search.query import ParsedQuery, parse
 
 MAX_CORRECTIONS = 5
+# Fewer matches of every word than this, and the search also shows the documents that match
+# most of the words (``fallback``).
+FEW = 3
+# Each engine is asked for every group of that many words (``clause_groups``): past this
+# many groups, fewer words are asked for.
+MAX_WORD_GROUPS = 20
 
 
 class Results:
@@ -33,11 +41,12 @@ class Results:
             # content, so they are worked out once per content token (which changes after
             # every write to the index and when a scheduled publish time passes).
             return content_token.remember(
-                f"search-facets:{self.backend.vendor}:{','.join(self.filters.facet_keys())}",
+                f"search-facets:{self.backend.vendor}:{','.join(self.filters.facet_keys())}"
+                f":{int(self.filters.current_only)}",
                 lambda: self.backend.count_facets(self.query, self.filters, self.now),
             )
         return self.answers.get(
-            ("counts", self.query.clauses, self.filters),
+            ("counts", self.query.key, self.filters),
             lambda: self.backend.count_facets(self.query, self.filters, self.now),
         )
 
@@ -61,7 +70,7 @@ class Results:
         if stop is None or stop <= start:
             return []
         return self.answers.get(
-            ("page", self.query.clauses, self.filters, start, stop),
+            ("page", self.query.key, self.filters, start, stop),
             lambda: self.backend.page(self.query, self.filters, self.now, start, stop - start),
         )
 
@@ -72,6 +81,15 @@ class Search:
     filters: Filters
     results: Results | None = None
     suggestion: str = ""
+    #: Similar indexed words for typed words that find nothing (``{typed: similar}``).
+    corrections: dict = field(default_factory=dict)
+    #: When all the words together found few: how many did (the results then are the
+    #: documents that match most of the words, those with every word first).
+    with_every_word: int | None = None
+
+    @property
+    def partial(self):
+        return self.with_every_word is not None
 
     @property
     def is_empty(self):
@@ -79,29 +97,50 @@ class Search:
         return self.results is None
 
 
-def run(text, filters=None, backend=None):
-    filters = filters or Filters()
+def run(text, filters=None, backend=None, exact=False):
+    """``exact``: the words as typed, never corrected (the "search instead for" link)."""
+    filters = Filters() if filters is None else filters
     backend = backend or get_backend()
-    query = parse(text, Glossary.load())
+    query = parse(text, glossary())
     search = Search(query=query, filters=filters)
     if not (query or filters):
         return search
     now = timezone.now()
     answers = Answers(backend.vendor)
     search.results = Results(backend, query, filters, now, answers)
-    if query and not search.results.count():
+    if query and not search.results.count() and not exact:
         corrections = answers.get(
-            ("corrections", query.clauses), lambda: find_corrections(backend, query)
+            ("corrections", query.key), lambda: find_corrections(backend, query)
         )
+        search.corrections = corrections
         if corrections:
             corrected = query.with_corrections(corrections)
             corrected = Results(backend, corrected, filters, now, answers)
             if corrected.count():
                 search.results = corrected
                 search.suggestion = query.corrected_text(corrections)
+    if query and search.results.count() < FEW and len(query.clauses) > 1:
+        fallback(search, backend, filters, now, answers)
     if query and not filters and not search.results.count():
         record_miss(query.text)
     return search
+
+
+def fallback(search, backend, filters, now, answers):
+    """All the words together found few: the documents that match most of them instead,
+    those that match more of the words first (``SearchBackend.rank_sql``). Asks for all but
+    one of the words, then fewer, until enough are found or one word is enough."""
+    query = search.results.query
+    every_word = search.results.count()
+    for needed in range(len(query.clauses) - 1, 0, -1):
+        if needed > 1 and math.comb(len(query.clauses), needed) > MAX_WORD_GROUPS:
+            continue
+        results = Results(backend, query.matching_at_least(needed), filters, now, answers)
+        if results.count() >= FEW or needed == 1:
+            break
+    if results.count() > every_word:
+        search.results = results
+        search.with_every_word = every_word
 
 
 def find_corrections(backend, query):

@@ -9,6 +9,7 @@ it (one query for a page's ids, best first).
 
 import django_filters
 from django.db import connections
+from django.db.models import Value
 from django.db.models.expressions import RawSQL
 
 from caching import content_token
@@ -18,14 +19,26 @@ from search.query import MAX_QUERY_CHARS, Glossary, parse
 
 
 def glossary():
-    """The acronym glossary, read once per content token (a glossary entry's save changes
-    the content token), not once per request."""
-    from search.models import GlossaryEntry
-
-    entries = content_token.remember(
-        "search-glossary", lambda: list(GlossaryEntry.objects.values_list("acronym", "expansion"))
+    """The acronym glossary and the synonyms, read once per content token (a save of
+    either changes the content token), not once per request."""
+    rows = content_token.remember("search-glossary", glossary_rows)
+    return Glossary(
+        [(a, b) for kind, a, b in rows if kind == "acronym"],
+        [(a, b) for kind, a, b in rows if kind == "synonym"],
     )
-    return Glossary(entries)
+
+
+def glossary_rows():
+    """Acronyms and synonyms in one query: ``[(kind, words, other words), ...]``."""
+    from search.models import GlossaryEntry, Synonym
+
+    acronyms = GlossaryEntry.objects.annotate(kind=Value("acronym")).values_list(
+        "kind", "acronym", "expansion"
+    )
+    synonyms = Synonym.objects.annotate(kind=Value("synonym")).values_list(
+        "kind", "words", "also_finds"
+    )
+    return list(acronyms.order_by().union(synonyms.order_by(), all=True))
 
 
 class WordMatch:

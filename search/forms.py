@@ -26,6 +26,10 @@ class SearchParams:
         self.kind = self.read_kind(self.single(query_dict, "type"))
         self.division = self.read_slug(self.single(query_dict, "division"), "division")
         self.topic = self.read_slug(self.single(query_dict, "topic"), "topic")
+        # "exact": the words as typed, without typo corrections ("search instead for …").
+        self.exact = self.single(query_dict, "exact") == "1"
+        # "current": leave out archived pages.
+        self.current_only = self.single(query_dict, "current") == "1"
 
     def single(self, query_dict, name):
         given = list(dict.fromkeys(v.strip() for v in query_dict.getlist(name) if v.strip()))
@@ -55,6 +59,7 @@ class SearchParams:
             kind=self.kind,
             division_id=self.division.pk if self.division else None,
             topic_id=self.topic.pk if self.topic else None,
+            current_only=self.current_only,
         )
 
     def as_dict(self, text):
@@ -64,5 +69,7 @@ class SearchParams:
             "type": self.kind,
             "division": self.division.slug if self.division else "",
             "topic": self.topic.slug if self.topic else "",
+            "current": "1" if self.current_only else "",
+            "exact": "1" if self.exact else "",
         }
         return {name: value for name, value in values.items() if value}

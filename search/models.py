@@ -13,7 +13,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from search.tokenizer import words_of
+from search.tokenizer import split_list, words_of
 
 
 class DocumentKind(models.TextChoices):
@@ -120,6 +120,56 @@ class GlossaryEntry(models.Model):
             raise ValidationError({"expansion": "Write out the full name, in two words or more."})
         if self.acronym.lower() in expansion_words:
             raise ValidationError({"expansion": "The full name cannot contain the acronym."})
+
+
+class Synonym(models.Model):
+    """Everyday words and the portal's words for the same thing ("flood" and "disaster"):
+    search looks for either when given one, both ways."""
+
+    words = models.CharField(
+        max_length=100, help_text="A word or short phrase, as people type it: disaster, women."
+    )
+    also_finds = models.CharField(
+        max_length=300,
+        help_text="Words or phrases with the same meaning here, separated by commas: "
+        "flood, typhoon, earthquake, emergency.",
+    )
+    note = models.CharField(max_length=300, blank=True, help_text="Optional, for staff.")
+
+    #: Synonyms change what searches find (see ``GlossaryEntry.public_content``).
+    public_content = True
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        app_label = "asean_portal"  # beside the glossary's table
+        ordering = ["words"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("words"),
+                name="synonym_words_unique",
+                violation_error_message="There is already a synonym entry for these words.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.words} ↔ {self.also_finds}"
+
+    @property
+    def others(self):
+        return split_list(self.also_finds)
+
+    def clean(self):
+        super().clean()
+        self.words = " ".join(self.words.split()).lower()
+        if not words_of(self.words):
+            raise ValidationError({"words": "Write a word or a short phrase."})
+        others = [" ".join(o.split()).lower() for o in split_list(self.also_finds)]
+        others = [o for o in dict.fromkeys(others) if words_of(o) != words_of(self.words)]
+        if not others or not all(words_of(o) for o in others):
+            raise ValidationError(
+                {"also_finds": "Write at least one other word or phrase, separated by commas."}
+            )
+        self.also_finds = ", ".join(others)
 
 
 class MissedQuery(models.Model):

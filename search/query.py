@@ -9,7 +9,7 @@ backend builds its own query from them with bound parameters or quoting.
 import re
 from dataclasses import dataclass, field, replace
 
-from search.tokenizer import CONTROL, STOPWORDS, WORD, words_of
+from search.tokenizer import CONTROL, STOPWORDS, WORD, base_form, split_list, words_of
 
 MAX_QUERY_CHARS = 200
 MAX_CLAUSES = 10
@@ -20,6 +20,18 @@ FANCY_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»＂", '"'))
 OPERATOR_SIGNS = re.compile(r"[&|!:*()<>~^{}\[\]\\]")
 OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
+# Words a question or a request wraps around what it asks about ("who is in charge of…",
+# "tell me about…"): left out like stop words, so they need not match.
+FILLER_LIST = """
+    tell please know want wanted find information info anything something someone
+    happen happens happening deal deals dealing look looks looking charge responsible
+    exactly mean means meant kind sort type whats
+"""
+FILLER = frozenset(FILLER_LIST.split())
+# How a question opens; an FAQ whose question opens the same way comes first among matches.
+QUESTION_WORDS = frozenset({"what", "where", "who", "when", "which", "why", "how"})
+QUESTION_PAIRS = frozenset({"how many", "how much", "how long", "how often"})
+
 
 @dataclass(frozen=True)
 class Term:
@@ -27,10 +39,12 @@ class Term:
 
     words: tuple[str, ...]
     prefix: bool = False
+    #: Several words, each anywhere (typed without quotes), rather than side by side.
+    anywhere: bool = False
 
     @property
     def is_phrase(self):
-        return len(self.words) > 1
+        return len(self.words) > 1 and not self.anywhere
 
     @property
     def text(self):
@@ -54,9 +68,26 @@ class ParsedQuery:
     clauses: list[Clause] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     expanded: list[tuple[str, str]] = field(default_factory=list)
+    #: How many clauses a document must match: 0 is all of them (the normal search); fewer
+    #: is the fallback when all of them together find few (``engine``).
+    min_match: int = 0
+    #: How the question opens ("where", "how many"), when it is one.
+    question: str = ""
 
     def __bool__(self):
         return bool(self.clauses)
+
+    @property
+    def needs_all(self):
+        return not self.min_match or self.min_match >= len(self.clauses)
+
+    @property
+    def key(self):
+        """What the engines' answers depend on (cache keys)."""
+        return (tuple(self.clauses), 0 if self.needs_all else self.min_match, self.question)
+
+    def matching_at_least(self, count):
+        return replace(self, min_match=count)
 
     def correctable_terms(self):
         """Single words typed outside quotes (not acronyms): where typos get corrected."""
@@ -80,10 +111,18 @@ class ParsedQuery:
         return text
 
 
-class Glossary:
-    """Acronyms and their expansions, looked up both ways."""
+def base_forms(words):
+    return tuple(base_form(w) for w in words)
 
-    def __init__(self, entries=()):
+
+class Glossary:
+    """Acronyms and their expansions, looked up both ways; and synonyms: everyday words and
+    the portal's words for the same thing, also both ways (a synonym's words are matched
+    on their base form, so "floods" is "flood")."""
+
+    MAX_ALTERNATIVES = 8
+
+    def __init__(self, entries=(), synonyms=()):
         self.expansion_of = {}
         self.acronym_of = {}
         for acronym, expansion in entries:
@@ -91,26 +130,51 @@ class Glossary:
             if len(words) > 1:
                 self.expansion_of[acronym.lower()] = words
                 self.acronym_of.setdefault(words, acronym.lower())
-        self.longest = max((len(w) for w in self.acronym_of), default=0)
+        self.related = {}  # base forms of words -> phrases that also match
+        for words, also_finds in synonyms:
+            head = tuple(words_of(words))
+            others = [tuple(words_of(o)) for o in split_list(also_finds)]
+            for other in others:
+                if head and other and other != head:
+                    self.relate(head, other)
+                    self.relate(other, head)
+        self.longest = max((len(w) for w in [*self.acronym_of, *self.related]), default=0)
+
+    def relate(self, words, other):
+        found = self.related.setdefault(base_forms(words), [])
+        if other not in found:
+            found.append(other)
 
     @classmethod
     def load(cls):
-        from search.models import GlossaryEntry
+        from search.models import GlossaryEntry, Synonym
 
-        return cls(GlossaryEntry.objects.values_list("acronym", "expansion"))
+        return cls(
+            GlossaryEntry.objects.values_list("acronym", "expansion"),
+            Synonym.objects.values_list("words", "also_finds"),
+        )
 
-    def clause_for(self, words):
-        """An acronym (one word) or an expansion (a phrase) as a clause matching either."""
+    def clause_for(self, words, quoted=True):
+        """An acronym (one word) or an expansion (a phrase) as a clause matching either,
+        with the synonyms of what was typed. Words typed without quotes that are neither
+        an acronym nor an expansion still match anywhere, not only side by side."""
+        alternatives = [Term(words)]
         if len(words) == 1 and words[0] in self.expansion_of:
-            return Clause((Term(words), Term(self.expansion_of[words[0]])))
-        if words in self.acronym_of:
-            return Clause((Term(words), Term((self.acronym_of[words],))))
-        return None
+            alternatives.append(Term(self.expansion_of[words[0]]))
+        elif words in self.acronym_of:
+            alternatives.append(Term((self.acronym_of[words],)))
+        elif len(words) > 1 and not quoted:
+            alternatives = [Term(words, anywhere=True)]
+        for other in self.related.get(base_forms(words), ()):
+            alternatives.append(Term(other))
+        if len(alternatives) == 1:
+            return None
+        return Clause(tuple(dict.fromkeys(alternatives))[: self.MAX_ALTERNATIVES])
 
     def longest_expansion_at(self, words, start):
         for length in range(min(self.longest, len(words) - start), 1, -1):
             candidate = tuple(words[start : start + length])
-            if candidate in self.acronym_of:
+            if candidate in self.acronym_of or base_forms(candidate) in self.related:
                 return candidate
         return None
 
@@ -148,6 +212,9 @@ def parse(raw, glossary=None):
     segments, balanced = split_quoted(text)
     notes += notes_on(text, balanced)
     clauses, stopped = read_clauses(segments, glossary or Glossary())
+    if not clauses and set(stopped) & FILLER:
+        # Only question words and filler: then they are what was asked for.
+        clauses, stopped = read_clauses(segments, glossary or Glossary(), filler=())
     clauses = list(dict.fromkeys(clauses))
     if len(clauses) > MAX_CLAUSES:
         notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
@@ -158,8 +225,11 @@ def parse(raw, glossary=None):
             "search for; try more specific words."
         )
     query.clauses = clauses
+    query.question = question_of(text)
     query.expanded = [
-        (c.typed.text, c.alternatives[1].text) for c in clauses if len(c.alternatives) > 1
+        (c.typed.text, "”, “".join(t.text for t in c.alternatives[1:]))
+        for c in clauses
+        if len(c.alternatives) > 1
     ]
     return query
 
@@ -178,7 +248,7 @@ def notes_on(text, balanced):
     return notes
 
 
-def read_clauses(segments, glossary):
+def read_clauses(segments, glossary, filler=FILLER):
     """Clauses from quoted and unquoted segments, and the stop words left out. Acronyms and
     their expansions are recognised before stop words go, as expansions may contain them."""
     clauses, stopped = [], []
@@ -194,12 +264,12 @@ def read_clauses(segments, glossary):
         while start < len(words):
             expansion = glossary.longest_expansion_at(words, start)
             if expansion:
-                clauses.append(glossary.clause_for(expansion))
+                clauses.append(glossary.clause_for(expansion, quoted=False))
                 start += len(expansion)
                 continue
             word = words[start]
             start += 1
-            if word in STOPWORDS:
+            if word in STOPWORDS or word in filler:
                 stopped.append(word)
                 continue
             clauses.append(glossary.clause_for((word,)) or Clause((Term((word,)),)))
@@ -214,3 +284,11 @@ def prefixed(clause):
     if len(clause.alternatives) > 1 or term.is_phrase or len(term.words[0]) < MIN_PREFIX_CHARS:
         return clause
     return Clause((Term(term.words, prefix=True),))
+
+
+def question_of(text):
+    """How ``text`` opens, if it opens as a question: "where", "how many"."""
+    words = words_of(text)[:2]
+    if len(words) == 2 and " ".join(words) in QUESTION_PAIRS:
+        return " ".join(words)
+    return words[0] if words and words[0] in QUESTION_WORDS else ""

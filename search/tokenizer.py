@@ -22,3 +22,20 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 def words_of(text):
     """The lower-cased words of ``text``, as both engines' tokenisers split it."""
     return [w.lower() for w in WORD.findall(text)]
+
+
+def base_form(word):
+    """A plural's singular, roughly ("floods" -> "flood", "countries" -> "country"): how
+    synonyms are matched to what was typed (the engines stem the words they search)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def split_list(text):
+    """ "flood, typhoon; earthquake" -> the phrases, trimmed, none empty."""
+    return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]

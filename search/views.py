@@ -13,7 +13,9 @@ from public.listing import paginate
 from search import engine
 from search.documents import model_of_kind
 from search.forms import SearchParams
-from search.models import DocumentKind
+from search.models import DocumentKind, GlossaryEntry, Synonym
+from search.tokenizer import words_of
+from search.typos import similarity
 
 PER_PAGE = 20
 
@@ -59,7 +61,7 @@ class SearchView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         params = SearchParams(request.GET)
-        search = engine.run(params.q, params.filters())
+        search = engine.run(params.q, params.filters(), exact=params.exact)
         links = Links(params.as_dict(search.query.text))
         context = self.get_context_data(
             search=search,
@@ -68,8 +70,10 @@ class SearchView(TemplateView):
             notes=params.notes + search.query.notes,
             active_filters=bool(search.filters),
             search_params=links.query_dict,
-            clear_filters_url=links.with_(type="", division="", topic=""),
+            clear_filters_url=links.with_(type="", division="", topic="", current=""),
             suggestion_url=links.with_(q=search.suggestion) if search.suggestion else "",
+            # The words as typed, not corrected ("search instead for …").
+            exact_url=links.with_(exact="1") if search.suggestion else "",
         )
         if search.is_empty:
             context.update(hits=[], facets=browse_facets(links))
@@ -85,11 +89,48 @@ class SearchView(TemplateView):
                 hits=hits,
                 facets=facet_groups(search, params, links, divisions, topics),
             )
+            if not hits and search.query:
+                context["help"] = no_results_help(search, links)
         response = self.render_to_response(context, status=400 if params.errors else 200)
         if search.query.text and not context["hits"]:
             # A miss is counted when it is searched, so its page is not kept in the page cache.
             patch_cache_control(response, private=True)
         return response
+
+
+@dataclass
+class NoResultsHelp:
+    corrections: list  # FacetValue: a search for the similar word
+    topics: list  # FacetValue: related topics (or every topic)
+    browse: list  # FacetValue: the lists and the glossary
+
+
+def no_results_help(search, links):
+    """Nothing found: similar words, the topics nearest the words, and where to browse."""
+    corrections = [
+        FacetValue(search.query.corrected_text({typo: word}), "")
+        for typo, word in search.corrections.items()
+    ]
+    for value in corrections:
+        value.url = links.with_(q=value.label, exact="")
+    topics = list(model_of_kind("topic").objects.published().only("name", "slug"))
+    typed = [w for c in search.query.clauses for t in c.alternatives for w in t.words]
+    near = [t for t in topics if any(close(word, typed) for word in words_of(t.name))]
+    browse = [
+        FacetValue("All initiatives", reverse("initiatives:list")),
+        FacetValue("Questions and answers", reverse("faqs:list")),
+        FacetValue("Divisions of the Secretariat", reverse("divisions:list")),
+        FacetValue("Acronyms and words search understands", reverse("glossary")),
+    ]
+    return NoResultsHelp(
+        corrections=corrections,
+        topics=[FacetValue(t.name, t.get_absolute_url()) for t in (near or topics)],
+        browse=browse,
+    )
+
+
+def close(word, typed):
+    return len(word) > 3 and any(similarity(word, other) >= 0.3 for other in typed)
 
 
 def labels(facet_counts, hits):
@@ -164,3 +205,16 @@ def browse_facets(links):
             ],
         ),
     ]
+
+
+class GlossaryView(TemplateView):
+    """``/glossary/``: the acronyms and the synonyms that search understands."""
+
+    template_name = "search/glossary.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            acronyms=GlossaryEntry.objects.order_by("acronym"),
+            synonyms=Synonym.objects.order_by("words"),
+            **kwargs,
+        )

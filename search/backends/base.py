@@ -12,6 +12,7 @@ index never stores, so the caller can escape the text and then mark them.
 
 import json
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from search.backends import sampling
 from search.highlight import MARK_START, mark_matches
@@ -25,11 +26,16 @@ TERMS_TABLE = "asean_portal_searchterm"
 SIMILARITY_THRESHOLD = 0.3
 
 
+ARCHIVED = "status:archived"  # the facet key of archived documents (``documents``)
+
+
 @dataclass(frozen=True)
 class Filters:
     kind: str = ""
     division_id: int | None = None
     topic_id: int | None = None
+    #: Leave out archived pages (kept in the index because people cite them).
+    current_only: bool = False
 
     def facet_keys(self):
         keys = [f"type:{self.kind}"] if self.kind else []
@@ -40,6 +46,7 @@ class Filters:
         return keys
 
     def __bool__(self):
+        """A filter that narrows by facet key (``current_only`` only leaves some out)."""
         return bool(self.facet_keys())
 
 
@@ -54,6 +61,10 @@ class Hit:
     snippet: str
     divisions: list = field(default_factory=list)
     topics: list = field(default_factory=list)
+
+    @property
+    def archived(self):
+        return ARCHIVED in self.facets
 
     @property
     def kind_label(self):
@@ -163,7 +174,7 @@ class SearchBackend:
         """The sample a broad query is counted from and whose size sets its blocks, or None
         for a narrow one (counted and ranked exactly). Once per search: its counts and its
         pages decide alike, whichever of them comes from the cache."""
-        key = (tuple(query.clauses), filters)
+        key = (query.key, filters)
         if key not in self.samples:
             self.samples[key] = self.take_sample(query, filters, now)
         return self.samples[key]
@@ -227,10 +238,41 @@ class SearchBackend:
                 break
         return ids[:limit]
 
+    @staticmethod
+    def clause_groups(query):
+        """The clauses as groups of which a document must match one group entirely: one
+        group of every clause (the normal search), or, for a query that needs only some
+        (``min_match``), every combination of that many (Elasticsearch's
+        ``minimum_should_match``, written out so each engine's index answers it)."""
+        clauses = list(query.clauses)
+        if query.needs_all:
+            return [clauses]
+        return [list(group) for group in combinations(clauses, query.min_match)]
+
+    def rank_sql(self, query):
+        """The ORDER BY terms, best first: with only some words needed, the documents that
+        match more of them (``coverage_sql``); for a question, the FAQs whose question opens
+        the same way ("where …"); then the engine's rank (title over summary over body)."""
+        terms, params = [], []
+        if not query.needs_all:
+            coverage, coverage_params = self.coverage_sql(query)
+            terms.append(f"{coverage} DESC")
+            params += coverage_params
+        if query.question:
+            terms.append("CASE WHEN d.kind = 'faq' AND lower(d.title) LIKE %s THEN 0 ELSE 1 END")
+            params.append(f"{query.question} %")
+        rank, rank_params = self.rank_order_sql(query)
+        return ", ".join([*terms, rank]), [*params, *rank_params]
+
+    @staticmethod
+    def archived_sql(filters):
+        """Archived documents left out, when the filters say so (else nothing)."""
+        return ""
+
     def ranked_ids(self, query, filters, now, offset, limit, buckets=None, estimate=0):
         """Ids of matches ``offset`` to ``offset + limit``, best first (in these buckets)."""
         where, params = self.where_sql(query, filters, now, buckets, estimate)
-        rank, rank_params = self.rank_order_sql(query)
+        rank, rank_params = self.rank_sql(query)
         rows = self.fetch(
             f"SELECT d.id FROM {self.from_sql(query)} WHERE {where} "
             f"ORDER BY {rank}, d.title, d.id LIMIT %s OFFSET %s",
@@ -264,6 +306,10 @@ class SearchBackend:
 
     def rank_order_sql(self, query):
         """The ORDER BY term that puts the best match first."""
+        raise NotImplementedError
+
+    def coverage_sql(self, query):
+        """How many of the query's clauses a document ``d`` matches (an SQL expression)."""
         raise NotImplementedError
 
     def marked_up(self, query, ids):

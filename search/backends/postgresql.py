@@ -11,6 +11,7 @@ from django.db import DatabaseError, transaction
 
 from search.backends import sampling
 from search.backends.base import (
+    ARCHIVED,
     KIND_ORDER,
     SIMILARITY_THRESHOLD,
     TABLE,
@@ -97,15 +98,37 @@ class PostgreSQLBackend(SearchBackend):
         if term.prefix:
             # Words are letters and digits only; quoted, they are one operand.
             return f"to_tsquery('{CONFIG}', %s)", [f"'{term.words[0]}':*"]
-        return f"plainto_tsquery('{CONFIG}', %s)", [term.words[0]]
+        # One word, or several each anywhere (``Term.anywhere``): plainto_tsquery ANDs them.
+        return f"plainto_tsquery('{CONFIG}', %s)", [term.text]
+
+    def clause_sql(self, clause):
+        terms = [self.term_sql(term) for term in clause.alternatives]
+        sql = "(" + " || ".join(sql for sql, _ in terms) + ")"
+        return sql, [p for _, term_params in terms for p in term_params]
 
     def tsquery_sql(self, query):
-        clauses, params = [], []
+        groups, params = [], []
+        for group in self.clause_groups(query):
+            clauses = [self.clause_sql(clause) for clause in group]
+            groups.append(" && ".join(sql for sql, _ in clauses))
+            params += [p for _, clause_params in clauses for p in clause_params]
+        if len(groups) == 1:
+            return groups[0], params
+        return " || ".join(f"({g})" for g in groups), params
+
+    def coverage_sql(self, query):
+        parts, params = [], []
         for clause in query.clauses:
-            terms = [self.term_sql(term) for term in clause.alternatives]
-            clauses.append("(" + " || ".join(sql for sql, _ in terms) + ")")
-            params += [p for _, term_params in terms for p in term_params]
-        return " && ".join(clauses), params
+            sql, clause_params = self.clause_sql(clause)
+            parts.append(f"(d.search_vector @@ {sql})::int")
+            params += clause_params
+        return "(" + " + ".join(parts) + ")", params
+
+    @staticmethod
+    def archived_sql(filters):
+        if not filters.current_only:
+            return "", []
+        return " AND NOT d.facets @> %s::jsonb", [json.dumps([ARCHIVED])]
 
     def where_sql(self, query, filters, now, buckets=None, estimate=0):
         sql, params = self.live_sql(now)
@@ -120,6 +143,9 @@ class PostgreSQLBackend(SearchBackend):
         if filters:
             sql += " AND d.facets @> %s::jsonb"
             params.append(json.dumps(filters.facet_keys()))
+        archived, archived_params = self.archived_sql(filters)
+        sql += archived
+        params += archived_params
         if filters.kind:
             # Implied by the facets, but lets a listing read its index from the kind on.
             sql += f" AND {kind_order_sql()} = %s"

@@ -12,6 +12,7 @@ the size of a filter narrower than that, which is then tested on each match from
 import math
 
 from search.backends.base import (
+    ARCHIVED,
     SIMILARITY_THRESHOLD,
     TABLE,
     TERMS_TABLE,
@@ -97,14 +98,33 @@ class SQLiteBackend(SearchBackend):
     @staticmethod
     def term_expression(term):
         # Words are letters and digits only, so a quoted word is always one FTS5 string.
+        if term.anywhere:
+            return "(" + " AND ".join(f'"{word}"' for word in term.words) + ")"
         return f'"{term.text}"' + ("*" if term.prefix else "")
 
+    def clause_expression(self, clause):
+        terms = [self.term_expression(term) for term in clause.alternatives]
+        return terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")"
+
     def match_expression(self, query):
-        clauses = []
-        for clause in query.clauses:
-            terms = [self.term_expression(term) for term in clause.alternatives]
-            clauses.append(terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")")
-        return " AND ".join(clauses)
+        groups = [
+            " AND ".join(self.clause_expression(c) for c in group)
+            for group in self.clause_groups(query)
+        ]
+        return groups[0] if len(groups) == 1 else " OR ".join(f"({g})" for g in groups)
+
+    def coverage_sql(self, query):
+        # Each clause's matches are read once (FTS5 answers the subquery as a set).
+        parts = [f"({FTS}.rowid IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s))"] * len(
+            query.clauses
+        )
+        return "(" + " + ".join(parts) + ")", [self.clause_expression(c) for c in query.clauses]
+
+    @staticmethod
+    def archived_sql(filters):
+        if not filters.current_only:
+            return "", []
+        return " AND NOT EXISTS (SELECT 1 FROM json_each(d.facets) WHERE value = %s)", [ARCHIVED]
 
     def from_sql(self, query):
         if query:  # from the matches, each joined to its document
@@ -130,6 +150,9 @@ class SQLiteBackend(SearchBackend):
             else:
                 sql += " AND EXISTS (SELECT 1 FROM json_each(d.facets) WHERE value = %s)"
             params.append(key)
+        archived, archived_params = self.archived_sql(filters)
+        sql += archived
+        params += archived_params
         if buckets is not None:
             bucket_sql, bucket_params = self.bucket_range_sql(f"{FTS}.rowid", buckets)
             sql += bucket_sql
@@ -177,7 +200,12 @@ class SQLiteBackend(SearchBackend):
         live, params = self.live_sql(now)
         where = f"k.key = %s AND {live}"
         where += " AND EXISTS (SELECT 1 FROM json_each(d.facets) WHERE value = %s)" * len(others)
-        return f"{FACETS} k CROSS JOIN {TABLE} d ON d.id = k.id", where, [driver, *params, *others]
+        archived, archived_params = self.archived_sql(filters)
+        return (
+            f"{FACETS} k CROSS JOIN {TABLE} d ON d.id = k.id",
+            where + archived,
+            [driver, *params, *others, *archived_params],
+        )
 
     def facet_count_sql(self, query, filters, now, buckets=None, estimate=0):
         if query or not filters:

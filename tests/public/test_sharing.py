@@ -233,7 +233,8 @@ def test_the_sitemap_lists_every_published_page_with_its_last_change(client, con
     InitiativeFactory(slug="hidden-initiative", lead_division=content["econ"], draft=True)
     TopicFactory(slug="hidden-topic", draft=True)
     entries = sitemap_entries(client)
-    assert set(entries) == {*public_pages(content), content["top"].get_absolute_url()}
+    top = content["top"].get_absolute_url()
+    assert set(entries) == {*public_pages(content), top, reverse("glossary")}
     for url, lastmod in entries.items():
         assert datetime.date.fromisoformat(lastmod[:10]), url
     assert entries[reverse("accessibility")] == ACCESSIBILITY_REVIEWED.isoformat()
@@ -275,5 +276,6 @@ def test_robots_txt_allows_the_public_pages_and_points_to_the_sitemap(client):
 def test_the_sitemap_index_query_count_does_not_grow(queries_for, rows):
     for _ in range(rows):
         InitiativeFactory()
-    # The fixed pages' nine latest-change lookups; a count and a latest change per section.
-    assert queries_for("/sitemap.xml") == 1 + 9 + 3 * 2  # 1: the content token (page cache)
+    # The fixed pages' nine latest-change lookups; a count and a latest change per section;
+    # the glossary's two (its acronyms and synonyms).
+    assert queries_for("/sitemap.xml") == 1 + 9 + 3 * 2 + 2  # 1: the content token (page cache)

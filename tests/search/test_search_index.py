@@ -33,6 +33,10 @@ def test_publishing_and_unpublishing_show_at_once(client):
     assert found(client, "logistics") == ["Seamless Logistics"]
     initiative.state = State.ARCHIVED
     initiative.save()
+    # Archived pages stay findable (people cite them), labelled, unless left out.
+    assert found(client, "logistics") == ["Seamless Logistics"]
+    initiative.state = State.DRAFT
+    initiative.save()
     assert found(client, "logistics") == []
 
 
