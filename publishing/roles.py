@@ -3,8 +3,8 @@
 - **Editor**: writes and changes content, keeps it in draft or sends it for review; cannot
   publish, schedule, unpublish, archive or delete it.
 - **Publisher**: everything an Editor does, and publishes, schedules, unpublishes and
-  archives (the ``publish_<model>`` permissions); keeps search's acronym glossary and reads
-  (and clears) the queries that found nothing.
+  archives (the ``publish_<model>`` permissions); keeps search's glossary (acronyms and
+  synonyms) and reads (and clears) the queries that found nothing.
 - **Site administrator**: everything on the content (deleting too) and the staff accounts.
 
 A data migration creates the groups; ``manage.py sync_roles`` sets them again (for instance
@@ -36,7 +36,7 @@ PARTS = [("initiatives", "milestone")]  # edited with their initiative
 REFERENCE = [("initiatives", "memberstate")]  # reference data, kept by site administrators
 # Search's glossary ("AEC" finds "ASEAN Economic Community") and the queries that found
 # nothing (written by the search page; staff read them and delete those dealt with).
-GLOSSARY = [("asean_portal", "glossaryentry")]
+GLOSSARY = [("asean_portal", "glossaryentry"), ("asean_portal", "synonym")]
 MISSED_QUERIES = [("asean_portal", "missedquery")]
 SEARCH_KEEPING = _perms(GLOSSARY, ["view", "add", "change", "delete"]) + _perms(
     MISSED_QUERIES, ["view", "delete"]

@@ -292,6 +292,11 @@ def test_a_publisher_keeps_the_glossary_and_reads_the_missed_queries(publisher_c
     )
     assert changed.status_code == 302
     assert GlossaryEntry.objects.get(pk=entry.pk).expansion == "Zone of Quiet Exchanges"
+    synonym = publisher_client.post(
+        reverse("admin:asean_portal_synonym_add"),
+        {"words": "quiet zone", "also_finds": "zone of quiet exchange", "note": ""},
+    )
+    assert synonym.status_code == 302
     deleted = publisher_client.post(
         reverse("admin:asean_portal_missedquery_delete", args=[missed.pk]), {"post": "yes"}
     )
@@ -300,5 +305,10 @@ def test_a_publisher_keeps_the_glossary_and_reads_the_missed_queries(publisher_c
 
 
 def test_an_editor_does_not_keep_the_glossary(editor_client):
-    for name in ("glossaryentry_changelist", "glossaryentry_add", "missedquery_changelist"):
+    for name in (
+        "glossaryentry_changelist",
+        "glossaryentry_add",
+        "synonym_changelist",
+        "missedquery_changelist",
+    ):
         assert editor_client.get(reverse(f"admin:asean_portal_{name}")).status_code == 403

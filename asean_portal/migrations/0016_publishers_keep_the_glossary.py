@@ -12,6 +12,6 @@ def sync_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("asean_portal", "0013_draft")]
+    dependencies = [("asean_portal", "0015_search_synonym_entries")]
 
     operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
