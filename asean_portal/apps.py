@@ -11,12 +11,15 @@ class AseanPortalConfig(AppConfig):
     def ready(self):
         from caching import content_token
         from initiatives.models import MemberState
+        from publishing import changes as public_changes
         from search import signals as search_signals
         from staff import sign_in_log
 
         sign_in_log.connect()
         # Site search follows content changes from here: the apps never import search.
         search_signals.connect()
+        # Each registered type's first publication enters its public record of changes.
+        public_changes.connect()
         # Anything the public sees changes the content token (cached pages key on it).
         post_save.connect(content_token.content_saved, dispatch_uid="content_token_save")
         m2m_changed.connect(content_token.links_changed, dispatch_uid="content_token_m2m")
