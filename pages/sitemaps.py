@@ -11,7 +11,12 @@ from faqs.models import FAQ
 from initiatives.models import Initiative
 
 from .models import SiteSection
-from .views import ACCESSIBILITY_REVIEWED, DATA_PAGE_CHANGED
+from .views import (
+    ABOUT_SITE_CHANGED,
+    ACCESSIBILITY_REVIEWED,
+    DATA_PAGE_CHANGED,
+    PRIVACY_NOTICE_CHANGED,
+)
 
 # What each fixed page shows; its last change is the latest change among those.
 PAGE_CONTENT = {
@@ -21,8 +26,15 @@ PAGE_CONTENT = {
     "initiatives:list": (Initiative,),
     "initiatives:overview": (Initiative,),
     "faqs:list": (FAQ,),
+    "updates": (SiteSection, Division, Initiative, FAQ),
 }
-PAGE_DATES = {"data": DATA_PAGE_CHANGED, "accessibility": ACCESSIBILITY_REVIEWED}
+PAGE_DATES = {
+    "data": DATA_PAGE_CHANGED,
+    "accessibility": ACCESSIBILITY_REVIEWED,
+    "about-this-site": ABOUT_SITE_CHANGED,
+    "privacy": PRIVACY_NOTICE_CHANGED,
+    "contact": ABOUT_SITE_CHANGED,
+}
 
 
 def latest_change(models):

@@ -166,4 +166,29 @@ def attach_items(entries):
             found[(content_type_id, item.pk)] = item
     for entry in entries:
         entry.item = found.get((entry.content_type_id, entry.object_id))
+        entry.kind_label = models[entry.content_type_id]._meta.verbose_name
     return entries
+
+
+def with_last_change(items):
+    """``items`` (model instances of one type) as a list, each with ``public_updated_at``:
+    when it last changed for its readers (its first publication or last major change), or
+    None. One query, for feeds' ``<updated>``."""
+    items = list(items)
+    if not items:
+        return items
+    latest = {}
+    rows = (
+        PublicChange.objects.filter(
+            _of_model(type(items[0])),
+            object_id__in=[i.pk for i in items],
+            published_at__lte=timezone.now(),
+        )
+        .order_by("object_id", "published_at")
+        .values_list("object_id", "published_at")
+    )
+    for pk, published_at in rows:
+        latest[pk] = published_at  # ascending: the last one wins
+    for item in items:
+        item.public_updated_at = latest.get(item.pk)
+    return items
