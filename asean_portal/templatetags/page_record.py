@@ -11,10 +11,12 @@ from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from public import citation
+from divisions.models import Division
+from initiatives.models import Initiative
+from public import citation, structured_data
 from publishing import changes
 
-from .portal_meta import absolute
+from .portal_meta import absolute, jsonld
 
 register = template.Library()
 
@@ -61,3 +63,24 @@ def page_record(context):
         return {"item": None}
     item, record, cited = found
     return {"item": item, "record": record, "citation": cited}
+
+
+@register.simple_tag(takes_context=True)
+def item_jsonld(context):
+    """The item's page as a WebPage with its public dates; an initiative also as a Project
+    (a division's GovernmentOrganization is drawn by its own template)."""
+    found = _record(context)
+    if found is None:
+        return ""
+    item, record, cited = found
+    request = context["request"]
+    out, about = "", None
+    if isinstance(item, Initiative):
+        about = structured_data.initiative_ref(request, item)
+        out += jsonld(structured_data.initiative(request, item))
+    elif isinstance(item, Division):
+        about = structured_data.division_ref(request, item)
+    page = structured_data.web_page(
+        request, item, cited.title, record.first_published, record.last_updated, about
+    )
+    return out + jsonld(page)
