@@ -91,10 +91,13 @@ class ContactForm(forms.ModelForm):
                 )
             )
         except (signing.BadSignature, TypeError, ValueError):
+            started = None
+        elapsed = time.time() - started if started is not None else None
+        if elapsed is None or elapsed > MAX_AGE_SECONDS:
             raise forms.ValidationError(
                 "This form is out of date. Your message is still here: please send it again."
-            ) from None
-        if time.time() - started < MIN_SECONDS:
+            )
+        if elapsed < MIN_SECONDS:
             raise forms.ValidationError(
                 "That was faster than a person can write. Please check your message and "
                 "send it again."

@@ -74,7 +74,7 @@ def item_jsonld(context):
         return ""
     item, record, cited = found
     request = context["request"]
-    out, about = "", None
+    out, about = mark_safe(""), None
     if isinstance(item, Initiative):
         about = structured_data.initiative_ref(request, item)
         out += jsonld(structured_data.initiative(request, item))
