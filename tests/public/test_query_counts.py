@@ -46,6 +46,7 @@ EXPECTED = {
     "faqs filtered": (6, 3),  # words: + the index's ranking; cold: the glossary
     # the index: + each section's latest change and paging (/updates/: its latest entry)
     "sitemap": (17, 17),
+    "sitemap for people": (4, 4),  # + divisions, topics, member states
 }
 
 
@@ -82,6 +83,7 @@ def build(rows):
         "faqs": reverse("faqs:list"),
         "faqs filtered": f"{reverse('faqs:list')}?division=lead&topic=trade&q=question",
         "sitemap": reverse("sitemap"),
+        "sitemap for people": reverse("sitemap-page"),
     }
 
 
