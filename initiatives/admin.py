@@ -37,7 +37,9 @@ class MemberStateAdmin(HistoryAdminMixin, admin.ModelAdmin):
 class TopicListFilter(admin.SimpleListFilter):
     """Filter by topic with a subquery on the link table. Django's own filter for a
     many-to-many field adds SELECT DISTINCT over every column, which is slow at 100,000
-    rows; this returns the same rows without duplicates. The parameter keeps Django's name."""
+    rows; this returns the same rows without duplicates. The parameter keeps Django's name.
+    The value is a string from the query string, but an int when Django counts a choice for
+    "Show counts" (it sets each lookup's id in turn): hence ``str()``."""
 
     title = "topic"
     parameter_name = "topics__id__exact"
@@ -46,7 +48,7 @@ class TopicListFilter(admin.SimpleListFilter):
         return list(Topic.objects.order_by("name").values_list("pk", "name"))
 
     def queryset(self, request, queryset):
-        value = self.value()
+        value = str(self.value() or "")
         if not value:
             return queryset
         if not value.isdigit():

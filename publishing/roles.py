@@ -3,7 +3,8 @@
 - **Editor**: writes and changes content, keeps it in draft or sends it for review; cannot
   publish, schedule, unpublish, archive or delete it.
 - **Publisher**: everything an Editor does, and publishes, schedules, unpublishes and
-  archives (the ``publish_<model>`` permissions).
+  archives (the ``publish_<model>`` permissions); keeps search's acronym glossary and reads
+  (and clears) the queries that found nothing.
 - **Site administrator**: everything on the content (deleting too) and the staff accounts.
 
 A data migration creates the groups; ``manage.py sync_roles`` sets them again (for instance
@@ -15,6 +16,15 @@ from django.apps import apps as global_apps
 
 EDITOR, PUBLISHER, SITE_ADMINISTRATOR = "Editor", "Publisher", "Site administrator"
 
+
+def _perms(models, actions):
+    return [(app, f"{action}_{model}") for app, model in models for action in actions]
+
+
+def _publish(models):
+    return [(app, f"publish_{model}") for app, model in models]
+
+
 CONTENT_MODELS = [
     ("asean_portal", "sitesection"),
     ("divisions", "division"),
@@ -24,14 +34,13 @@ CONTENT_MODELS = [
 ]
 PARTS = [("initiatives", "milestone")]  # edited with their initiative
 REFERENCE = [("initiatives", "memberstate")]  # reference data, kept by site administrators
-
-
-def _perms(models, actions):
-    return [(app, f"{action}_{model}") for app, model in models for action in actions]
-
-
-def _publish(models):
-    return [(app, f"publish_{model}") for app, model in models]
+# Search's glossary ("AEC" finds "ASEAN Economic Community") and the queries that found
+# nothing (written by the search page; staff read them and delete those dealt with).
+GLOSSARY = [("asean_portal", "glossaryentry")]
+MISSED_QUERIES = [("asean_portal", "missedquery")]
+SEARCH_KEEPING = _perms(GLOSSARY, ["view", "add", "change", "delete"]) + _perms(
+    MISSED_QUERIES, ["view", "delete"]
+)
 
 
 ROLE_PERMISSIONS = {
@@ -45,10 +54,12 @@ ROLE_PERMISSIONS = {
         + _publish(CONTENT_MODELS)
         + _perms(PARTS, ["view", "add", "change", "delete"])
         + _perms(REFERENCE, ["view"])
+        + SEARCH_KEEPING
     ),
     SITE_ADMINISTRATOR: (
         _perms(CONTENT_MODELS + PARTS + REFERENCE, ["view", "add", "change", "delete"])
         + _publish(CONTENT_MODELS)
+        + SEARCH_KEEPING
         + _perms([("auth", "user"), ("auth", "group")], ["view", "add", "change", "delete"])
         + [("admin", "view_logentry")]
     ),
@@ -72,14 +83,26 @@ def ensure_permissions(apps=global_apps):
 
 
 def sync_roles(apps=global_apps):
-    """Create the three groups and give each exactly its permissions."""
+    """Create the three groups and give each exactly its permissions. Run by an early
+    migration, it leaves out the permissions of models that migration's state does not
+    have yet; a later migration runs it again."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, wanted in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
         permissions = []
         for app_label, codename in wanted:
+            if not _has_model(apps, app_label, codename.split("_", 1)[1]):
+                continue
             permissions.append(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
         group.permissions.set(permissions)
+
+
+def _has_model(apps, app_label, model_name):
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True

@@ -112,7 +112,9 @@ class DraftAdminMixin:
         obj = live
         pending = drafts.draft_for(obj)
         live_version = live.version
-        request._draft = {"pending": pending, "live": obj, "data": None}
+        # The live version is kept apart: the form is drawn from ``obj`` with its draft
+        # applied, whose version counts the draft's saves too (and was always "stale").
+        request._draft = {"pending": pending, "live_version": live_version, "data": None}
         with drafts.sandbox():
             if pending is not None:
                 try:
@@ -179,7 +181,7 @@ class DraftAdminMixin:
                 "saved": drafts.when_saved(pending) if pending else "",
                 "stale": pending is not None
                 and draft is not None
-                and drafts.is_stale(pending, draft["live"]),
+                and draft["live_version"] != pending.base_version,
                 "url": self.admin_url("draft", obj.pk),
             }
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -59,7 +59,7 @@ def test_editor_writes_publisher_publishes_public_reads_editor_reverts(new_page,
     assert state.locator("option").all_inner_texts() == ["Draft", "In review"]
     state.select_option("review")
     editor.get_by_role("button", name="Save", exact=True).click()
-    expect(editor.locator(".messagelist")).to_contain_text("was added successfully")
+    expect(editor.locator(".messagelist")).to_contain_text("is saved and sent for review")
     initiative = Initiative.objects.get(slug="asean-digital-trade-framework")
     assert initiative.state == State.REVIEW
     assert [m.title for m in initiative.milestones.all()] == [

@@ -182,7 +182,7 @@ def test_the_admin_works_under_the_policy(new_page, enrolled_staff, screenshot):
     assert page.evaluate("window.__csp") == []  # nothing blocked while editing
     page.click("input[name=_save]")
     page.wait_for_url(f"**{reverse('admin:initiatives_initiative_changelist')}")
-    assert "was added successfully" in page.inner_text(".messagelist")
+    assert "is saved as a draft" in page.inner_text(".messagelist")
 
     initiative = Initiative.objects.get(slug="asean-single-window")
     assert initiative.lead_division == division

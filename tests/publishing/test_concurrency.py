@@ -96,3 +96,27 @@ def test_saving_the_version_you_opened_is_not_a_conflict(initiative, staff_clien
         assert_saved(staff_client.post(change, form_data(staff_client.get(change), title=title)))
     initiative.refresh_from_db()
     assert (initiative.title, initiative.version) == ("Second", 3)
+
+
+def test_line_endings_sent_by_browsers_are_no_change():
+    """Browsers post a textarea's line breaks as CRLF; stored as they came, an untouched
+    multi-line field showed as changed in the history and in the conflict box."""
+    initiative = InitiativeFactory.build(
+        body="First paragraph.\n\nSecond one.", lead_division=DivisionFactory()
+    )
+    with one_revision(initiative):
+        initiative.save()
+    change = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
+    amal, budi = signed_in("amal"), signed_in("budi")
+    amal_form, budi_form = amal.get(change), budi.get(change)
+
+    as_a_browser_sends = {"body": "First paragraph.\r\n\r\nSecond one.", "summary": "New.\r\nTwo."}
+    assert_saved(amal.post(change, form_data(amal_form, **as_a_browser_sends)))
+
+    stored = Initiative.objects.get(pk=initiative.pk)
+    assert stored.body == "First paragraph.\n\nSecond one."
+    assert stored.summary == "New.\nTwo."
+    response = budi.post(change, form_data(budi_form, title="ASEAN Power Grid (APG)"))
+    assert response.status_code == 200
+    rows = response.context["adminform"].form.conflict["rows"]
+    assert [str(row["label"]) for row in rows] == ["summary"]  # not the body

@@ -134,6 +134,26 @@ def test_the_editor_reopens_the_draft_not_the_live_item_and_keeps_editing(
     assert Draft.objects.get().data["fields"]["summary"] == "Second draft."
 
 
+STALE_BANNER = "The live page has changed since this draft was started"
+
+
+def test_an_editors_draft_says_the_live_page_changed_only_when_it_did(
+    editor_client, publisher_client, initiative
+):
+    edit(editor_client, initiative, summary="First draft.")
+    edit(editor_client, initiative, summary="Second draft.")  # the draft's saves count up
+
+    page = editor_client.get(url(Initiative, "change", initiative.pk))
+    assert "This live initiative has a draft" in page.content.decode()
+    assert STALE_BANNER not in page.content.decode()
+
+    # A Publisher changes the live initiative meanwhile: now the Editor is told.
+    assert_saved(edit(publisher_client, initiative, title="ASEAN Single Window (ASW)"))
+    page = editor_client.get(url(Initiative, "change", initiative.pk))
+    assert STALE_BANNER in page.content.decode()
+    assert page.context["adminform"].form["summary"].value() == "Second draft."
+
+
 def test_saving_the_live_text_again_leaves_no_draft(editor_client, initiative):
     response = edit(editor_client, initiative)
     assert "there is no draft" in messages_of(response)[-1]

@@ -264,3 +264,41 @@ def test_publishing_state_is_read_at_request_time(client):
         unpublish_at=now - datetime.timedelta(minutes=1)
     )
     assert client.get(initiative.get_absolute_url()).status_code == 404
+
+
+# --- search's glossary and the queries that found nothing --------------------------------
+
+
+def test_a_publisher_keeps_the_glossary_and_reads_the_missed_queries(publisher_client):
+    from search.models import GlossaryEntry, MissedQuery
+
+    missed = MissedQuery.objects.create(text="visa for students", day=timezone.localdate())
+    home = publisher_client.get(reverse("admin:index")).content.decode()
+    assert reverse("admin:asean_portal_glossaryentry_changelist") in home
+    assert reverse("admin:asean_portal_missedquery_changelist") in home
+
+    listed = publisher_client.get(reverse("admin:asean_portal_missedquery_changelist"))
+    assert listed.status_code == 200
+    assert "visa for students" in listed.content.decode()
+    added = publisher_client.post(
+        reverse("admin:asean_portal_glossaryentry_add"),
+        {"acronym": "ZQX", "expansion": "Zone of Quiet Exchange", "note": ""},
+    )
+    assert added.status_code == 302
+    entry = GlossaryEntry.objects.get(acronym="ZQX")
+    changed = publisher_client.post(
+        reverse("admin:asean_portal_glossaryentry_change", args=[entry.pk]),
+        {"acronym": "ZQX", "expansion": "Zone of Quiet Exchanges", "note": ""},
+    )
+    assert changed.status_code == 302
+    assert GlossaryEntry.objects.get(pk=entry.pk).expansion == "Zone of Quiet Exchanges"
+    deleted = publisher_client.post(
+        reverse("admin:asean_portal_missedquery_delete", args=[missed.pk]), {"post": "yes"}
+    )
+    assert deleted.status_code == 302
+    assert not MissedQuery.objects.filter(pk=missed.pk).exists()
+
+
+def test_an_editor_does_not_keep_the_glossary(editor_client):
+    for name in ("glossaryentry_changelist", "glossaryentry_add", "missedquery_changelist"):
+        assert editor_client.get(reverse(f"admin:asean_portal_{name}")).status_code == 403
