@@ -77,7 +77,7 @@ def forget(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("asean_portal", "0015_contact_message"),
+        ("asean_portal", "0016_contact_message"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("divisions", "0003_history_review_by_version_publish_permission"),
         ("faqs", "0002_history_review_by_version_publish_permission"),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('asean_portal', '0014_public_changes'),
+        ('asean_portal', '0015_public_changes'),
     ]
 
     operations = [
