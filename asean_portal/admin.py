@@ -6,7 +6,7 @@ from django.contrib import admin
 
 # Imported for their ``@admin.register``: the wings never register themselves.
 from caching import admin as caching_admin  # noqa: F401
-from publishing.admin import draft_list  # noqa: F401
+from publishing.admin import draft_list, public_changes  # noqa: F401
 from search import admin as search_admin  # noqa: F401
 
 admin.site.site_header = f"{settings.PORTAL_NAME} — staff"

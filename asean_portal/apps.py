@@ -11,6 +11,7 @@ class AseanPortalConfig(AppConfig):
     def ready(self):
         from caching import content_token
         from initiatives.models import MemberState
+        from publishing import changes as public_changes
         from publishing.registry import registry
         from search import signals as search_signals
         from search.sitemaps import GlossarySitemap
@@ -21,6 +22,8 @@ class AseanPortalConfig(AppConfig):
         search_signals.connect()
         if "glossary" not in registry.sitemaps():  # ready() may run again in tests
             registry.add_sitemap("glossary", GlossarySitemap)
+        # Each registered type's first publication enters its public record of changes.
+        public_changes.connect()
         # Anything the public sees changes the content token (cached pages key on it).
         post_save.connect(content_token.content_saved, dispatch_uid="content_token_save")
         m2m_changed.connect(content_token.links_changed, dispatch_uid="content_token_m2m")

@@ -7,8 +7,9 @@ from caching import content_token
 
 
 def site(request):
-    """``portal_name``: the site's name, said once (settings.PORTAL_NAME)."""
-    return {"portal_name": settings.PORTAL_NAME}
+    """``portal_name``: the site's name, said once (settings.PORTAL_NAME); ``operator``: who
+    runs it (settings.PORTAL_OPERATOR, each field possibly empty)."""
+    return {"portal_name": settings.PORTAL_NAME, "operator": settings.PORTAL_OPERATOR}
 
 
 def content_cache(request):

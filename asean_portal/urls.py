@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from pages import sitemap_page, views
+from pages import contact, sitemap_page, updates, views
 from public.sitemaps import sitemaps
 from search.views import GlossaryView, SearchView
 
@@ -14,6 +14,12 @@ urlpatterns = [
     path("about/", views.AboutView.as_view(), name="about"),
     path("data/", views.DataView.as_view(), name="data"),
     path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("about-this-site/", views.AboutSiteView.as_view(), name="about-this-site"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path("contact/", contact.contact, name="contact"),
+    path("contact/sent/", contact.contact_sent, name="contact-sent"),
+    path("updates/", updates.UpdatesView.as_view(), name="updates"),
+    path("updates/feed/", updates.UpdatesFeed(), name="updates-feed"),
     path("divisions/", include("divisions.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("topics/", include("initiatives.topic_urls")),

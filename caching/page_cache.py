@@ -30,6 +30,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import (
     cc_delim_re,
     get_conditional_response,
@@ -121,6 +122,9 @@ class PageCacheMiddleware:
     @staticmethod
     def key(request):
         address = f"{request.scheme}://{request.META.get('HTTP_HOST', '')}{request.get_full_path()}"
+        # Today's date in the portal's time zone: "Cite this page" gives it as the access
+        # date, so every cached page rolls over at midnight in Jakarta.
+        address = f"{timezone.localdate().isoformat()} {address}"
         return "page:" + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
 
     @staticmethod

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from divisions.models import Division
 from public.feeds import PlainTextAtomFeed
+from publishing import changes
 
 from .models import Initiative, Topic
 
@@ -29,7 +30,8 @@ class InitiativesFeed(Feed):
         return Initiative.objects.published().for_listing()
 
     def items(self, obj=None):
-        return self.published_initiatives().order_by("-updated_at", "-pk")[:ENTRIES]
+        initiatives = self.published_initiatives().order_by("-updated_at", "-pk")[:ENTRIES]
+        return changes.with_last_change(initiatives)
 
     def item_title(self, item):
         return item.title
@@ -38,7 +40,8 @@ class InitiativesFeed(Feed):
         return item.summary
 
     def item_updateddate(self, item):
-        return item.updated_at
+        # Its last public change (first publication or major change): minor ones are silent.
+        return item.public_updated_at or item.updated_at
 
     def item_pubdate(self, item):
         return item.publish_at or item.created_at
@@ -73,7 +76,7 @@ class ScopedInitiativesFeed(InitiativesFeed):
 
     def items(self, obj):
         initiatives = self.scope(self.published_initiatives(), obj)
-        return initiatives.order_by("-updated_at", "-pk")[:ENTRIES]
+        return changes.with_last_change(initiatives.order_by("-updated_at", "-pk")[:ENTRIES])
 
 
 class DivisionInitiativesFeed(ScopedInitiativesFeed):

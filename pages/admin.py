@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from pages.models import SiteSection
+from pages.models import ContactMessage, SiteSection
 from publishing.admin.content import ContentAdmin
 
 
@@ -14,3 +14,27 @@ class SiteSectionAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["owning_division"]
     fieldsets = [(None, {"fields": ["kind", "title", "slug", "order", "body", "owning_division"]})]
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    """Messages from the contact form, read-only: what someone sent is kept as they sent
+    it. Site administrators may delete one (a sender's request; older ones are deleted by
+    ``purge_contact_messages``)."""
+
+    list_display = ["received_at", "topic", "name", "email", "short_message"]
+    list_filter = ["topic"]
+    search_fields = ["name", "email", "message", "page"]
+    date_hierarchy = "received_at"
+    fields = ["received_at", "topic", "name", "email", "page", "message"]
+    readonly_fields = fields
+
+    @admin.display(description="message")
+    def short_message(self, obj):
+        return obj.message if len(obj.message) <= 80 else obj.message[:79] + "…"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -60,3 +60,37 @@ class SiteSection(ContentModel):
         }
         anchor = anchors.get(self.kind)
         return reverse("about") + (f"#{anchor}" if anchor else "")
+
+
+class ContactMessage(models.Model):
+    """A message sent with the contact form. Saved first, before anything else happens, so
+    it is never lost; staff read it in the admin (read-only). Deleted after
+    ``CONTACT_RETENTION_DAYS`` by ``purge_contact_messages``. Nothing about the sender is
+    kept beyond what they typed: no address, no browser."""
+
+    class Topic(models.TextChoices):
+        QUESTION = "question", "A question about the portal or its content"
+        CORRECTION = "correction", "A correction: something on the portal is wrong"
+        ACCESSIBILITY = "accessibility", "An accessibility problem"
+        OTHER = "other", "Something else"
+
+    topic = models.CharField(max_length=16, choices=Topic.choices, default=Topic.QUESTION)
+    name = models.CharField("name", max_length=200, blank=True)
+    email = models.EmailField("e-mail address", max_length=254, blank=True)
+    page = models.CharField("page it is about", max_length=500, blank=True)
+    message = models.TextField(max_length=5000)
+    received_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        app_label = "asean_portal"
+        ordering = ["-received_at"]
+        verbose_name = "contact message"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(topic__in=["question", "correction", "accessibility", "other"]),
+                name="contactmessage_topic_valid",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_topic_display()}, {self.received_at:%Y-%m-%d %H:%M}"

@@ -127,6 +127,7 @@ class SitemapPageView(TemplateView):
                     Link(reverse("search"), "Search", "One search over everything on the portal."),
                     Link(reverse("data"), "Open data", "Every list as CSV or JSON, and the feeds."),
                     Link(reverse("initiatives:feed"), "Atom feed", "New and updated initiatives."),
+                    Link(reverse("updates"), "Updates", "New pages and major changes, with notes."),
                     Link(reverse("sitemap"), "XML sitemap", "This map, for search engines."),
                 ],
             ),
@@ -139,6 +140,10 @@ class SitemapPageView(TemplateView):
                         "Accessibility",
                         "How the portal is made usable, and its known limits.",
                     ),
+                    # Who runs the portal and how to reach them (issue 13 point 6).
+                    Link(reverse("about-this-site"), "About this site", "What it is, who runs it."),
+                    Link(reverse("contact"), "Contact", "Questions, corrections, accessibility."),
+                    Link(reverse("privacy"), "Privacy", "What is kept, and for how long."),
                 ],
             ),
         ]

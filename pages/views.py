@@ -1,4 +1,5 @@
-"""Site-wide views: home, about, data, accessibility, robots.txt and the health check."""
+"""Site-wide views: home, about, about this site, data, accessibility, privacy, robots.txt
+and the health check (the contact form: ``pages.contact``; updates: ``pages.updates``)."""
 
 import datetime
 
@@ -64,7 +65,9 @@ class AboutView(TemplateView):
 
 # When these pages' own text last changed (they describe the site, not its content).
 DATA_PAGE_CHANGED = datetime.date(2026, 11, 28)
-ACCESSIBILITY_REVIEWED = datetime.date(2026, 11, 28)
+ACCESSIBILITY_REVIEWED = datetime.date(2026, 12, 6)
+ABOUT_SITE_CHANGED = datetime.date(2026, 12, 6)
+PRIVACY_NOTICE_CHANGED = datetime.date(2026, 12, 6)
 
 
 class DataView(TemplateView):
@@ -88,6 +91,24 @@ class DataView(TemplateView):
 class AccessibilityView(TemplateView):
     template_name = "pages/accessibility.html"
     extra_context = {"reviewed": ACCESSIBILITY_REVIEWED}
+
+
+class AboutSiteView(TemplateView):
+    """What the portal is (not the Secretariat's own site) and who runs it."""
+
+    template_name = "pages/about_site.html"
+    extra_context = {"changed": ABOUT_SITE_CHANGED}
+
+
+class PrivacyView(TemplateView):
+    template_name = "pages/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["changed"] = PRIVACY_NOTICE_CHANGED
+        context["retention_days"] = settings.CONTACT_RETENTION_DAYS
+        context["session_hours"] = settings.SESSION_COOKIE_AGE // 3600
+        return context
 
 
 @require_GET

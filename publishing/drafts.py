@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from publishing import changes
 from publishing.concurrency import describe_conflict
 from publishing.history import no_revisions
 from publishing.models import Draft
@@ -141,10 +142,11 @@ def apply_draft_in_sandbox(obj, pending, user):
     obj.version = version
 
 
-def save_draft(model, pk, user, data, base_version, submit=False):
+def save_draft(model, pk, user, data, base_version, submit=False, change_note=None):
     """Keep ``data`` as the item's pending draft (started from ``base_version`` unless a
     draft exists already). Returns the draft, or None when ``data`` is what is live (any
-    draft is then dropped)."""
+    draft is then dropped). ``change_note``, when given, is the draft's public change note
+    ("" for a minor change); None keeps the draft's note as it is."""
     live = model._default_manager.get(pk=pk)
     if data == take_snapshot(live):
         Draft.objects.filter(content_type=_content_type(model), object_id=pk).delete()
@@ -155,6 +157,8 @@ def save_draft(model, pk, user, data, base_version, submit=False):
     if pending.pk is not None:
         pending.saves += 1
     pending.data, pending.author = data, user
+    if change_note is not None:
+        pending.change_note = change_note.strip()
     if submit and pending.submitted_at is None:
         pending.submitted_at = timezone.now()
     pending.save()
@@ -197,6 +201,7 @@ def publish(model, pending, user, confirmed_version=None):
         raise StaleDraft(describe_conflict(live, pending.base_version), live.version)
     reason = f"Published the changes of {author_name(pending)} (draft saved {when_saved(pending)})"
     apply_snapshot(live, pending.data, user, reason)
+    changes.record_major_change(live, pending.change_note, user)  # readers are told of it
     pending.delete()
     return live
 

@@ -1,4 +1,5 @@
-"""Drafts of live items: the one table the publishing workflow adds."""
+"""The publishing workflow's own tables: drafts of live items, and the public record of
+changes."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -33,6 +34,9 @@ class Draft(models.Model):
     submitted_at = models.DateTimeField(
         "sent for review at", null=True, blank=True, help_text="Empty while still a draft."
     )
+    #: A major change's public note, told to readers when a Publisher publishes the draft
+    #: (``publishing.changes``); empty for a minor change.
+    change_note = models.TextField("public change note", blank=True)
 
     class Meta:
         app_label = "asean_portal"
@@ -47,3 +51,50 @@ class Draft(models.Model):
 
     def __str__(self):
         return f"draft of {self.content_type.name} #{self.object_id}"
+
+
+class PublicChange(models.Model):
+    """One entry in an item's public record of changes (as GOV.UK's change notes): its
+    first publication, or a major change a Publisher made live, with the note readers see.
+
+    Minor changes (typos, formatting) are not recorded here: they stay in the staff-only
+    history. ``published_at`` is when the change reached (or reaches: a scheduled first
+    publication) the public; the public record shows only entries whose moment has come.
+    "Published …" and "Last updated …" on a page are derived from these rows, so no content
+    table needs fields of its own for them (see ``publishing.changes``).
+    """
+
+    FIRST_NOTE = "First published."
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    published_at = models.DateTimeField(db_index=True)
+    note = models.TextField()
+    first = models.BooleanField(
+        "first publication", default=False, help_text="The item's first publication."
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "asean_portal"
+        ordering = ["-published_at", "-pk"]
+        verbose_name = "public change note"
+        verbose_name_plural = "public change notes"
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "published_at"], name="publicchange_item_idx"
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(first=True),
+                name="publicchange_one_first_per_item",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.note[:60]} ({self.content_type.name} #{self.object_id})"

@@ -273,5 +273,10 @@ def page_types(site):
         PageType("initiatives-no-results", "/initiatives/?q=zzyzx+quokka"),
         PageType("data", "/data/"),
         PageType("accessibility", "/accessibility/"),
+        # Who runs the portal and what changed (issue 13).
+        PageType("about-this-site", "/about-this-site/"),
+        PageType("contact", "/contact/"),
+        PageType("privacy", "/privacy/"),
+        PageType("updates", "/updates/"),
         PageType("not-found", "/no-such-page/", 404),
     ]

@@ -36,6 +36,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Site identity used in <title>, feeds, structured data and the two-factor apps.
 PORTAL_NAME = "ASEAN Secretariat Knowledge Portal"
 
+# Who runs the portal: only whoever deploys it knows, so it comes from the environment (never
+# a default here). Every field is optional; an empty one is said plainly on the site ("not
+# published yet"), never guessed. The footer, /about-this-site/, /contact/, /privacy/ and
+# the JSON-LD publisher read these.
+PORTAL_OPERATOR = {
+    "name": os.environ.get("PORTAL_OPERATOR_NAME", "").strip(),
+    "url": os.environ.get("PORTAL_OPERATOR_URL", "").strip(),
+    "email": os.environ.get("PORTAL_CONTACT_EMAIL", "").strip(),
+    "address": os.environ.get("PORTAL_POSTAL_ADDRESS", "").strip().replace("\\n", "\n"),
+    "privacy_contact": os.environ.get("PORTAL_PRIVACY_CONTACT", "").strip(),
+}
+# Contact form: messages are deleted after this many days (``purge_contact_messages``); at
+# most this many messages an hour from one address.
+CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))
+CONTACT_MESSAGES_PER_HOUR = int(os.environ.get("CONTACT_MESSAGES_PER_HOUR", "5"))
+
 # --- Applications -------------------------------------------------------------------------
 DJANGO_APPS = [
     "asean_portal.apps.PortalAdminConfig",  # django.contrib.admin, with the portal's admin site

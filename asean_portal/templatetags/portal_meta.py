@@ -105,7 +105,10 @@ def breadcrumbs_jsonld(context):
 
 @register.simple_tag(takes_context=True)
 def organisation_jsonld(context, division_tree=()):
-    return jsonld(structured_data.secretariat(context["request"], division_tree))
+    request = context["request"]
+    return jsonld(structured_data.website(request)) + jsonld(
+        structured_data.secretariat(request, division_tree)
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -122,3 +125,13 @@ def jsonld(data):
     return format_html(
         '<script type="application/ld+json">{}</script>', structured_data.to_json(data)
     )
+
+
+@register.simple_tag(takes_context=True)
+def website_jsonld(context):
+    return jsonld(structured_data.website(context["request"]))
+
+
+@register.simple_tag(takes_context=True)
+def dataset_jsonld(context, datasets, licence, changed=None):
+    return jsonld(structured_data.dataset(context["request"], datasets, licence, changed))

@@ -22,7 +22,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
-from publishing import drafts
+from publishing import changes, drafts
 from publishing.admin.drafts import DraftAdminMixin
 from publishing.admin.history import HistoryAdminMixin
 from publishing.concurrency import ConcurrencyFormMixin
@@ -47,9 +47,55 @@ MARKDOWN_HELP = (
     "“## ” a heading. Raw HTML is removed."
 )
 REVIEW_SOON_DAYS = 30
+CHANGE_FIELDS = ("change_kind", "change_note")
 
 
-class ContentAdminForm(ConcurrencyFormMixin, forms.ModelForm):
+class PublicChangeFormMixin(forms.Form):
+    """Major or minor: is a change to a live item told to readers, with a note, in its
+    page history and on /updates/ (``publishing.changes``)?"""
+
+    change_kind = forms.ChoiceField(
+        label="Type of change",
+        choices=[
+            (changes.MAJOR, "Major change (readers are told, with a note)"),
+            (changes.MINOR, "Minor change (typo, formatting: not announced)"),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+        initial=changes.MINOR,
+    )
+    change_note = forms.CharField(
+        label="Public change note",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=1000,
+        help_text="For a major change: what changed, in a sentence readers understand. It is "
+        "shown on the page's history and on the site's updates page when the change is live.",
+    )
+    draft_note = ""  # the pending draft's note, set per request by ContentAdmin.get_form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.draft_note and not self.is_bound:
+            self.initial.update(change_kind=changes.MAJOR, change_note=self.draft_note)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("change_kind") == changes.MAJOR and not data.get("change_note", "").strip():
+            self.add_error(
+                "change_note", "A major change needs a note for readers: say what changed."
+            )
+        return data
+
+    @property
+    def public_change_note(self):
+        """The note readers are told of ("" for a minor change)."""
+        if self.cleaned_data.get("change_kind") != changes.MAJOR:
+            return ""
+        return self.cleaned_data.get("change_note", "").strip()
+
+
+class ContentAdminForm(PublicChangeFormMixin, ConcurrencyFormMixin, forms.ModelForm):
     """The change form of a content item: offers only the states the signed-in user may
     choose, and refuses a save based on a copy someone else has changed since."""
 
@@ -315,7 +361,9 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
+        pending = (getattr(request, "_draft", None) or {}).get("pending")
+        note = pending.change_note if pending is not None else ""
+        return type(form.__name__, (form,), {"user": request.user, "draft_note": note})
 
     def get_fieldsets(self, request, obj=None):
         if self.fieldsets:
@@ -326,6 +374,7 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
             content = [(None, {"fields": fields})]
         return [
             *content,
+            *self.public_change_fieldsets(obj),
             (
                 "Publication",
                 {
@@ -341,6 +390,15 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
                 },
             ),
         ]
+
+    def public_change_fieldsets(self, obj):
+        if obj is None or obj.state not in changes.LIVE_STATES:
+            return []  # not live yet: its first publication is what readers are told of
+        description = (
+            "Readers see a major change's note in the page's history and on the updates page "
+            "once it is live; a minor change is not announced."
+        )
+        return [("Public change", {"fields": list(CHANGE_FIELDS), "description": description})]
 
     def publication_help(self, request):
         if may_publish(request.user, self.model):
@@ -392,6 +450,8 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         end_revision(form.instance, request.user)
         self.revision_saved(request, form.instance)
+        if change and getattr(request, "_draft", None) is None:  # a draft keeps its note
+            changes.record_major_change(form.instance, form.public_change_note, request.user)
 
     # --- what a save says ---------------------------------------------------------------
 

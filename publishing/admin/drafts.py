@@ -135,7 +135,8 @@ class DraftAdminMixin:
             return response
         base = pending.base_version if pending is not None else live_version
         sending = "_send_for_review" in request.POST
-        draft = drafts.save_draft(self.model, obj.pk, request.user, data, base, sending)
+        note = request._draft.get("change_note")
+        draft = drafts.save_draft(self.model, obj.pk, request.user, data, base, sending, note)
         obj = self.model._default_manager.get(pk=obj.pk)
         if draft is None:
             self.message_user(request, NO_DIFFERENCE_MESSAGE.format(obj=obj), messages.INFO)
@@ -162,6 +163,7 @@ class DraftAdminMixin:
         draft = getattr(request, "_draft", None)
         if draft is not None:
             draft["data"] = drafts.take_snapshot(form.instance)
+            draft["change_note"] = getattr(form, "public_change_note", None)
 
     def response_change(self, request, obj):
         if getattr(request, "_draft", None) is not None:

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import Initiative
+from publishing.models import PublicChange
 from tests.factories import DivisionFactory, InitiativeFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,10 @@ def parse(client, url):
 def changed(initiative, days_ago):
     moment = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC) - datetime.timedelta(days_ago)
     Initiative.objects.filter(pk=initiative.pk).update(updated_at=moment)
+    # Its last public change (publishing.changes), which the feed's <updated> gives.
+    PublicChange.objects.filter(object_id=initiative.pk, content_type__model="initiative").update(
+        published_at=moment
+    )
 
 
 @pytest.fixture
@@ -136,7 +141,7 @@ def test_feed_query_count_does_not_grow(client, catalogue, django_assert_num_que
     for _ in range(5):
         InitiativeFactory(lead_division=catalogue.econ, topics=[catalogue.trade])
     # Each starts with the content token's read (caching.page_cache).
-    with django_assert_num_queries(3):  # the initiatives, their topics
+    with django_assert_num_queries(4):  # the initiatives, their topics, last public changes
         client.get(ALL)
-    with django_assert_num_queries(4):  # + the division
+    with django_assert_num_queries(5):  # + the division
         client.get(reverse("initiatives:division-feed", args=["economic"]))

@@ -31,7 +31,7 @@ def test_the_accessibility_statement(client):
     html = client.get(reverse("accessibility")).content.decode()
     assert "WCAG" in html and "2.2" in html and "AA" in html
     assert "How we test" in html and "Tell us about a problem" in html
-    assert 'href="/about/#contact"' in html
+    assert 'href="/contact/"' in html  # accessibility problems go to the contact form
 
 
 def test_every_page_links_to_data_accessibility_and_the_feed(client):

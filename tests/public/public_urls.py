@@ -71,4 +71,13 @@ def html_pages(urls):
 
 
 # Pages whose text is in the template, not the database: they answer even without it.
-DATABASE_FREE_PAGES = {"/accessibility/", "/robots.txt"}
+DATABASE_FREE_PAGES = {
+    "/accessibility/",
+    "/robots.txt",
+    # Who runs the portal, and how to reach them: text and settings only. (Sending the
+    # contact form needs the database: a POST then answers 503 and the browser keeps it.)
+    "/about-this-site/",
+    "/privacy/",
+    "/contact/",
+    "/contact/sent/",
+}

@@ -99,6 +99,10 @@ def public_pages(content):
         reverse("faqs:list"),
         reverse("data"),
         reverse("accessibility"),
+        reverse("about-this-site"),
+        reverse("privacy"),
+        reverse("contact"),
+        reverse("updates"),
     ]
 
 
@@ -276,6 +280,6 @@ def test_robots_txt_allows_the_public_pages_and_points_to_the_sitemap(client):
 def test_the_sitemap_index_query_count_does_not_grow(queries_for, rows):
     for _ in range(rows):
         InitiativeFactory()
-    # The fixed pages' nine latest-change lookups; a count and a latest change per section;
-    # the glossary's two (its acronyms and synonyms).
-    assert queries_for("/sitemap.xml") == 1 + 9 + 3 * 2 + 2  # 1: the content token (page cache)
+    # The fixed pages' nine latest-change lookups and /updates/' latest entry; a count and
+    # a latest change per section; the glossary's two (its acronyms and synonyms).
+    assert queries_for("/sitemap.xml") == 1 + 9 + 1 + 3 * 2 + 2  # 1: the content token
