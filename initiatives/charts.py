@@ -40,26 +40,42 @@ class Timeline:
 
 
 def milestone_state(milestone, today):
-    if milestone.done_on is not None:
+    """ "done" (reached), "overdue" (its whole planned period is over) or "open"."""
+    if milestone.reached:
         return "done"
-    return "overdue" if milestone.due_on < today else "open"
+    if milestone.planned and milestone.planned.has_passed(today):
+        return "overdue"
+    return "open"
+
+
+def first_day(value):
+    return value.first_day if value else None
+
+
+def last_day(value):
+    return value.last_day if value else None
 
 
 def is_running_open_ended(initiative, today):
+    start, end = first_day(initiative.start), initiative.end
     return (
-        initiative.end_date is None
-        and initiative.start_date is not None
-        and initiative.start_date <= today
+        end is None
+        and start is not None
+        and start <= today
         and getattr(initiative, "status", None) == "ongoing"
     )
 
 
 def milestone_timeline(initiative, milestones, today=None):
-    """The timeline of ``initiative`` over its period and its milestones' due dates, or
-    None when there is nothing to place on it."""
+    """The timeline of ``initiative`` over its period and its milestones' dates (reached,
+    else planned; a month or a year sits at its first day), or None when there is nothing
+    to place on it. Milestones without any date are left off the picture (the list below
+    it names them)."""
     today = today or timezone.localdate()
-    dates = [m.due_on for m in milestones]
-    dates += [d for d in (initiative.start_date, initiative.end_date) if d is not None]
+    milestones = [m for m in milestones if m.when]
+    start_day, end_day = first_day(initiative.start), last_day(initiative.end)
+    dates = [m.when.first_day for m in milestones]
+    dates += [d for d in (start_day, end_day) if d is not None]
     if is_running_open_ended(initiative, today):
         dates.append(today)  # its period runs on to today, not to its last milestone
     if not dates:
@@ -73,10 +89,10 @@ def milestone_timeline(initiative, milestones, today=None):
         return round(EDGE + (100 - 2 * EDGE) * (day - start).days / span, 2)
 
     period = None
-    if initiative.start_date or initiative.end_date:
-        left, right = x(initiative.start_date or start), x(initiative.end_date or end)
+    if start_day or end_day:
+        left, right = x(start_day or start), x(end_day or end)
         period = (left, round(right - left, 2))
-    points = [TimelinePoint(x(m.due_on), m, milestone_state(m, today)) for m in milestones]
+    points = [TimelinePoint(x(m.when.first_day), m, milestone_state(m, today)) for m in milestones]
     return Timeline(
         start=start,
         end=end,

@@ -96,8 +96,11 @@ def _related_names(records, fields, m2m_fields):
 def _milestone_lines(record):
     lines = []
     for m in getattr(record, "milestones_snapshot", None) or []:
-        done = f", done {m['done_on']}" if m.get("done_on") else ", not done"
-        lines.append(f"{m['title']} (due {m['due_on']}{done})")
+        # Revisions written before partial dates say due_on/done_on.
+        planned, reached = m.get("planned", m.get("due_on")), m.get("reached", m.get("done_on"))
+        planned = f"planned {planned}" if planned else "no planned date"
+        reached = f", reached {reached}" if reached else ", not reached"
+        lines.append(f"{m['title']} ({planned}{reached})")
     return lines
 
 
