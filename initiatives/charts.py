@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from partial_dates import PartialDate
+
 # Marks sit inside this band of the width so circles at the ends are not cut off.
 EDGE = 3.0
 MAX_YEAR_LABELS = 6
@@ -40,24 +42,43 @@ class Timeline:
 
 
 def milestone_state(milestone, today):
-    """ "done" (reached), "overdue" (its whole planned period is over) or "open"."""
+    """The milestone as the page shows it: "done" (reached), "overdue" (its whole planned
+    period is over) or "open"."""
     if milestone.reached:
         return "done"
-    if milestone.planned and milestone.planned.has_passed(today):
+    planned = PartialDate.coerce(milestone.planned)
+    if planned and planned.has_passed(today):
         return "overdue"
     return "open"
 
 
 def first_day(value):
+    value = PartialDate.coerce(value)
     return value.first_day if value else None
 
 
 def last_day(value):
+    value = PartialDate.coerce(value)
     return value.last_day if value else None
 
 
+def period_of(initiative):
+    """(start, end): what happened where known, else the plan (either may be None)."""
+
+    def pick(actual, planned):
+        return getattr(initiative, actual, None) or getattr(initiative, planned, None)
+
+    return pick("actual_start", "planned_start"), pick("actual_end", "planned_end")
+
+
+def when(milestone):
+    """Where a milestone sits on the timeline: its reached date, else its planned one."""
+    return PartialDate.coerce(milestone.reached or milestone.planned)
+
+
 def is_running_open_ended(initiative, today):
-    start, end = first_day(initiative.start), initiative.end
+    start, end = period_of(initiative)
+    start = first_day(start)
     return (
         end is None
         and start is not None
@@ -72,9 +93,10 @@ def milestone_timeline(initiative, milestones, today=None):
     to place on it. Milestones without any date are left off the picture (the list below
     it names them)."""
     today = today or timezone.localdate()
-    milestones = [m for m in milestones if m.when]
-    start_day, end_day = first_day(initiative.start), last_day(initiative.end)
-    dates = [m.when.first_day for m in milestones]
+    milestones = [m for m in milestones if when(m)]
+    start, end = period_of(initiative)
+    start_day, end_day = first_day(start), last_day(end)
+    dates = [when(m).first_day for m in milestones]
     dates += [d for d in (start_day, end_day) if d is not None]
     if is_running_open_ended(initiative, today):
         dates.append(today)  # its period runs on to today, not to its last milestone
@@ -92,7 +114,7 @@ def milestone_timeline(initiative, milestones, today=None):
     if start_day or end_day:
         left, right = x(start_day or start), x(end_day or end)
         period = (left, round(right - left, 2))
-    points = [TimelinePoint(x(m.when.first_day), m, milestone_state(m, today)) for m in milestones]
+    points = [TimelinePoint(x(when(m).first_day), m, milestone_state(m, today)) for m in milestones]
     return Timeline(
         start=start,
         end=end,

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import Count, Prefetch
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from divisions.models import Division, Pillar
@@ -13,7 +14,7 @@ from publishing.preview import PreviewableDetailMixin
 from search.filtering import in_relevance_order, word_notes
 from sources.references import references_for
 
-from .charts import Bar, BarChart, milestone_timeline
+from .charts import Bar, BarChart, milestone_state, milestone_timeline
 from .filters import InitiativeFilter
 from .models import Indicator, Initiative, InitiativeStatus, Milestone, Topic
 from .opendata import INITIATIVES, MILESTONES
@@ -74,12 +75,15 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
         context = super().get_context_data(**kwargs)
         initiative = self.object
         milestones = list(initiative.milestones.all())
+        today = timezone.localdate()
+        for milestone in milestones:
+            milestone.state = milestone_state(milestone, today)
         indicators = list(initiative.indicators.all())
         periods = [period for indicator in indicators for period in indicator.periods.all()]
         context["milestones"] = milestones
         context["milestones_reached"] = sum(1 for m in milestones if m.reached)
         context["indicators"] = indicators
-        context["timeline"] = milestone_timeline(initiative, milestones)
+        context["timeline"] = milestone_timeline(initiative, milestones, today)
         # Numbered in the order the page shows them: the item, its milestones, indicators.
         context["references"] = references_for(initiative, *milestones, *indicators, *periods)
         return context

@@ -20,12 +20,14 @@ class PartialDateFormField(forms.CharField):
     default_error_messages = {"invalid": f"Enter a date as {ACCEPTED_FORMS}."}
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 20)
+        # The length is checked on the text (to_python returns a PartialDate, which has none).
+        kwargs.pop("max_length", None)
         kwargs.setdefault(
             "help_text", "As precisely as it is known: “2019”, “2019-06” or “2019-06-23”."
         )
         super().__init__(*args, **kwargs)
         self.widget.attrs.setdefault("size", 12)
+        self.widget.attrs.setdefault("maxlength", 20)
         self.widget.attrs.setdefault("placeholder", "YYYY[-MM[-DD]]")
 
     def prepare_value(self, value):
@@ -37,6 +39,8 @@ class PartialDateFormField(forms.CharField):
         value = super().to_python(value)
         if value in self.empty_values:
             return None
+        if len(value) > 40:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
         try:
             return PartialDate.parse(value)
         except PartialDateError as error:
@@ -99,9 +103,15 @@ class PartialDateField(models.CharField):
         self.run_validators(value)
         return value
 
+    def value_from_object(self, obj):
+        """The reduced ISO text ("" when unknown): what forms, snapshots of drafts and JSON
+        hold (``to_python`` reads it back)."""
+        value = super().value_from_object(obj)
+        return value.isoformat() if isinstance(value, PartialDate) else (value or "")
+
     def value_to_string(self, obj):
         value = self.value_from_object(obj)
         return "" if value is None else PartialDate.coerce(value).isoformat()
 
     def formfield(self, **kwargs):
-        return super().formfield(**{"form_class": PartialDateFormField, **kwargs, "max_length": 20})
+        return super().formfield(**{"form_class": PartialDateFormField, **kwargs})

@@ -126,10 +126,14 @@ class PartialDate:
             return NotImplemented
         return self._key() < other._key()
 
+    # A day-precision value equals the ``datetime.date`` of that day (and hashes like it);
+    # a month or a year equals no single day.
     def __hash__(self):
-        return hash(self._key())
+        return hash(self.first_day) if self.day else hash(self._key())
 
     def __eq__(self, other):
+        if isinstance(other, datetime.date) and not isinstance(other, datetime.datetime):
+            return bool(self.day) and self.first_day == other
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() == other._key()

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 
@@ -70,6 +69,14 @@ class References:
         return len(self.all)
 
 
+def of_model(model):
+    """Citations of ``model``'s items, named by app and model rather than by the content
+    type's id: one join, the same query whether Django's content-type cache is warm or not
+    (so a page's query count is fixed)."""
+    opts = model._meta.concrete_model._meta
+    return Q(content_type__app_label=opts.app_label, content_type__model=opts.model_name)
+
+
 def citations_of(items):
     """``{(label, pk): [Citation, ...]}`` for ``items``, in one query (with sources)."""
     by_model = {}
@@ -77,14 +84,12 @@ def citations_of(items):
         by_model.setdefault(obj._meta.concrete_model, []).append(obj.pk)
     if not by_model:
         return {}
-    types = ContentType.objects.get_for_models(*by_model)
-    labels = {types[model].pk: model._meta.label_lower for model in by_model}
-    query = reduce(
-        or_, (Q(content_type=types[m], object_id__in=pks) for m, pks in by_model.items())
-    )
+    query = reduce(or_, (of_model(m) & Q(object_id__in=pks) for m, pks in by_model.items()))
     found = {}
-    for citation in Citation.objects.filter(query).select_related("source"):
-        key = (labels[citation.content_type_id], citation.object_id)
+    rows = Citation.objects.filter(query).select_related("source", "content_type")
+    for citation in rows.order_by("order", "pk"):
+        content_type = citation.content_type
+        key = (f"{content_type.app_label}.{content_type.model}", citation.object_id)
         found.setdefault(key, []).append(citation)
     return found
 
@@ -106,7 +111,4 @@ def references_for(*items):
 
 def count_sources(obj):
     """How many citations ``obj`` has (its own, not its parts')."""
-    return Citation.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj._meta.concrete_model),
-        object_id=obj.pk,
-    ).count()
+    return Citation.objects.filter(of_model(type(obj)), object_id=obj.pk).count()

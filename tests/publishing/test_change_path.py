@@ -50,11 +50,11 @@ def make_rich_initiative():
         member_states=MemberStateFactory.create_batch(3),
     )
     for day in (1, 2, 3):
-        MilestoneFactory(initiative=initiative, due_on=datetime.date(2027, 1, day))
+        MilestoneFactory(initiative=initiative, planned=datetime.date(2027, 1, day))
     return initiative
 
 
-def changed_form(client, initiative, title, done_on):
+def changed_form(client, initiative, title, reached):
     """The change form with a new title, one more topic, division and member state, and
     the first milestone marked done."""
     page = client.get(admin_url(Initiative, "change", initiative.pk))
@@ -66,7 +66,7 @@ def changed_form(client, initiative, title, done_on):
             str(d.pk) for d in [*initiative.supporting_divisions.all(), DivisionFactory()]
         ],
         member_states=[str(s.pk) for s in [*initiative.member_states.all(), MemberStateFactory()]],
-        **{"milestones-0-done_on": done_on},
+        **{"milestones-0-reached": reached},
     )
 
 
