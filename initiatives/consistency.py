@@ -16,7 +16,10 @@ def consistency_warnings(initiative, today=None):
     warnings = []
     milestones = list(initiative.milestones.all())
     ongoing = initiative.status == InitiativeStatus.ONGOING
-    if ongoing and milestones and all(m.reached for m in milestones):
+    # An open-ended initiative (no planned end: a standing platform, a negotiation, an
+    # outlook) runs on after its milestones; one with a planned end should have one left.
+    planned_end = initiative.planned_end
+    if ongoing and planned_end and milestones and all(m.reached for m in milestones):
         warnings.append(
             "It is “Ongoing” but every milestone is reached: is it completed, or is a "
             "milestone missing?"

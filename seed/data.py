@@ -42,14 +42,6 @@ SOURCES = [
         "",
     ),
     (
-        "asean-charter",
-        "Charter of the Association of Southeast Asian Nations",
-        "ASEAN",
-        "2007-11-20",
-        OFFICIAL,
-        "",
-    ),
-    (
         "kl-declaration-2025",
         "Kuala Lumpur Declaration on ASEAN 2025: Forging Ahead Together",
         "ASEAN",
