@@ -285,3 +285,11 @@ class IndicatorAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.initiative.get_absolute_url()
+
+
+@admin.register(IndicatorPeriod)
+class IndicatorPeriodAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    list_display = ["indicator", "period_start", "period_end", "target_value", "actual_value"]
+    list_select_related = ["indicator"]
+    search_fields = ["indicator__title"]
+    autocomplete_fields = ["indicator", "source"]

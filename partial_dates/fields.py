@@ -68,7 +68,12 @@ class PartialDateField(models.CharField):
     def from_db_value(self, value, expression, connection):
         if not value:
             return None
-        return PartialDate.parse(value)
+        try:
+            return PartialDate.parse(value)
+        except PartialDateError:
+            # Only a write that bypassed validation (raw SQL, ``update()``) stores other
+            # text; reading it as unknown keeps every page and export working.
+            return None
 
     def to_python(self, value):
         try:

@@ -28,3 +28,14 @@ class CitationInline(GenericTabularInline):
     fields = ["source", "supports", "locator", "order"]
     autocomplete_fields = ["source"]
     extra = 0
+
+
+@admin.register(Citation)
+class CitationAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    """Every citation across the portal: which item rests on which source."""
+
+    list_display = ["source", "content_type", "object_id", "supports", "locator"]
+    list_filter = ["content_type"]
+    list_select_related = ["source", "content_type"]
+    search_fields = ["source__title", "supports"]
+    autocomplete_fields = ["source"]

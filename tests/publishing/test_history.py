@@ -17,6 +17,7 @@ from tests.factories import (
     DivisionFactory,
     InitiativeFactory,
     SiteSectionFactory,
+    SourceFactory,
     TopicFactory,
 )
 
@@ -51,6 +52,10 @@ def initiative(staff_client):
             "milestones-1-title": "Go live",
             "milestones-1-planned": "2024-12-31",
             "milestones-1-order": "1",
+            # It cites a source, so it may be published (sources.publish_rule).
+            "sources-citation-content_type-object_id-TOTAL_FORMS": "1",
+            "sources-citation-content_type-object_id-0-source": SourceFactory().pk,
+            "sources-citation-content_type-object_id-0-order": "0",
         },
     )
     assert_saved(staff_client.post(add, data))
@@ -121,7 +126,7 @@ def test_compare_shows_each_changed_field_readably(staff_client, initiative):
     assert "<del>every</del>" in rows["body"]["before"]
     assert "<ins>all ten</ins>" in rows["body"]["after"]
     assert "<ins>Trade facilitation</ins>" in rows["topics"]["after"]
-    assert "done 2020-07-15" in rows["milestones"]["after"]
+    assert "reached 2020-07-15" in rows["milestones"]["after"]
 
 
 @pytest.mark.parametrize("query", [{}, {"from": "x", "to": "1"}])
