@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from pages import views
+from pages import sitemap_page, views
 from public.sitemaps import sitemaps
 from search.views import SearchView
 
@@ -33,6 +33,8 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="sitemap-section",
     ),
+    # The sitemap for people (the XML one above is for machines).
+    path("sitemap/", sitemap_page.SitemapPageView.as_view(), name="sitemap-page"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]

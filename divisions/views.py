@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from public.listing import first
+from public.listing import first_of
 from publishing.preview import PreviewableDetailMixin
 
 from .models import Division
@@ -42,16 +42,15 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
         parent = division.parent
         context["parent"] = parent if parent is not None and parent.is_public else None
         context["children"] = [d for d in published_units() if d.parent_id == division.pk]
+        # Each list: its first rows and how many it has ("6 of 8"), in one query.
         for name, related in (
-            ("led_initiatives", division.led_initiatives),
-            ("supported_initiatives", division.supported_initiatives),
+            ("led", division.led_initiatives),
+            ("supported", division.supported_initiatives),
         ):
             rows = related.published().for_cards().order_by("title", "pk")
-            context[name], context[f"more_{name}"] = first(rows, SHOWN_INITIATIVES)
+            context[name] = first_of(rows, SHOWN_INITIATIVES)
         # The topics of both lists' cards, in one query.
-        division.led_initiatives.attach_card_topics(
-            context["led_initiatives"] + context["supported_initiatives"]
-        )
+        division.led_initiatives.attach_card_topics(context["led"].rows + context["supported"].rows)
         faqs = division.faqs.published().only("question", "slug", "division")
-        context["faqs"], context["more_faqs"] = first(faqs, SHOWN_FAQS)
+        context["faqs"] = first_of(faqs, SHOWN_FAQS)
         return context

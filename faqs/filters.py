@@ -1,20 +1,25 @@
-import django_filters
-
 from divisions.models import Division
 from initiatives.models import Topic
-from public.listing import slug_choice_filter
+from public.listing import PublicFilterSet, slug_choice_filter
 from search.filtering import WordFilter
 from search.models import DocumentKind
 
 from .models import FAQ
 
 
-class FAQFilter(django_filters.FilterSet):
-    q = WordFilter(DocumentKind.FAQ)
+class FAQFilter(PublicFilterSet):
+    q = WordFilter(DocumentKind.FAQ, help_text="Words in the question or its answer.")
     topic = slug_choice_filter(
-        "topic", lambda request: Topic.objects.published(), field_name="topics"
+        "topic",
+        lambda request: Topic.objects.published(),
+        field_name="topics",
+        help_text="Questions on the subject.",
     )
-    division = slug_choice_filter("division", lambda request: Division.objects.published())
+    division = slug_choice_filter(
+        "division",
+        lambda request: Division.objects.published(),
+        help_text="Questions the division answers.",
+    )
 
     class Meta:
         model = FAQ

@@ -7,34 +7,74 @@ from .filters import FAQFilter
 from .models import FAQ
 from .opendata import FAQS
 
+# ``?order=``: the source's order (the default: the order staff give the questions, which
+# the seed takes from the article) or grouped by owning division.
+SOURCE_ORDER, BY_DIVISION = "source", "division"
+ORDERS = {SOURCE_ORDER: "In the order of the source", BY_DIVISION: "By division"}
+
 
 class FAQListView(FilteredListView):
-    """Every published FAQ, grouped by owning division, filterable by topic and division.
-    With words, the questions within each division come best match first."""
+    """Every published FAQ, in the source's order or grouped by owning division, filterable
+    by topic and division. With words, the best match comes first (within each division
+    when grouped)."""
 
     filterset_class = FAQFilter
     dataset = FAQS
     context_object_name = "faqs"
     template_name = "faqs/faq_list.html"
 
-    def get_queryset(self):
-        return (
-            FAQ.objects.published()
-            .select_related("division")
-            .order_by(F("division__order").asc(nulls_last=True), "division__name", "order")
+    def get(self, request, *args, **kwargs):
+        raw = request.GET.get("order", SOURCE_ORDER)
+        self.order = raw if raw in ORDERS else SOURCE_ORDER
+        self.order_message = (
+            ""
+            if raw in ORDERS
+            else (f"“{raw[:20]}” is not a way to order the questions; showing the source’s order.")
         )
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        rows = FAQ.objects.published().select_related("division")
+        if self.order == BY_DIVISION:
+            return rows.order_by(
+                F("division__order").asc(nulls_last=True), "division__name", "order", "pk"
+            )
+        return rows.order_by("order", "pk")
 
     def notes(self):
-        return word_notes(self.filterset)
+        return [*word_notes(self.filterset), *filter(None, [self.order_message])]
 
     def ordered_list(self):
         match = word_match(self.filterset)
         if not match:
             return self.filterset.qs
-        # Grouped by division as the page shows them; within a division, best match first.
         position = {pk: n for n, pk in enumerate(match.ranked_ids(self.filterset.qs, 0, None))}
         rows = list(self.filterset.qs)
+        if self.order != BY_DIVISION:
+            return sorted(rows, key=lambda row: position.get(row.pk, 0))
+        # Grouped by division as the page shows them; within a division, best match first.
         group = {}
         for row in rows:
             group.setdefault(row.division_id, len(group))
         return sorted(rows, key=lambda row: (group[row.division_id], position.get(row.pk, 0)))
+
+    def order_url(self, order):
+        """This list (its filters kept, the page dropped) in ``order``, at its results."""
+        query = self.request.GET.copy()
+        query.pop("order", None)
+        query.pop("page", None)
+        if order != SOURCE_ORDER:
+            query["order"] = order
+        path = self.request.path
+        return f"{path}?{query.urlencode()}#results" if query else f"{path}#results"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["order"] = self.order
+        context["orders"] = [
+            (self.order_url(value), label, value == self.order) for value, label in ORDERS.items()
+        ]
+        context["by_division"] = self.order == BY_DIVISION
+        # Applying filters keeps the chosen order (the default needs no field).
+        context["hidden_fields"] = [("order", BY_DIVISION)] if context["by_division"] else []
+        return context

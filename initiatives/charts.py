@@ -151,10 +151,17 @@ class Bar:
     url: str
     width: float = 0.0
 
+    @property
+    def link(self):
+        """The bar's list, or "" when it counts nothing: a bar of 0 is text, never a link
+        to an empty list."""
+        return self.url if self.count else ""
+
 
 @dataclass
 class BarChart:
-    """One overview chart: bars sized against the largest, each linking to its list."""
+    """One overview chart: bars sized against the largest, each that counts something
+    linking to its list."""
 
     slug: str
     title: str

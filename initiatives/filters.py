@@ -4,7 +4,8 @@ import django_filters
 from django.db.models import Exists, OuterRef
 
 from divisions.models import Division, Pillar
-from public.listing import slug_choice_filter
+from public.listing import PublicFilterSet, slug_choice_filter
+from publishing.content import State
 from search.filtering import WordFilter
 from search.models import DocumentKind
 
@@ -15,36 +16,64 @@ def unknown(thing):
     return {"invalid_choice": f"There is no {thing} “%(value)s”."}
 
 
-class InitiativeFilter(django_filters.FilterSet):
-    q = WordFilter(DocumentKind.INITIATIVE)
+# ``?status=archived`` lists the archived initiatives (no longer current, kept because people
+# cite them) instead of the published ones: the view picks its rows by it (``is_archived``).
+ARCHIVED = State.ARCHIVED.value
+STATUS_CHOICES = [*InitiativeStatus.choices, (ARCHIVED, "Archived (kept for reference)")]
+
+
+def asks_for_archived(data):
+    return data.get("status", "").strip() == ARCHIVED
+
+
+class InitiativeFilter(PublicFilterSet):
+    q = WordFilter(DocumentKind.INITIATIVE, help_text="Words in the title, summary or description.")
     division = slug_choice_filter(
-        "division", lambda request: Division.objects.published(), method="filter_division"
+        "division",
+        lambda request: Division.objects.published(),
+        method="filter_division",
+        help_text="Initiatives the division leads or supports.",
     )
     lead_division = slug_choice_filter(
-        "lead division", lambda request: Division.objects.published()
+        "lead division",
+        lambda request: Division.objects.published(),
+        help_text="Only the initiatives the division leads.",
     )
     topic = slug_choice_filter(
-        "topic", lambda request: Topic.objects.published(), method="filter_topic"
+        "topic",
+        lambda request: Topic.objects.published(),
+        method="filter_topic",
+        help_text="Initiatives on the subject.",
     )
     status = django_filters.ChoiceFilter(
         label="Status",
-        choices=InitiativeStatus.choices,
+        choices=STATUS_CHOICES,
         empty_label="Any status",
         error_messages=unknown("status"),
+        method="filter_status",
+        help_text="Where the initiative stands. “Archived” lists those kept only for reference.",
     )
     pillar = django_filters.ChoiceFilter(
         label="Pillar",
         choices=Pillar.choices,
         empty_label="Any pillar",
         error_messages=unknown("pillar"),
+        help_text="The ASEAN Community pillar it belongs to.",
     )
     member_state = slug_choice_filter(
-        "member state", lambda request: MemberState.objects.all(), method="filter_member_state"
+        "member state",
+        lambda request: MemberState.objects.all(),
+        method="filter_member_state",
+        help_text="Initiatives the Member State takes part in.",
     )
 
     class Meta:
         model = Initiative
         fields = ["q", "division", "lead_division", "topic", "status", "pillar", "member_state"]
+
+    def filter_status(self, queryset, name, status):
+        # Archived rows are chosen by the view's own queryset (see ``asks_for_archived``).
+        return queryset if status == ARCHIVED else queryset.filter(status=status)
 
     def filter_division(self, queryset, name, division):
         return queryset.involving(division)

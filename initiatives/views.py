@@ -9,13 +9,14 @@ from django.views.generic import DetailView, TemplateView
 
 from divisions.models import Division, Pillar
 from divisions.views import SHOWN_FAQS, SHOWN_INITIATIVES
-from public.listing import FilteredListView, first
+from public.listing import FilteredListView, first_of
+from publishing.content import State
 from publishing.preview import PreviewableDetailMixin
 from search.filtering import in_relevance_order, word_notes
 from sources.references import references_for
 
 from .charts import Bar, BarChart, milestone_state, milestone_timeline
-from .filters import InitiativeFilter
+from .filters import InitiativeFilter, asks_for_archived
 from .models import Indicator, Initiative, InitiativeStatus, Milestone, Topic
 from .opendata import INITIATIVES, MILESTONES
 
@@ -30,7 +31,18 @@ class InitiativeListView(FilteredListView):
 
     def get_queryset(self):
         # Title, then id: a total order, so pages never overlap and can be read from the end.
-        return Initiative.objects.published().for_cards().order_by("title", "pk")
+        return self.listed().for_cards().order_by("title", "pk")
+
+    def listed(self):
+        """Published initiatives, or on request (``?status=archived``) the archived ones."""
+        if asks_for_archived(self.request.GET):
+            return Initiative.objects.filter(state=State.ARCHIVED)
+        return Initiative.objects.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["showing_archived"] = asks_for_archived(self.request.GET)
+        return context
 
     def get_paginate_by(self, queryset):
         return settings.INITIATIVES_PER_PAGE
@@ -157,9 +169,10 @@ class TopicDetailView(PreviewableDetailMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         topic = self.object
+        # Each list: its first rows and how many it has ("6 of 8"), in one query.
         initiatives = topic.initiatives.published().for_cards().order_by("title", "pk")
-        context["initiatives"], context["more_initiatives"] = first(initiatives, SHOWN_INITIATIVES)
-        Initiative.objects.attach_card_topics(context["initiatives"])
+        context["initiatives"] = first_of(initiatives, SHOWN_INITIATIVES)
+        Initiative.objects.attach_card_topics(context["initiatives"].rows)
         faqs = topic.faqs.published().only("question", "slug")
-        context["faqs"], context["more_faqs"] = first(faqs, SHOWN_FAQS)
+        context["faqs"] = first_of(faqs, SHOWN_FAQS)
         return context

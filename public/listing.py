@@ -1,12 +1,16 @@
 """Paging and filtering that answer bad input with a message instead of an error."""
 
 import hashlib
+from typing import NamedTuple
+from urllib.parse import urlencode
 
 import django_filters
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import ProhibitNullCharactersValidator
+from django.db.models import Count, Window
 from django.forms.models import ModelChoiceIterator
+from django.http import HttpResponseRedirect
 from django.utils.functional import cached_property
 from django_filters.views import FilterView
 
@@ -48,6 +52,35 @@ def first(queryset, n):
     return rows[:n], len(rows) > n
 
 
+class Shown(NamedTuple):
+    """A few of a list's rows and how many the whole list has: "6 of 8 initiatives"."""
+
+    rows: list
+    total: int
+
+    @property
+    def more(self):
+        return self.total > len(self.rows)
+
+
+def first_of(queryset, n):
+    """The first ``n`` rows of ``queryset`` and its size, in one query: a window count over
+    the whole filtered set rides along with each row (no second ``COUNT`` query)."""
+    rows = list(queryset.annotate(list_total=Window(Count("pk")))[:n])
+    return Shown(rows, rows[0].list_total if rows else 0)
+
+
+def tidy_query(request):
+    """The query string without its empty parameters (``?q=&topic=&status=ongoing`` is
+    ``status=ongoing``), or None when it is tidy already. A filter form submits every field;
+    the address people cite and share should name only what was chosen."""
+    pairs = list(request.GET.lists())
+    kept = [(k, v) for k, values in pairs for v in values if v.strip()]
+    if len(kept) == sum(len(values) for _, values in pairs):
+        return None
+    return urlencode(kept)
+
+
 def count_key(request):
     """The list's identity for its cached count: path and filters, not the page number, and
     whether staff are asking (in case a list ever shows them more)."""
@@ -76,17 +109,26 @@ def paginate(request, queryset, per_page):
     return paginator.page(number), message
 
 
+def describe_fields(form):
+    """Point each field that has help text at it (``<p id="…-help">`` in
+    ``includes/filter_form.html``), for screen readers."""
+    for name, field in form.fields.items():
+        if field.help_text:
+            field.widget.attrs["aria-describedby"] = f"{form[name].auto_id}-help"
+    return form
+
+
 def filter_errors(filterset):
     """The filter form's errors as plain sentences, for the message above a list. Each field
-    in error is marked invalid and pointed at its message, for screen readers."""
+    in error is marked invalid and pointed at its message (and its help), for screen readers."""
     if not filterset.is_bound or filterset.is_valid():
         return []
-    form = filterset.form
+    form = describe_fields(filterset.form)
     for name in form.errors:
         if name in form.fields:
-            form.fields[name].widget.attrs.update(
-                {"aria-invalid": "true", "aria-describedby": f"{form[name].auto_id}-error"}
-            )
+            attrs = form.fields[name].widget.attrs
+            described = [f"{form[name].auto_id}-error", attrs.get("aria-describedby", "")]
+            attrs.update({"aria-invalid": "true", "aria-describedby": " ".join(described).strip()})
     return [str(error) for errors in filterset.errors.values() for error in errors]
 
 
@@ -139,6 +181,22 @@ class RememberedModelChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = RememberedModelChoiceField
 
 
+class PublicFilterSet(django_filters.FilterSet):
+    """A public list's filters: each field's help text is tied to its field."""
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            describe_fields(super().form)
+        return self._form
+
+    def active_count(self):
+        """How many filters are set, for the folded form's "Filter (2 active)"."""
+        if not self.is_bound:
+            return 0
+        return sum(1 for name in self.filters if self.data.get(name, "").strip())
+
+
 def slug_choice_filter(thing, queryset, **kwargs):
     """A filter that takes a slug (``?division=economic-community-department``) and says
     "There is no division “x”." for one that does not exist. ``queryset`` is a callable
@@ -157,12 +215,17 @@ class FilteredListView(FilterView):
     """django-filter's ``FilterView`` with what every public list adds: a bad filter value
     is shown on the form with a 400 status (the list is then empty rather than silently
     unfiltered), ``?format=csv|json`` downloads the whole filtered list (``dataset``), and
-    a page number that is not one gives the nearest page and a message, never a 404."""
+    a page number that is not one gives the nearest page and a message, never a 404; a
+    query string with empty parameters (as the filter form submits) is redirected to the
+    same list without them."""
 
     dataset = None  # the list's open data (public.opendata.Dataset)
     page_message = ""
 
     def get(self, request, *args, **kwargs):
+        tidy = tidy_query(request)
+        if tidy is not None:  # the browser keeps the form's #results on the new address
+            return HttpResponseRedirect(f"{request.path}?{tidy}" if tidy else request.path)
         self.filterset = self.get_filterset(self.get_filterset_class())
         errors = filter_errors(self.filterset)
         fmt, format_error = opendata.requested_format(request)

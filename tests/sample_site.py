@@ -262,6 +262,10 @@ def page_types(site):
         PageType("topic", site.trade.get_absolute_url()),
         PageType("faqs", "/faqs/"),
         PageType("faqs-filtered", f"/faqs/?topic={site.trade.slug}"),
+        # Issue 18: the FAQs by division, the archived initiatives, the sitemap for people.
+        PageType("faqs-by-division", "/faqs/?order=division"),
+        PageType("initiatives-archived", "/initiatives/?status=archived"),
+        PageType("sitemap-page", "/sitemap/"),
         # Site search (the header's box): results with facets and marked words, a facet
         # chosen, and a search that finds nothing; and words on the initiatives list.
         PageType("search", "/search/?q=trade"),

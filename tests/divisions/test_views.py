@@ -76,20 +76,28 @@ def test_query_counts_do_not_grow_with_rows(queries_for, rows):
     assert counts == (2, 7)  # the first query reads the content token
 
 
-def test_a_division_page_shows_a_few_initiatives_and_links_to_all(client):
+def test_a_division_page_says_how_many_it_shows_of_how_many_and_links_to_all(client):
     from divisions.views import SHOWN_FAQS, SHOWN_INITIATIVES
 
     division = DivisionFactory(slug="busy")
     for _ in range(SHOWN_INITIATIVES + 2):
         InitiativeFactory(lead_division=division)
+    for _ in range(SHOWN_INITIATIVES + 1):
+        InitiativeFactory(supporting_divisions=[division])
+    InitiativeFactory(lead_division=division, draft=True)  # not counted
     for _ in range(SHOWN_FAQS + 1):
         FAQFactory(division=division)
     html = client.get(division.get_absolute_url()).content.decode()
-    assert html.count('<article class="card">') == SHOWN_INITIATIVES
-    assert "All initiatives of this division, page by page" in html
-    assert 'href="/initiatives/?division=busy"' in html
+    assert html.count('<article class="card">') == 2 * SHOWN_INITIATIVES
+    led, supported = SHOWN_INITIATIVES + 2, SHOWN_INITIATIVES + 1
+    assert f"Showing {SHOWN_INITIATIVES} of {led} initiatives it leads" in html
+    all_led = f'<a href="/initiatives/?lead_division=busy">See all {led} initiatives it leads</a>'
+    assert all_led in html
+    assert f"Showing {SHOWN_INITIATIVES} of {supported} initiatives it supports" in html
+    assert 'href="/initiatives/?division=busy">See all the initiatives it leads or supports' in html
     assert html.count('<li><a href="/faqs/#') == SHOWN_FAQS
-    assert 'href="/faqs/?division=busy"' in html
+    assert f"Showing {SHOWN_FAQS} of {SHOWN_FAQS + 1} questions" in html
+    assert f'href="/faqs/?division=busy">See all {SHOWN_FAQS + 1} questions it answers' in html
 
 
 def test_a_small_division_page_shows_everything_without_more_links(client):
@@ -97,4 +105,24 @@ def test_a_small_division_page_shows_everything_without_more_links(client):
     InitiativeFactory(lead_division=division)
     html = client.get(division.get_absolute_url()).content.decode()
     assert html.count('<article class="card">') == 1
-    assert "page by page" not in html and "All questions it answers" not in html
+    assert "Showing" not in html and "See all" not in html
+    assert "1 initiative." in html
+
+
+def test_a_division_with_nothing_published_leaves_the_lists_out_and_says_where_to_go(client):
+    division = DivisionFactory(slug="quiet")
+    InitiativeFactory(lead_division=division, draft=True)
+    FAQFactory(division=division, draft=True)
+    html = client.get(division.get_absolute_url()).content.decode()
+    assert "None published yet" not in html
+    assert "Initiatives it leads" not in html and "Questions it answers" not in html
+    assert "No initiative on this portal names the" in html
+    assert 'href="/initiatives/">Browse all initiatives</a>' in html
+
+
+def test_a_division_that_only_supports_leaves_out_the_list_it_leads(client):
+    division = DivisionFactory(slug="helper")
+    InitiativeFactory(title="Helped Thing", supporting_divisions=[division])
+    html = client.get(division.get_absolute_url()).content.decode()
+    assert "Initiatives it leads" not in html and "No initiative on this portal" not in html
+    assert "Initiatives it supports" in html and "Helped Thing" in html

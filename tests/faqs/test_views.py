@@ -24,15 +24,47 @@ def faqs():
     FAQFactory(question="Draft question?", division=office, draft=True)
 
 
-def test_published_faqs_grouped_by_division_in_order(client, faqs):
+def test_published_faqs_in_the_order_of_the_source_by_default(client, faqs):
     response = client.get(LIST)
     html = response.content.decode()
     assert response.status_code == 200
-    assert questions(response) == ["Who leads it?", "What does it do?", "Where is it?"]
+    assert questions(response) == ["Who leads it?", "Where is it?", "What does it do?"]
     assert "Draft question?" not in html
+    assert 'id="group-' not in html  # no division headings
+    assert '<span aria-current="true">In the order of the source</span>' in html
+    assert '<a href="/faqs/?order=division#results">By division</a>' in html
+    assert '<h2 id="results" tabindex="-1">3 questions</h2>' in html
+    assert 'id="question-' in html  # each answer has an anchor to link to
+
+
+def test_published_faqs_grouped_by_division_on_request(client, faqs):
+    response = client.get(f"{LIST}?order=division")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert questions(response) == ["Who leads it?", "What does it do?", "Where is it?"]
     assert html.index("Office of the Secretary-General") < html.index("Who leads it?")
     assert html.index("Community Affairs Directorate") < html.index("Where is it?")
-    assert 'id="question-' in html  # each answer has an anchor to link to
+    assert '<span aria-current="true">By division</span>' in html
+    assert '<a href="/faqs/#results">In the order of the source</a>' in html
+    filtered = client.get(f"{LIST}?order=division&topic=location&page=2").content.decode()
+    assert '<a href="/faqs/?topic=location#results">In the order of the source</a>' in filtered
+    # Applying filters keeps the order.
+    assert '<input type="hidden" name="order" value="division">' in html
+
+
+def test_an_unknown_order_says_so_and_shows_the_source_order(client, faqs):
+    response = client.get(f"{LIST}?order=<b>")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert questions(response) == ["Who leads it?", "Where is it?", "What does it do?"]
+    assert "“&lt;b&gt;” is not a way to order the questions" in html
+
+
+def test_words_rank_the_best_match_first_in_either_order(client, faqs):
+    for order in ("", "division"):
+        response = client.get(LIST, {"q": "it", "order": order} if order else {"q": "it"})
+        assert response.status_code == 200
+        assert sorted(questions(response)) == ["What does it do?", "Where is it?", "Who leads it?"]
 
 
 @pytest.mark.parametrize(

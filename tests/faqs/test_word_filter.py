@@ -1,10 +1,13 @@
 """The FAQ list's word filter (``?q=``) is the site search: quoted phrases, stemmed words
-and acronyms find what /search/ finds; within each division, best match first."""
+and acronyms find what /search/ finds; best match first (within each division when the
+questions are grouped by division)."""
 
 import pytest
 from django.urls import reverse
 
-from search.models import GlossaryEntry
+from faqs.models import FAQ
+from search.filtering import WordMatch
+from search.models import DocumentKind, GlossaryEntry
 from tests.factories import DivisionFactory, FAQFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,8 +61,18 @@ def test_within_a_division_the_best_match_comes_first(client, faqs):
     assert questions(response) == ["What is tariff negotiation about?", "Who negotiates tariffs?"]
 
 
-def test_the_divisions_keep_their_order(client, faqs):
+def test_in_the_sources_order_the_best_match_comes_first(client, faqs):
     response = client.get(LIST, {"q": "single window"})
+    # The engine's ranking (each database's own), not the source's order nor the divisions'.
+    ranked = WordMatch("single window", DocumentKind.FAQ).ranked_ids(
+        FAQ.objects.published(), 0, None
+    )
+    assert questions(response) == [FAQ.objects.get(pk=pk).question for pk in ranked]
+    assert len(ranked) == 2
+
+
+def test_by_division_the_divisions_keep_their_order(client, faqs):
+    response = client.get(LIST, {"q": "single window", "order": "division"})
     assert questions(response) == [
         "Is there a window for single applicants?",
         "How do I use the ASEAN Single Window?",

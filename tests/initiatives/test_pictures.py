@@ -139,7 +139,7 @@ def test_overview_counts_by_status_pillar_and_lead_division(client, spread):
     found = bars(response.content.decode())
     assert found["/initiatives/?status=ongoing"] == ("Ongoing", 3)
     assert found["/initiatives/?status=completed"] == ("Completed", 1)
-    assert found["/initiatives/?status=planned"] == ("Planned", 0)
+    assert "/initiatives/?status=planned" not in found  # a bar of 0 is text, not a link
     assert found["/initiatives/?pillar=economic"] == ("Economic Community", 3)
     assert found["/initiatives/?pillar=socio-cultural"] == ("Socio-Cultural Community", 1)
     assert found["/initiatives/?lead_division=economic"] == ("Economic Community Department", 3)

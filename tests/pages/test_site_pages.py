@@ -44,6 +44,6 @@ def test_every_page_links_to_data_accessibility_and_the_feed(client):
 def test_a_filter_error_is_tied_to_its_field(client):
     html = text_of(client, "/initiatives/", status=400, division="nowhere")
     assert 'aria-invalid="true"' in html
-    assert 'aria-describedby="id_division-error"' in html
+    assert 'aria-describedby="id_division-error id_division-help"' in html
     assert 'id="id_division-error"' in html
     assert 'aria-invalid="true"' not in text_of(client, "/initiatives/")

@@ -44,6 +44,7 @@ def build_site():
     MilestoneFactory(initiative=initiative, reached=datetime.date(2024, 1, 1))
     MilestoneFactory(initiative=initiative)
     FAQFactory(division=top, topics=[topic])
+    InitiativeFactory(slug="old-plan", lead_division=child, state="archived")
     for kind in SiteSection.Kind.values:
         SiteSectionFactory(kind=kind)
 
@@ -59,9 +60,12 @@ PAGES = [
     "/initiatives/single-window/",
     "/topics/trade/",
     "/faqs/",
+    "/faqs/?order=division",
+    "/initiatives/?status=archived",
     "/initiatives/overview/",
     "/data/",
     "/accessibility/",
+    "/sitemap/",
 ]
 # Pages that answer an error, each with the one status it must have.
 ERROR_PAGES = {

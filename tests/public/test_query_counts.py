@@ -47,6 +47,7 @@ EXPECTED = {
     "faqs": (5, 3),  # + FAQs, citations; empty cache: division and topic choices
     "faqs filtered": (7, 4),  # words: + the index's ranking; cold: the glossary
     "sitemap": (16, 16),  # the index: + each section's latest change and paging
+    "sitemap for people": (4, 4),  # + divisions, topics, member states
 }
 
 
@@ -83,6 +84,7 @@ def build(rows):
         "faqs": reverse("faqs:list"),
         "faqs filtered": f"{reverse('faqs:list')}?division=lead&topic=trade&q=question",
         "sitemap": reverse("sitemap"),
+        "sitemap for people": reverse("sitemap-page"),
     }
 
 
