@@ -33,7 +33,12 @@ def choose_in_autocomplete(page, field_id, text):
     page.locator(".select2-results__option", has_text=text).first.click()
 
 
-def test_editor_writes_publisher_publishes_public_reads_editor_reverts(new_page, screenshot):
+def test_editor_writes_publisher_publishes_public_reads_editor_reverts(
+    new_page, screenshot, settings
+):
+    # This journey is about the workflow; the sources rule has its own tests
+    # (tests/sources/test_publish_rule.py, tests/browser/test_sources.py).
+    settings.PUBLISH_REQUIRES_SOURCE = False
     DivisionFactory(name="Economic Community Department", slug="economic")
     RoleUserFactory(username="editor", role="Editor")
     RoleUserFactory(username="publisher", role="Publisher")
