@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from publishing.admin.content import ContentAdmin
 from publishing.admin.imports import ContentImportExportMixin
+from sources.admin import CitationInline
 
 from .models import Division
 from .resources import DivisionResource
@@ -16,6 +17,7 @@ class DivisionAdmin(ContentImportExportMixin, ContentAdmin):
     search_fields = ["name", "short_name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
+    inlines = [CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "short_name", "kind", "pillar", "parent", "order"]}),
         ("What it does", {"fields": ["head_title", "summary", "mandate"]}),

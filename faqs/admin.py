@@ -3,6 +3,7 @@ from django.contrib import admin
 from initiatives.admin import TopicListFilter
 from publishing.admin.content import ContentAdmin
 from publishing.admin.imports import ContentImportExportMixin
+from sources.admin import CitationInline
 
 from .models import FAQ
 from .resources import FAQResource
@@ -18,3 +19,4 @@ class FAQAdmin(ContentImportExportMixin, ContentAdmin):
     prepopulated_fields = {"slug": ["question"]}
     autocomplete_fields = ["division", "topics"]
     fieldsets = [(None, {"fields": ["question", "slug", "answer", "division", "topics", "order"]})]
+    inlines = [CitationInline]

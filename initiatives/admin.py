@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -9,8 +9,10 @@ from publishing.admin.history import HistoryAdminMixin
 from publishing.admin.imports import ContentImportExportMixin
 from publishing.drafts import must_save_as_draft
 from publishing.history import record_revision
+from sources.admin import CitationInline
 
-from .models import Initiative, MemberState, Milestone, Topic
+from .consistency import consistency_warnings
+from .models import Indicator, IndicatorPeriod, Initiative, MemberState, Milestone, Topic
 from .resources import InitiativeResource
 
 
@@ -22,6 +24,7 @@ class TopicAdmin(ContentAdmin):
     autocomplete_fields = ["owning_division"]
     list_select_related = ["owning_division"]
     fieldsets = [(None, {"fields": ["name", "slug", "description", "owning_division"]})]
+    inlines = [CitationInline]
 
 
 @admin.register(MemberState)
@@ -29,6 +32,7 @@ class MemberStateAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "iso_code", "joined_on"]
     search_fields = ["name", "slug", "iso_code"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [CitationInline]
 
     def view_on_site(self, obj):
         return f"{reverse('initiatives:list')}?member_state={obj.slug}"
@@ -62,8 +66,25 @@ class TopicListFilter(admin.SimpleListFilter):
 
 class MilestoneInline(admin.TabularInline):
     model = Milestone
-    fields = ["title", "due_on", "done_on", "order"]
+    fields = ["title", "planned", "reached", "source", "order"]
+    autocomplete_fields = ["source"]
     extra = 1
+
+
+class IndicatorInline(admin.StackedInline):
+    """An indicator's baseline here; its periods (target and actual) on the indicator's own
+    form, under "Indicators"."""
+
+    model = Indicator
+    fields = [
+        "title",
+        "unit",
+        ("baseline_value", "baseline_date", "baseline_source"),
+        "order",
+    ]
+    autocomplete_fields = ["baseline_source"]
+    extra = 0
+    show_change_link = True
 
 
 def count_milestones(**filters):
@@ -87,8 +108,8 @@ class InitiativeAdmin(ContentImportExportMixin, ContentAdmin):
         "lead_division",
         "status",
         "pillar",
-        "start_date",
-        "end_date",
+        "planned_start",
+        "planned_end",
         "milestone_progress",
         "featured",
         "state",
@@ -100,7 +121,8 @@ class InitiativeAdmin(ContentImportExportMixin, ContentAdmin):
     autocomplete_fields = ["lead_division", "supporting_divisions", "topics", "member_states"]
     show_full_result_count = False  # the table holds 100,000 rows
     paginator = EstimatedCountPaginator
-    inlines = [MilestoneInline]
+    inlines = [MilestoneInline, IndicatorInline, CitationInline]
+    change_form_template = "initiatives/admin/change_form.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         (
@@ -115,8 +137,30 @@ class InitiativeAdmin(ContentImportExportMixin, ContentAdmin):
                 ]
             },
         ),
-        ("Progress", {"fields": ["status", ("start_date", "end_date"), "featured"]}),
+        (
+            "Progress",
+            {
+                "fields": [
+                    "status",
+                    ("planned_start", "planned_end"),
+                    ("actual_start", "actual_end"),
+                    "featured",
+                ],
+                "description": "Dates as precisely as a source gives them: “2019”, "
+                "“2019-06” or “2019-06-23”.",
+            },
+        ),
     ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and request.method == "GET":
+            context["consistency_warnings"] = consistency_warnings(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for warning in consistency_warnings(form.instance):
+            self.message_user(request, warning, messages.WARNING)
 
     def get_queryset(self, request):
         return (
@@ -124,11 +168,11 @@ class InitiativeAdmin(ContentImportExportMixin, ContentAdmin):
             .get_queryset(request)
             .annotate(
                 milestones_total=count_milestones(),
-                milestones_done=count_milestones(done_on__isnull=False),
+                milestones_done=count_milestones(reached__gt=""),
             )
         )
 
-    @admin.display(description="milestones done")
+    @admin.display(description="milestones reached")
     def milestone_progress(self, obj):
         if not obj.milestones_total:
             return None  # shown as the empty value, "-"
@@ -136,15 +180,17 @@ class InitiativeAdmin(ContentImportExportMixin, ContentAdmin):
 
 
 class DoneFilter(admin.SimpleListFilter):
-    title = "done"
+    title = "reached"
     parameter_name = "done"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Done"), ("no", "Not done")]
+        return [("yes", "Reached"), ("no", "Not reached")]
 
     def queryset(self, request, queryset):
-        if self.value() in ("yes", "no"):
-            return queryset.filter(done_on__isnull=self.value() == "no")
+        if self.value() == "yes":
+            return queryset.exclude(reached="")
+        if self.value() == "no":
+            return queryset.filter(reached="")
         return queryset
 
 
@@ -172,12 +218,11 @@ class MilestoneAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
     form = MilestoneForm
 
-    list_display = ["title", "initiative", "due_on", "done_on"]
+    list_display = ["title", "initiative", "planned", "reached", "source"]
     list_filter = [DoneFilter]
-    list_select_related = ["initiative"]
+    list_select_related = ["initiative", "source"]
     search_fields = ["title", "initiative__title"]
-    autocomplete_fields = ["initiative"]
-    date_hierarchy = "due_on"
+    autocomplete_fields = ["initiative", "source"]
     show_full_result_count = False
     list_per_page = 50
 
@@ -220,3 +265,33 @@ class MilestoneAdmin(HistoryAdminMixin, admin.ModelAdmin):
         super().delete_queryset(request, queryset)
         for milestone in milestones:
             self.revision_saved(request, milestone, "deleted")
+
+
+class IndicatorPeriodInline(admin.TabularInline):
+    model = IndicatorPeriod
+    fields = ["period_start", "period_end", "target_value", "actual_value", "source"]
+    autocomplete_fields = ["source"]
+    extra = 1
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    """An indicator and its periods: baseline, then per period a target and the actual value
+    (as the IATI results standard has them), each with its source."""
+
+    list_display = ["title", "initiative", "unit", "baseline_value", "baseline_date"]
+    list_select_related = ["initiative"]
+    search_fields = ["title", "initiative__title"]
+    autocomplete_fields = ["initiative", "baseline_source"]
+    inlines = [IndicatorPeriodInline]
+
+    def view_on_site(self, obj):
+        return obj.initiative.get_absolute_url()
+
+
+@admin.register(IndicatorPeriod)
+class IndicatorPeriodAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    list_display = ["indicator", "period_start", "period_end", "target_value", "actual_value"]
+    list_select_related = ["indicator"]
+    search_fields = ["indicator__title"]
+    autocomplete_fields = ["indicator", "source"]

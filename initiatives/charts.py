@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from partial_dates import PartialDate
+
 # Marks sit inside this band of the width so circles at the ends are not cut off.
 EDGE = 3.0
 MAX_YEAR_LABELS = 6
@@ -40,26 +42,62 @@ class Timeline:
 
 
 def milestone_state(milestone, today):
-    if milestone.done_on is not None:
+    """The milestone as the page shows it: "done" (reached), "overdue" (its whole planned
+    period is over) or "open"."""
+    if milestone.reached:
         return "done"
-    return "overdue" if milestone.due_on < today else "open"
+    planned = PartialDate.coerce(milestone.planned)
+    if planned and planned.has_passed(today):
+        return "overdue"
+    return "open"
+
+
+def first_day(value):
+    value = PartialDate.coerce(value)
+    return value.first_day if value else None
+
+
+def last_day(value):
+    value = PartialDate.coerce(value)
+    return value.last_day if value else None
+
+
+def period_of(initiative):
+    """(start, end): what happened where known, else the plan (either may be None)."""
+
+    def pick(actual, planned):
+        return getattr(initiative, actual, None) or getattr(initiative, planned, None)
+
+    return pick("actual_start", "planned_start"), pick("actual_end", "planned_end")
+
+
+def when(milestone):
+    """Where a milestone sits on the timeline: its reached date, else its planned one."""
+    return PartialDate.coerce(milestone.reached or milestone.planned)
 
 
 def is_running_open_ended(initiative, today):
+    start, end = period_of(initiative)
+    start = first_day(start)
     return (
-        initiative.end_date is None
-        and initiative.start_date is not None
-        and initiative.start_date <= today
+        end is None
+        and start is not None
+        and start <= today
         and getattr(initiative, "status", None) == "ongoing"
     )
 
 
 def milestone_timeline(initiative, milestones, today=None):
-    """The timeline of ``initiative`` over its period and its milestones' due dates, or
-    None when there is nothing to place on it."""
+    """The timeline of ``initiative`` over its period and its milestones' dates (reached,
+    else planned; a month or a year sits at its first day), or None when there is nothing
+    to place on it. Milestones without any date are left off the picture (the list below
+    it names them)."""
     today = today or timezone.localdate()
-    dates = [m.due_on for m in milestones]
-    dates += [d for d in (initiative.start_date, initiative.end_date) if d is not None]
+    milestones = [m for m in milestones if when(m)]
+    start, end = period_of(initiative)
+    start_day, end_day = first_day(start), last_day(end)
+    dates = [when(m).first_day for m in milestones]
+    dates += [d for d in (start_day, end_day) if d is not None]
     if is_running_open_ended(initiative, today):
         dates.append(today)  # its period runs on to today, not to its last milestone
     if not dates:
@@ -73,10 +111,10 @@ def milestone_timeline(initiative, milestones, today=None):
         return round(EDGE + (100 - 2 * EDGE) * (day - start).days / span, 2)
 
     period = None
-    if initiative.start_date or initiative.end_date:
-        left, right = x(initiative.start_date or start), x(initiative.end_date or end)
+    if start_day or end_day:
+        left, right = x(start_day or start), x(end_day or end)
         period = (left, round(right - left, 2))
-    points = [TimelinePoint(x(m.due_on), m, milestone_state(m, today)) for m in milestones]
+    points = [TimelinePoint(x(when(m).first_day), m, milestone_state(m, today)) for m in milestones]
     return Timeline(
         start=start,
         end=end,

@@ -3,14 +3,18 @@
 from collections import defaultdict
 from typing import NamedTuple
 
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from simple_history.signals import pre_create_historical_record
 
 from divisions.models import Division, Pillar, owning_division
+from partial_dates import PartialDate
+from partial_dates.fields import PartialDateField
 from public.links import slug_url
 from publishing.content import ContentModel, PublishableQuerySet, publish_permission_meta
 from publishing.history import PortalHistory
+from sources.models import Source
 
 
 class Topic(ContentModel):
@@ -42,7 +46,7 @@ class MemberState(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     iso_code = models.CharField("ISO 3166 alpha-2 code", max_length=2, unique=True)
-    joined_on = models.DateField("member since", null=True, blank=True)
+    joined_on = PartialDateField("member since", blank=True)
 
     history = PortalHistory()
 
@@ -130,13 +134,20 @@ class InitiativeStatus(models.TextChoices):
     SUSPENDED = "suspended", "Suspended"
 
 
-def progress_percent(done, total):
-    """Share of milestones done, 0–100, or None without milestones."""
-    return round(100 * done / total) if total else None
+def period_errors(pairs):
+    """``{field: message}`` for each (start field, start, end field, end) whose end lies
+    wholly before its start. Periods are compared, not texts: "2019" may end a period that
+    starts "2019-06" (its last day, 31 December, is after 1 June)."""
+    errors = {}
+    for _start_name, start, end_name, end, what in pairs:
+        start, end = PartialDate.coerce(start), PartialDate.coerce(end)
+        if start and end and end.last_day < start.first_day:
+            errors[end_name] = f"The {what} end ({end}) is before its start ({start})."
+    return errors
 
 
 # Paths under /initiatives/ that are pages of their own, so no initiative may take them.
-RESERVED_SLUGS = ["overview", "feed"]
+RESERVED_SLUGS = ["overview", "feed", "milestones"]
 
 
 class MilestoneSnapshot(models.Model):
@@ -177,8 +188,12 @@ class Initiative(ContentModel):
     status = models.CharField(
         max_length=16, choices=InitiativeStatus.choices, default=InitiativeStatus.PLANNED
     )
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
+    # Dates as precise as they are known (``partial_dates``): the plan's own period, and
+    # what actually happened, where a source gives it.
+    planned_start = PartialDateField(blank=True)
+    planned_end = PartialDateField(blank=True)
+    actual_start = PartialDateField(blank=True)
+    actual_end = PartialDateField(blank=True)
     featured = models.BooleanField(default=False, help_text="Shown on the home page.")
 
     objects = InitiativeQuerySet.as_manager()
@@ -203,13 +218,6 @@ class Initiative(ContentModel):
         ]
         constraints = ContentModel.publication_constraints("initiative") + [
             models.CheckConstraint(
-                condition=models.Q(start_date__isnull=True)
-                | models.Q(end_date__isnull=True)
-                | models.Q(end_date__gte=models.F("start_date")),
-                name="initiative_end_not_before_start",
-                violation_error_message="The end date cannot be before the start date.",
-            ),
-            models.CheckConstraint(
                 condition=models.Q(status__in=InitiativeStatus.values),
                 name="initiative_status_valid",
             ),
@@ -229,6 +237,31 @@ class Initiative(ContentModel):
     def get_absolute_url(self):
         return slug_url("initiatives:detail", self.slug)
 
+    def clean(self):
+        super().clean()
+        errors = period_errors(
+            [
+                ("planned_start", self.planned_start, "planned_end", self.planned_end, "planned"),
+                ("actual_start", self.actual_start, "actual_end", self.actual_end, "actual"),
+            ]
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def start(self):
+        """When it started, or was planned to."""
+        return self.actual_start or self.planned_start
+
+    @property
+    def end(self):
+        return self.actual_end or self.planned_end
+
+    def milestone_count(self):
+        """(reached, total) from the (prefetched) milestones: counted, never a percentage."""
+        milestones = list(self.milestones.all())
+        return sum(1 for m in milestones if m.reached), len(milestones)
+
     def restore_parts(self, record):
         """Bring the milestones back to how revision ``record`` saw them: changed ones are
         set back, later ones removed, removed ones re-created (under their old id if it is
@@ -246,52 +279,122 @@ class Initiative(ContentModel):
                 pk=None if pk in taken else pk, initiative=self
             )
             milestone.title = values["title"]
-            milestone.due_on = values["due_on"]
-            milestone.done_on = values["done_on"]
+            # Revisions written before partial dates say due_on/done_on.
+            milestone.planned = PartialDate.coerce(values.get("planned", values.get("due_on")))
+            milestone.reached = PartialDate.coerce(values.get("reached", values.get("done_on")))
+            source_id = values.get("source_id")
+            milestone.source_id = (
+                source_id if Source.objects.filter(pk=source_id).exists() else None
+            )
             milestone.order = values["order"]
             milestone.full_clean(exclude=["initiative"])
             milestone.save()
 
     def parts_snapshot(self):
         """The milestones as a revision keeps them (``milestones_snapshot``)."""
-        return list(
-            Milestone.objects.filter(initiative_id=self.pk)
-            .order_by("due_on", "order", "pk")
-            .values(*MILESTONE_SNAPSHOT_FIELDS)
-        )
-
-    @property
-    def progress(self):
-        """Share of milestones done, 0–100, from the (prefetched) milestones; None if none."""
-        milestones = list(self.milestones.all())
-        done = sum(1 for m in milestones if m.done_on is not None)
-        return progress_percent(done, len(milestones))
+        rows = Milestone.objects.filter(initiative_id=self.pk).values(*MILESTONE_SNAPSHOT_FIELDS)
+        return [
+            {k: v.isoformat() if isinstance(v, PartialDate) else v for k, v in row.items()}
+            for row in rows
+        ]
 
 
 class Milestone(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(max_length=200)
-    due_on = models.DateField("due date")
-    done_on = models.DateField("done date", null=True, blank=True)
+    planned = PartialDateField(blank=True, help_text="When it was planned; empty if no plan said.")
+    reached = PartialDateField(blank=True, help_text="When it happened; empty: not reached yet.")
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="milestones",
+        help_text="What the milestone and its dates rest on.",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     history = PortalHistory()
 
     class Meta:
-        ordering = ["due_on", "order", "pk"]
+        ordering = ["order", "planned", "reached", "pk"]
         indexes = [
-            models.Index(fields=["initiative", "due_on"], name="milestone_initiative_due_idx")
+            models.Index(fields=["initiative", "planned"], name="milestone_initiative_due_idx")
         ]
 
     def __str__(self):
         return self.title
 
     @property
-    def is_done(self):
-        return self.done_on is not None
+    def is_reached(self):
+        return bool(self.reached)
+
+    @property
+    def when(self):
+        """The date it sits at on a timeline: when reached, else when planned."""
+        return self.reached or self.planned
 
 
-MILESTONE_SNAPSHOT_FIELDS = ["id", "title", "due_on", "done_on", "order"]
+MILESTONE_SNAPSHOT_FIELDS = ["id", "title", "planned", "reached", "source_id", "order"]
+
+
+class Indicator(models.Model):
+    """A measure of an initiative's results, as the IATI results standard has it: a
+    baseline, then per period a target and (once known) the actual value, each sourced."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="indicators")
+    title = models.CharField(max_length=200)
+    unit = models.CharField(max_length=60, blank=True, help_text="e.g. “Member States”, “%”.")
+    baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline_date = PartialDateField(blank=True)
+    baseline_source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = PortalHistory()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class IndicatorPeriod(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="periods")
+    period_start = PartialDateField(blank=True)
+    period_end = PartialDateField(blank=True)
+    target_value = models.DecimalField(max_digits=14, decimal_places=2)
+    actual_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    history = PortalHistory()
+
+    class Meta:
+        ordering = ["period_start", "pk"]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.period_start}–{self.period_end}"
+
+    def clean(self):
+        errors = period_errors(
+            [("period_start", self.period_start, "period_end", self.period_end, "period's")]
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def share(self):
+        """How far the actual value has come from the baseline towards the target, 0–100;
+        None without an actual value, a baseline, or a target different from it."""
+        baseline = self.indicator.baseline_value
+        if self.actual_value is None or baseline is None or self.target_value == baseline:
+            return None
+        share = 100 * (self.actual_value - baseline) / (self.target_value - baseline)
+        return max(0, min(100, round(share)))
 
 
 def snapshot_milestones(sender, instance, history_instance, **kwargs):

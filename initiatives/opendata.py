@@ -1,12 +1,22 @@
-"""The initiatives dataset: its column names are a public contract (see the Data page)."""
+"""The initiatives and milestones datasets: their column names are a public contract (see
+the Data page). Dates are reduced-precision ISO 8601, as precise as they are known:
+"2019", "2019-06" or "2019-06-23". No percentage is made from counting milestones."""
 
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.urls import reverse
 
 from divisions.models import Division
+from partial_dates import PartialDate
 from public.opendata import Column, Dataset, grouped
 
-from .models import Initiative, MemberState, Milestone, Topic, progress_percent
+from .models import Initiative, MemberState, Milestone, Topic
+
+DATE_COLUMNS = ("planned_start", "planned_end", "actual_start", "actual_end")
+
+
+def iso(value):
+    """A stored partial date as its reduced ISO text; None when unknown."""
+    return value.isoformat() if isinstance(value, PartialDate) else (value or None)
 
 
 def values(queryset):
@@ -20,8 +30,7 @@ def values(queryset):
             "summary",
             "status",
             "pillar",
-            "start_date",
-            "end_date",
+            *DATE_COLUMNS,
             "updated_at",
             lead_slug=F("lead_division__slug"),
             lead_name=F("lead_division__name"),
@@ -65,28 +74,61 @@ def complete(chunk):
         "memberstate_id",
         dict(MemberState.objects.values_list("pk", "iso_code")),
     )
-    milestones = {
-        row["initiative_id"]: (row["total"], row["done"])
-        for row in Milestone.objects.filter(initiative_id__in=ids)
-        .order_by()
-        .values("initiative_id")
-        .annotate(total=Count("pk"), done=Count("pk", filter=Q(done_on__isnull=False)))
-    }
+    milestones = grouped(
+        (row["initiative_id"], milestone_item(row))
+        for row in milestone_values(Milestone.objects.filter(initiative_id__in=ids))
+    )
     for row in chunk:
         pk = row["pk"]
-        total, done = milestones.get(pk, (0, 0))
+        own = milestones.get(pk, [])
         yield {
             **row,
+            **{name: iso(row[name]) for name in DATE_COLUMNS},
             "url": reverse("initiatives:detail", args=[row["slug"]]),
             "lead_division": row["lead_slug"],
             "lead_division_name": row["lead_name"],
             "supporting_divisions": supporting.get(pk, []),
             "topics": topics.get(pk, []),
             "member_states": states.get(pk, []),
-            "milestones": total,
-            "milestones_done": done,
-            "progress": progress_percent(done, total),
+            "milestones": len(own),
+            "milestones_reached": sum(1 for m in own if m["reached"]),
+            "milestone_list": own,
         }
+
+
+def milestone_values(queryset):
+    return queryset.order_by("initiative_id", "order", "planned", "reached", "pk").values(
+        "initiative_id",
+        "title",
+        "planned",
+        "reached",
+        "order",
+        source_key=F("source__key"),
+        source_title=F("source__title"),
+        initiative_slug=F("initiative__slug"),
+    )
+
+
+def milestone_item(row):
+    return {
+        "title": row["title"],
+        "planned": iso(row["planned"]),
+        "reached": iso(row["reached"]),
+        "source": row["source_title"],
+        "source_key": row["source_key"],
+    }
+
+
+def milestone_rows(initiatives):
+    """The milestones of the filtered initiatives, initiative by initiative."""
+    return milestone_values(
+        Milestone.objects.filter(initiative__in=initiatives.order_by().values("pk"))
+    ).order_by("initiative__title", "initiative_id", "order", "planned", "reached", "pk")
+
+
+def complete_milestones(chunk):
+    for row in chunk:
+        yield {"initiative": row["initiative_slug"], **milestone_item(row)}
 
 
 INITIATIVES = Dataset(
@@ -116,11 +158,41 @@ INITIATIVES = Dataset(
             "ISO 3166-1 alpha-2 codes of the participating Member States.",
             "ID;MY;SG",
         ),
-        Column("start_date", "First day (YYYY-MM-DD), or empty.", "2020-01-01"),
-        Column("end_date", "Last day (YYYY-MM-DD), or empty if open-ended."),
-        Column("milestones", "Number of milestones.", "4"),
-        Column("milestones_done", "Number of milestones done.", "3"),
-        Column("progress", "Share of milestones done, 0–100; empty without milestones.", "75"),
+        Column(
+            "planned_start",
+            "Planned start, as precisely as known: YYYY, YYYY-MM or YYYY-MM-DD; empty if unknown.",
+            "2016",
+        ),
+        Column("planned_end", "Planned end, same form; empty if open-ended or not known.", "2025"),
+        Column("actual_start", "Actual start, same form, where a source gives it.", "2019-06"),
+        Column("actual_end", "Actual end, same form, where a source gives it."),
+        Column("milestones", "Number of milestones.", "3"),
+        Column("milestones_reached", "Number of milestones reached.", "2"),
+        Column(
+            "milestone_list",
+            "JSON only: each milestone with its title, planned and reached dates (same form) "
+            "and source. The CSV has them in the milestones download.",
+            formats=("json",),
+        ),
         Column("updated_at", "Last change, ISO 8601 in UTC.", "2025-03-01T08:30:00Z"),
+    ),
+)
+
+MILESTONES = Dataset(
+    name="milestones",
+    title="Milestones of the initiatives",
+    values=milestone_rows,
+    complete=complete_milestones,
+    columns=(
+        Column(
+            "initiative", "Slug of its initiative (/initiatives/<slug>/).", "asean-single-window"
+        ),
+        Column("title", "What the milestone is."),
+        Column(
+            "planned", "When it was planned: YYYY, YYYY-MM or YYYY-MM-DD; empty if not.", "2025"
+        ),
+        Column("reached", "When it was reached, same form; empty: not reached.", "2005-12"),
+        Column("source", "Title of the source it rests on."),
+        Column("source_key", "The source's stable key."),
     ),
 )

@@ -7,9 +7,11 @@ from divisions.models import Division
 from publishing.content import State
 from publishing.markdown import html_text
 from publishing.registry import Entry, Search, Sitemap, registry
+from sources.models import Citation, Source
+from sources.publish_rule import requires_source
 
-from .models import Initiative, MemberState, Milestone, Topic
-from .opendata import INITIATIVES
+from .models import Indicator, IndicatorPeriod, Initiative, MemberState, Milestone, Topic
+from .opendata import INITIATIVES, MILESTONES
 
 
 def is_published(obj):
@@ -66,8 +68,12 @@ def register():
         feeds=("initiatives:feed",),
         dataset=INITIATIVES,
         listing="initiatives:list",
+        more_datasets=((MILESTONES, "initiatives:milestones"),),
         # Shown on an initiative's page; member states are reference data, not content.
-        parts=(Milestone, MemberState),
+        # Citations and sources show on every page that lists its sources.
+        parts=(Milestone, MemberState, Indicator, IndicatorPeriod, Citation, Source),
+        # A fact-bearing type: not published without a source (PUBLISH_REQUIRES_SOURCE).
+        publish_checks=(requires_source,),
     )
     registry.register(
         Topic,

@@ -1,22 +1,22 @@
 """Initiatives, with their milestones, in and out of the admin as CSV or JSON.
 
-Milestones travel in one "milestones" column, one per line: ``due | done | title``, dates as
-YYYY-MM-DD and "done" empty while it is not done, e.g.::
+Milestones travel in one "milestones" column, one per line: ``planned | reached | title``,
+dates as precise as they are known (YYYY, YYYY-MM or YYYY-MM-DD), either may be empty
+("reached" empty while it is not reached), e.g.::
 
-    2020-06-30 | 2020-07-15 | Pilot in two member states
-    2024-12-31 |            | Regional roll-out
+    2020-06 | 2020-07-15 | Pilot in two member states
+    2024    |            | Regional roll-out
 
 Importing a row makes the initiative's milestones exactly those lines: a milestone with the
-same title and due date is kept (and its done date updated), others are added or removed.
-A row without a "milestones" column leaves the milestones alone.
+same title and planned date is kept (its reached date updated, its source kept), others are
+added or removed. A row without a "milestones" column leaves the milestones alone.
 """
 
-import datetime
-
 from django.core.exceptions import ValidationError
-from import_export import fields
+from import_export import fields, widgets
 
 from divisions.models import Division
+from partial_dates import PartialDate, PartialDateError
 from publishing.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
 
 from .models import Initiative, MemberState, Milestone, Topic
@@ -25,16 +25,41 @@ SEPARATOR = " | "
 MAX_MILESTONES = 200
 
 
+def _iso(value):
+    return value.isoformat() if value else ""
+
+
 def milestone_line(milestone):
-    done = milestone.done_on.isoformat() if milestone.done_on else ""
-    return f"{milestone.due_on.isoformat()}{SEPARATOR}{done}{SEPARATOR}{milestone.title}"
+    planned, reached = _iso(milestone.planned), _iso(milestone.reached)
+    return f"{planned}{SEPARATOR}{reached}{SEPARATOR}{milestone.title}"
 
 
 def _date(text, what, number):
     try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"line {number}: {what} “{text}” is not a date (YYYY-MM-DD).") from None
+        return PartialDate.parse(text)
+    except PartialDateError:
+        raise ValueError(
+            f"line {number}: {what} “{text}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)."
+        ) from None
+
+
+class PartialDateWidget(widgets.Widget):
+    """A partial date in a cell: reduced ISO out; in, any form ``PartialDate`` reads."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        try:
+            return PartialDate.coerce(value)
+        except PartialDateError as error:
+            raise ValueError(str(error)) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return _iso(PartialDate.coerce(value))
+
+
+def date_field(name):
+    return fields.Field(attribute=name, column_name=name, widget=PartialDateWidget())
 
 
 def parse_milestones(text):
@@ -46,13 +71,17 @@ def parse_milestones(text):
     for number, line in enumerate(lines, 1):
         parts = [part.strip() for part in line.split("|", 2)]
         if len(parts) != 3 or not parts[2]:
-            raise ValueError(f"line {number}: write “due | done | title” (done may be empty).")
-        due, done, title = parts
-        due_on = _date(due, "the due date", number)
-        done_on = _date(done, "the done date", number) if done else None
+            raise ValueError(
+                f"line {number}: write “planned | reached | title” (either date may be empty)."
+            )
+        planned, reached, title = parts
+        planned = _date(planned, "the planned date", number) if planned else None
+        reached = _date(reached, "the reached date", number) if reached else None
         if len(title) > Milestone._meta.get_field("title").max_length:
             raise ValueError(f"line {number}: the title is longer than 200 characters.")
-        milestones.append(Milestone(title=title, due_on=due_on, done_on=done_on, order=number - 1))
+        milestones.append(
+            Milestone(title=title, planned=planned, reached=reached, order=number - 1)
+        )
     return milestones
 
 
@@ -62,6 +91,10 @@ class InitiativeResource(ContentResource):
     topics = slug_field("topics", Topic, "topic", many=True)
     member_states = slug_field("member_states", MemberState, "member state", many=True)
     milestones = fields.Field(column_name="milestones", attribute=None, readonly=False)
+    planned_start = date_field("planned_start")
+    planned_end = date_field("planned_end")
+    actual_start = date_field("actual_start")
+    actual_end = date_field("actual_end")
 
     class Meta(ContentResource.Meta):
         model = Initiative
@@ -76,8 +109,10 @@ class InitiativeResource(ContentResource):
             "topics",
             "member_states",
             "status",
-            "start_date",
-            "end_date",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
             "featured",
             "milestones",
             *PUBLICATION_COLUMNS,
@@ -131,11 +166,11 @@ class InitiativeResource(ContentResource):
         wanted = getattr(instance, "_imported_milestones", None)
         if wanted is None:
             return
-        existing = {(m.title, m.due_on): m for m in instance.milestones.all()}
+        existing = {(m.title, m.planned): m for m in instance.milestones.all()}
         for milestone in wanted:
-            kept = existing.pop((milestone.title, milestone.due_on), None)
+            kept = existing.pop((milestone.title, milestone.planned), None)
             if kept is not None:
-                kept.done_on, kept.order = milestone.done_on, milestone.order
+                kept.reached, kept.order = milestone.reached, milestone.order
                 kept.save()
             else:
                 milestone.initiative = instance

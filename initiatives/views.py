@@ -2,7 +2,9 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Count, Prefetch
+from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from divisions.models import Division, Pillar
@@ -11,11 +13,12 @@ from public.listing import FilteredListView, first_of
 from publishing.content import State
 from publishing.preview import PreviewableDetailMixin
 from search.filtering import in_relevance_order, word_notes
+from sources.references import references_for
 
-from .charts import Bar, BarChart, milestone_timeline
+from .charts import Bar, BarChart, milestone_state, milestone_timeline
 from .filters import InitiativeFilter, asks_for_archived
-from .models import Initiative, InitiativeStatus, Topic
-from .opendata import INITIATIVES
+from .models import Indicator, Initiative, InitiativeStatus, Milestone, Topic
+from .opendata import INITIATIVES, MILESTONES
 
 
 class InitiativeListView(FilteredListView):
@@ -67,7 +70,13 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
             .get_queryset()
             .select_related("lead_division")
             .prefetch_related(
-                "milestones",
+                Prefetch("milestones", queryset=Milestone.objects.select_related("source")),
+                Prefetch(
+                    "indicators",
+                    queryset=Indicator.objects.select_related("baseline_source").prefetch_related(
+                        "periods__source"
+                    ),
+                ),
                 "member_states",
                 Prefetch("topics", queryset=Topic.objects.published()),
                 Prefetch("supporting_divisions", queryset=Division.objects.published()),
@@ -76,8 +85,32 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["timeline"] = milestone_timeline(self.object, self.object.milestones.all())
+        initiative = self.object
+        milestones = list(initiative.milestones.all())
+        today = timezone.localdate()
+        for milestone in milestones:
+            milestone.state = milestone_state(milestone, today)
+        indicators = list(initiative.indicators.all())
+        periods = [period for indicator in indicators for period in indicator.periods.all()]
+        context["milestones"] = milestones
+        context["milestones_reached"] = sum(1 for m in milestones if m.reached)
+        context["indicators"] = indicators
+        context["timeline"] = milestone_timeline(initiative, milestones, today)
+        # Numbered in the order the page shows them: the item, its milestones, indicators.
+        context["references"] = references_for(initiative, *milestones, *indicators, *periods)
         return context
+
+
+class MilestoneDataView(InitiativeListView):
+    """``/initiatives/milestones/?format=csv|json``: the milestones of the initiatives the
+    same filters give (the Data page documents it); without a format, that page."""
+
+    dataset = MILESTONES
+
+    def get(self, request, *args, **kwargs):
+        if not request.GET.get("format"):
+            return redirect(f"{reverse('data')}#milestones")
+        return super().get(request, *args, **kwargs)
 
 
 def list_url(**filters):

@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from pages.models import ContactMessage, SiteSection
 from publishing.admin.content import ContentAdmin
+from sources.admin import CitationInline
 
 
 @admin.register(SiteSection)
@@ -13,7 +14,23 @@ class SiteSectionAdmin(ContentAdmin):
     search_fields = ["title", "slug", "body"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["owning_division"]
-    fieldsets = [(None, {"fields": ["kind", "title", "slug", "order", "body", "owning_division"]})]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "kind",
+                    "title",
+                    "slug",
+                    "order",
+                    "body",
+                    "editorial_note",
+                    "owning_division",
+                ]
+            },
+        )
+    ]
+    inlines = [CitationInline]
 
 
 @admin.register(ContactMessage)

@@ -22,17 +22,23 @@ class SiteSection(ContentModel):
 
     Kind = SectionKind
 
-    markdown_fields = {"body": "body_html"}
+    markdown_fields = {"body": "body_html", "editorial_note": "editorial_note_html"}
 
     kind = models.CharField(max_length=16, choices=SectionKind.choices)
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
     body = models.TextField(help_text="Markdown.")
     body_html = models.TextField(editable=False, blank=True)
+    # A quotation stays word for word; where time has overtaken it, the editor says so here,
+    # shown beside it (never a silent edit of the quoted text).
+    editorial_note = models.TextField(
+        blank=True, help_text="Markdown. Shown beside the text, e.g. “Editor's note: …”."
+    )
+    editorial_note_html = models.TextField(editable=False, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     owning_division = owning_division("owned_site_sections", "this text")
 
-    history = PortalHistory(excluded_fields=["body_html"])
+    history = PortalHistory(excluded_fields=["body_html", "editorial_note_html"])
 
     class Meta:
         app_label = "asean_portal"  # the table keeps its name

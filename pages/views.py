@@ -83,7 +83,11 @@ class DataView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["datasets"] = [(t.dataset, t.listing) for t in registry.types() if t.dataset]
+        context["datasets"] = [
+            pair
+            for t in registry.types()
+            for pair in ([(t.dataset, t.listing)] if t.dataset else []) + list(t.more_datasets)
+        ]
         context["example_division"] = Division.objects.published().only("slug").first()
         return context
 

@@ -54,6 +54,7 @@ class Column:
     description: str
     example: str = ""
     is_path: bool = False  # the value is a path on this site; exports give the full URL
+    formats: tuple[str, ...] = ("csv", "json")  # a nested list goes in the JSON only
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,15 @@ class Dataset:
     def column_names(self):
         return [column.name for column in self.columns]
 
-    def row(self, record, request):
+    def columns_for(self, fmt):
+        return [column for column in self.columns if fmt in column.formats]
+
+    def row(self, record, request, fmt="json"):
         return {
             column.name: request.build_absolute_uri(record[column.name])
             if column.is_path
             else plain(record[column.name])
-            for column in self.columns
+            for column in self.columns_for(fmt)
         }
 
 
@@ -146,7 +150,7 @@ def export_response(request, dataset, queryset, fmt):
         for chunk in chunks(page.object_list.iterator(chunk_size=CHUNK_SIZE))
         for record in dataset.complete(chunk)
     )
-    rows = (dataset.row(record, request) for record in records)
+    rows = (dataset.row(record, request, fmt) for record in records)
     if fmt == "csv":
         body = csv_lines(dataset, rows)
     else:
@@ -178,7 +182,7 @@ class _Line:
 
 def csv_lines(dataset, rows):
     writer = csv.writer(_Line())
-    yield BYTE_ORDER_MARK + writer.writerow(dataset.column_names)
+    yield BYTE_ORDER_MARK + writer.writerow([column.name for column in dataset.columns_for("csv")])
     for row in rows:
         yield writer.writerow(
             [

@@ -90,10 +90,18 @@ class ContentType:
     feeds: tuple[str, ...] = ()  # URL names of the Atom feeds listing this type
     dataset: Any = None  # its open-data ``public.opendata.Dataset``, if any
     listing: str | None = None  # URL name of its public list (and of its downloads)
+    # Further downloads of its parts: ((Dataset, URL name), ...), listed on the Data page.
+    more_datasets: tuple = ()
     review: bool = True  # on the staff's "due for review" report
     # Models that are not content types themselves but show on this type's pages
     # (an initiative's milestones, its member states): their changes change public pages.
     parts: tuple[type, ...] = ()
+    # ``check(obj, formsets)`` → a message refusing to publish ``obj``, or None; the admin
+    # asks each before it saves an item as published (``formsets``: the form's inlines).
+    publish_checks: tuple[Callable, ...] = ()
+
+    def publish_refusals(self, obj, formsets=None):
+        return [m for check in self.publish_checks if (m := check(obj, formsets))]
 
     @property
     def label(self):

@@ -18,6 +18,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from simple_history.utils import get_m2m_reverse_field_name
 
+from partial_dates import PartialDate
 from publishing.content import State
 from publishing.history import one_revision
 from publishing.workflow import EDITOR_STATES, SCHEDULE_FIELDS, may_publish
@@ -62,6 +63,8 @@ def _display(field, value, related_names):
         return "Yes" if value else "No"
     if hasattr(value, "tzinfo"):  # a datetime
         return date_format(timezone.localtime(value), "j M Y, H:i")
+    if isinstance(value, PartialDate):  # a date known to the year, month or day
+        return str(value)
     if hasattr(value, "isoformat"):  # a date
         return date_format(value, "j M Y")
     return str(value)
@@ -96,8 +99,11 @@ def _related_names(records, fields, m2m_fields):
 def _milestone_lines(record):
     lines = []
     for m in getattr(record, "milestones_snapshot", None) or []:
-        done = f", done {m['done_on']}" if m.get("done_on") else ", not done"
-        lines.append(f"{m['title']} (due {m['due_on']}{done})")
+        # Revisions written before partial dates say due_on/done_on.
+        planned, reached = m.get("planned", m.get("due_on")), m.get("reached", m.get("done_on"))
+        planned = f"planned {planned}" if planned else "no planned date"
+        reached = f", reached {reached}" if reached else ", not reached"
+        lines.append(f"{m['title']} ({planned}{reached})")
     return lines
 
 

@@ -32,8 +32,21 @@ CONTENT_MODELS = [
     ("initiatives", "initiative"),
     ("faqs", "faq"),
 ]
-PARTS = [("initiatives", "milestone")]  # edited with their initiative
+# Edited with their item: an initiative's milestones and indicators, any item's citations.
+PARTS = [
+    ("initiatives", "milestone"),
+    ("initiatives", "indicator"),
+    ("initiatives", "indicatorperiod"),
+    ("sources", "citation"),
+]
 REFERENCE = [("initiatives", "memberstate")]  # reference data, kept by site administrators
+# What facts rest on: every writer records sources; only site administrators delete one
+# (a source still cited cannot be deleted anyway).
+SOURCES = [("sources", "source")]
+# Public change notes: Publishers may correct a note's wording; the record is not deleted.
+PUBLIC_CHANGES = [("asean_portal", "publicchange")]
+# Messages sent through /contact/: personal data, read by site administrators only.
+CONTACT_MESSAGES = [("asean_portal", "contactmessage")]
 # Search's glossary ("AEC" finds "ASEAN Economic Community") and the queries that found
 # nothing (written by the search page; staff read them and delete those dealt with).
 GLOSSARY = [("asean_portal", "glossaryentry"), ("asean_portal", "synonym")]
@@ -48,17 +61,22 @@ ROLE_PERMISSIONS = {
         _perms(CONTENT_MODELS, ["view", "add", "change"])
         + _perms(PARTS, ["view", "add", "change", "delete"])
         + _perms(REFERENCE, ["view"])
+        + _perms(SOURCES, ["view", "add", "change"])
     ),
     PUBLISHER: (
         _perms(CONTENT_MODELS, ["view", "add", "change"])
         + _publish(CONTENT_MODELS)
         + _perms(PARTS, ["view", "add", "change", "delete"])
         + _perms(REFERENCE, ["view"])
+        + _perms(SOURCES, ["view", "add", "change"])
+        + _perms(PUBLIC_CHANGES, ["view", "change"])
         + SEARCH_KEEPING
     ),
     SITE_ADMINISTRATOR: (
-        _perms(CONTENT_MODELS + PARTS + REFERENCE, ["view", "add", "change", "delete"])
+        _perms(CONTENT_MODELS + PARTS + REFERENCE + SOURCES, ["view", "add", "change", "delete"])
         + _publish(CONTENT_MODELS)
+        + _perms(PUBLIC_CHANGES, ["view", "change"])
+        + _perms(CONTACT_MESSAGES, ["view", "delete"])
         + SEARCH_KEEPING
         + _perms([("auth", "user"), ("auth", "group")], ["view", "add", "change", "delete"])
         + [("admin", "view_logentry")]

@@ -5,24 +5,226 @@ roles, structure, divisions' one-line descriptions, challenges, outlook and five
 module adds what the portal needs around it: the divisions' hierarchy and details, the
 Member States, a topic taxonomy, regional initiatives and a few more FAQs.
 
-Claims are kept to widely published facts. Dates are given to the day only where the day
-is well known; otherwise a start is 1 January and anything else 31 December of the year.
-Slugs are stable identifiers: the loader matches existing rows by them.
+Every fact rests on a source in ``SOURCES`` (the lead's ruling, /work/seed-sources.md):
+what no source supports is left out. Dates carry only the precision their source gives
+("2019-06-23", "2021-01", "2025"), written as reduced ISO 8601 text; there is no
+placeholder 1 January or 31 December. No address is cited that has not been checked (none
+is, so sources are cited as documents: title, issuer, date). Slugs and keys are stable
+identifiers: the loader matches existing rows by them.
 """
 
-import datetime
-
-D = datetime.date
-
 # ---------------------------------------------------------------------------------------
-# Corrections applied to the seed text before it is parsed. Each is (old, new, why); the
-# loader refuses to run if an ``old`` no longer occurs, so a stale entry is noticed.
-TEXT_CORRECTIONS = [
+# Sources: (key, title, issuer or publisher, date as precise as known, kind, notes).
+OFFICIAL, STATEMENT, PUBLICATION, WEB = "official-document", "statement", "publication", "web-page"
+SOURCES = [
     (
-        "all ten ASEAN Member States",
-        "all ASEAN Member States",
-        "ASEAN has eleven Member States since Timor-Leste's admission in October 2025.",
+        "seed-article",
+        "Article on the ASEAN Secretariat (the portal's seed text)",
+        "",
+        "",
+        WEB,
+        "Author, publisher and address not given in the text.",
     ),
+    (
+        "bangkok-declaration",
+        "The ASEAN Declaration (Bangkok Declaration)",
+        "ASEAN",
+        "1967-08-08",
+        OFFICIAL,
+        "",
+    ),
+    (
+        "secretariat-agreement",
+        "Agreement on the Establishment of the ASEAN Secretariat",
+        "ASEAN",
+        "1976-02-24",
+        OFFICIAL,
+        "",
+    ),
+    (
+        "kl-declaration-2025",
+        "Kuala Lumpur Declaration on ASEAN 2025: Forging Ahead Together",
+        "ASEAN",
+        "2015-11-22",
+        OFFICIAL,
+        "",
+    ),
+    (
+        "asean-2025-forging-ahead",
+        "ASEAN 2025: Forging Ahead Together (the ASEAN Community Vision 2025 and the APSC, "
+        "AEC and ASCC Blueprints 2025)",
+        "ASEAN Secretariat",
+        "2015",
+        PUBLICATION,
+        "",
+    ),
+    (
+        "kl-declaration-2045",
+        "Kuala Lumpur Declaration on ASEAN 2045: Our Shared Future",
+        "ASEAN",
+        "2025-05-26",
+        OFFICIAL,
+        "Adopted at the 46th ASEAN Summit, with the ASEAN Community Vision 2045 and the APSC, "
+        "AEC, ASCC and ASEAN Connectivity strategic plans.",
+    ),
+    (
+        "asw-agreement",
+        "Agreement to Establish and Implement the ASEAN Single Window",
+        "ASEAN",
+        "2005-12",
+        OFFICIAL,
+        "",
+    ),
+    (
+        "asw-protocol",
+        "Protocol on the Legal Framework to Implement the ASEAN Single Window",
+        "ASEAN",
+        "2015",
+        OFFICIAL,
+        "",
+    ),
+    (
+        "mpac-2025",
+        "Master Plan on ASEAN Connectivity 2025",
+        "ASEAN Secretariat",
+        "2016",
+        PUBLICATION,
+        "",
+    ),
+    ("adm-2025", "ASEAN Digital Masterplan 2025", "ASEAN Secretariat", "2021", PUBLICATION, ""),
+    (
+        "adgmin-1-statement",
+        "Joint Media Statement of the First ASEAN Digital Ministers' Meeting (1st ADGMIN)",
+        "ASEAN",
+        "2021-01",
+        STATEMENT,
+        "",
+    ),
+    (
+        "aecc-23-statement",
+        "Joint Media Statement of the 23rd ASEAN Economic Community Council Meeting",
+        "ASEAN",
+        "2023-09",
+        STATEMENT,
+        "",
+    ),
+    (
+        "apaec-phase-1",
+        "ASEAN Plan of Action for Energy Cooperation (APAEC) 2016–2025, Phase I: 2016–2020",
+        "ASEAN Centre for Energy",
+        "2015",
+        PUBLICATION,
+        "",
+    ),
+    (
+        "apaec-phase-2",
+        "ASEAN Plan of Action for Energy Cooperation (APAEC) 2016–2025, Phase II: 2021–2025",
+        "ASEAN Centre for Energy",
+        "2020",
+        PUBLICATION,
+        "",
+    ),
+    (
+        "iai-work-plan-4",
+        "Initiative for ASEAN Integration (IAI) Work Plan IV (2021–2025)",
+        "ASEAN Secretariat",
+        "2020",
+        PUBLICATION,
+        "",
+    ),
+    (
+        "aoip",
+        "ASEAN Outlook on the Indo-Pacific",
+        "ASEAN",
+        "2019-06-23",
+        OFFICIAL,
+        "Adopted at the 34th ASEAN Summit, Bangkok.",
+    ),
+    (
+        "aoip-mainstreaming-declaration",
+        "ASEAN Leaders' Declaration on Mainstreaming Four Priority Areas of the ASEAN Outlook "
+        "on the Indo-Pacific within ASEAN-led Mechanisms",
+        "ASEAN",
+        "2023-09",
+        OFFICIAL,
+        "",
+    ),
+    (
+        "transnational-crime-poa",
+        "ASEAN Plan of Action in Combating Transnational Crime (2016–2025)",
+        "ASEAN",
+        "2015",
+        OFFICIAL,
+        "",
+    ),
+    (
+        "aadmer",
+        "ASEAN Agreement on Disaster Management and Emergency Response",
+        "ASEAN",
+        "2005-07-26",
+        OFFICIAL,
+        "Entered into force on 24 December 2009.",
+    ),
+    (
+        "aha-centre-agreement",
+        "Agreement on the Establishment of the ASEAN Coordinating Centre for Humanitarian "
+        "Assistance on Disaster Management",
+        "ASEAN",
+        "2011-11-17",
+        OFFICIAL,
+        "",
+    ),
+    (
+        "aadmer-work-programme",
+        "AADMER Work Programme 2021–2025",
+        "ASEAN Secretariat",
+        "",
+        PUBLICATION,
+        "",
+    ),
+    (
+        "education-work-plan",
+        "ASEAN Work Plan on Education 2021–2025",
+        "ASEAN Secretariat",
+        "",
+        PUBLICATION,
+        "",
+    ),
+    (
+        "evaw-declaration",
+        "Declaration on the Elimination of Violence against Women and Elimination of Violence "
+        "against Children in ASEAN",
+        "ASEAN",
+        "2013-10-09",
+        OFFICIAL,
+        "",
+    ),
+    (
+        "rpa-evaw",
+        "ASEAN Regional Plan of Action on the Elimination of Violence against Women (2016–2025)",
+        "ASEAN Secretariat",
+        "",
+        PUBLICATION,
+        "",
+    ),
+    *[
+        (
+            f"admission-{slug}",
+            f"Declaration on the Admission of {name} into ASEAN",
+            "ASEAN",
+            date,
+            OFFICIAL,
+            "",
+        )
+        for slug, name, date in [
+            ("brunei", "Brunei Darussalam", "1984-01-07"),
+            ("viet-nam", "Viet Nam", "1995-07-28"),
+            ("lao-pdr", "the Lao People's Democratic Republic", "1997-07-23"),
+            ("myanmar", "Myanmar", "1997-07-23"),
+            ("cambodia", "Cambodia", "1999-04-30"),
+            ("timor-leste", "Timor-Leste", "2025-10-26"),
+        ]
+    ],
 ]
 
 # ---------------------------------------------------------------------------------------
@@ -34,6 +236,18 @@ STRUCTURE_SLUG = "structure"
 OUTLOOK_TITLE = "Embracing Opportunities"
 OUTLOOK_SLUG = "outlook"
 CONCLUSION_SLUG = "conclusion"
+
+# The article's text stays word for word; where time has overtaken it, an editor's note is
+# shown beside the quotation (never a silent edit). {section slug: (note, source key)}.
+EDITORIAL_NOTES = {
+    "challenge-balancing-national-interests": (
+        "Editor's note: ASEAN has eleven Member States since Timor-Leste's admission on "
+        "26 October 2025.",
+        "admission-timor-leste",
+    ),
+}
+# Every site section loaded from the article cites it.
+ARTICLE_SOURCE = "seed-article"
 
 CONTACT = {
     "slug": "contact",
@@ -49,21 +263,21 @@ CONTACT = {
 }
 
 # ---------------------------------------------------------------------------------------
-# Member States (slug, name, ISO 3166 alpha-2 code, date of admission).
+# Member States (slug, name, ISO 3166 alpha-2 code, date of admission, its source).
 MEMBER_STATES = [
-    ("brunei-darussalam", "Brunei Darussalam", "BN", D(1984, 1, 7)),
-    ("cambodia", "Cambodia", "KH", D(1999, 4, 30)),
-    ("indonesia", "Indonesia", "ID", D(1967, 8, 8)),
-    ("lao-pdr", "Lao PDR", "LA", D(1997, 7, 23)),
-    ("malaysia", "Malaysia", "MY", D(1967, 8, 8)),
-    ("myanmar", "Myanmar", "MM", D(1997, 7, 23)),
-    ("philippines", "Philippines", "PH", D(1967, 8, 8)),
-    ("singapore", "Singapore", "SG", D(1967, 8, 8)),
-    ("thailand", "Thailand", "TH", D(1967, 8, 8)),
-    ("timor-leste", "Timor-Leste", "TL", D(2025, 10, 26)),
-    ("viet-nam", "Viet Nam", "VN", D(1995, 7, 28)),
+    ("brunei-darussalam", "Brunei Darussalam", "BN", "1984-01-07", "admission-brunei"),
+    ("cambodia", "Cambodia", "KH", "1999-04-30", "admission-cambodia"),
+    ("indonesia", "Indonesia", "ID", "1967-08-08", "bangkok-declaration"),
+    ("lao-pdr", "Lao PDR", "LA", "1997-07-23", "admission-lao-pdr"),
+    ("malaysia", "Malaysia", "MY", "1967-08-08", "bangkok-declaration"),
+    ("myanmar", "Myanmar", "MM", "1997-07-23", "admission-myanmar"),
+    ("philippines", "Philippines", "PH", "1967-08-08", "bangkok-declaration"),
+    ("singapore", "Singapore", "SG", "1967-08-08", "bangkok-declaration"),
+    ("thailand", "Thailand", "TH", "1967-08-08", "bangkok-declaration"),
+    ("timor-leste", "Timor-Leste", "TL", "2025-10-26", "admission-timor-leste"),
+    ("viet-nam", "Viet Nam", "VN", "1995-07-28", "admission-viet-nam"),
 ]
-TIMOR_LESTE_ADMITTED = D(2025, 10, 26)
+JOINED_ON_SUPPORTS = "Date of joining ASEAN"
 # Plans agreed and run before Timor-Leste's admission were the ten's; later ones are all eleven's.
 TEN = [slug for slug, *_ in MEMBER_STATES if slug != "timor-leste"]
 ELEVEN = [slug for slug, *_ in MEMBER_STATES]
@@ -314,6 +528,10 @@ EXTRA_FAQS = [
         ),
         "division": OSG,
         "topics": ["community-building"],
+        "sources": [
+            ("kl-declaration-2025", "The three pillars; the ASEAN Community established in 2015"),
+            ("asean-2025-forging-ahead", "The three Community Blueprints"),
+        ],
     },
     {
         "slug": "how-many-member-states-does-asean-have",
@@ -325,6 +543,13 @@ EXTRA_FAQS = [
         ),
         "division": CCA,
         "topics": ["community-building"],
+        "sources": [
+            ("bangkok-declaration", "The five founding Member States"),
+            *[
+                (f"admission-{key}", "Date of admission")
+                for key in ("brunei", "viet-nam", "lao-pdr", "myanmar", "cambodia", "timor-leste")
+            ],
+        ],
     },
     {
         "slug": "when-was-asean-founded",
@@ -336,6 +561,10 @@ EXTRA_FAQS = [
         ),
         "division": CCA,
         "topics": ["community-building", "culture-and-identity"],
+        "sources": [
+            ("bangkok-declaration", "ASEAN founded on 8 August 1967"),
+            ("secretariat-agreement", "The ASEAN Secretariat established in 1976"),
+        ],
     },
     {
         "slug": "what-is-the-asean-community-vision-2045",
@@ -351,6 +580,7 @@ EXTRA_FAQS = [
         ),
         "division": OSG,
         "topics": ["community-building"],
+        "sources": [("kl-declaration-2045", "Adopted on 26 May 2025 at the 46th ASEAN Summit")],
     },
     {
         "slug": "who-handles-relations-with-asean-dialogue-partners",
@@ -363,30 +593,48 @@ EXTRA_FAQS = [
         ),
         "division": ERD,
         "topics": ["external-relations"],
+        "sources": [("seed-article", "")],
     },
 ]
 
 # ---------------------------------------------------------------------------------------
-# Initiatives. ``milestones`` are (title, due_on, done_on or None).
-ADOPTED_2015 = D(2015, 11, 22)  # Kuala Lumpur Declaration on ASEAN 2025, 27th ASEAN Summit
-ADOPTED_2025 = D(2025, 5, 26)  # Kuala Lumpur Declaration on ASEAN 2045, 46th ASEAN Summit
-END_2025 = D(2025, 12, 31)
+# Initiatives. Dates are reduced ISO text ("2016", "2023-09", "2019-06-23"): ``planned_*``
+# the plan's own period, ``actual_*`` only where a source gives it. ``milestones`` are
+# (title, planned or None, reached or None, source key); ``sources`` are (source key, the
+# fact it supports, "" for the initiative as a whole).
+ADOPTED_2015 = "2015-11-22"  # Kuala Lumpur Declaration on ASEAN 2025, 27th ASEAN Summit
+ADOPTED_2025 = "2025-05-26"  # Kuala Lumpur Declaration on ASEAN 2045, 46th ASEAN Summit
 
 
 def _blueprint_milestones(successor):
     return [
-        ("Adopted by ASEAN Leaders at the 27th ASEAN Summit", ADOPTED_2015, ADOPTED_2015),
-        (f"Successor {successor} adopted", ADOPTED_2025, ADOPTED_2025),
-        ("Implementation period completed", END_2025, END_2025),
+        (
+            "Adopted by ASEAN Leaders at the 27th ASEAN Summit",
+            None,
+            ADOPTED_2015,
+            "kl-declaration-2025",
+        ),
+        (f"Successor {successor} adopted", None, ADOPTED_2025, "kl-declaration-2045"),
+        ("Implementation period completed", "2025", "2025", "asean-2025-forging-ahead"),
     ]
+
+
+BLUEPRINT_SOURCES = [
+    ("asean-2025-forging-ahead", ""),
+    ("kl-declaration-2025", "Adopted in November 2015 at the 27th ASEAN Summit"),
+    ("kl-declaration-2045", "Succeeded by the 2026–2030 strategic plan"),
+]
 
 
 def _strategic_plan_milestones():
     return [
-        ("Adopted at the 46th ASEAN Summit", ADOPTED_2025, ADOPTED_2025),
-        ("Implementation begins", D(2026, 1, 1), D(2026, 1, 1)),
-        ("Implementation period ends", D(2030, 12, 31), None),
+        ("Adopted at the 46th ASEAN Summit", None, ADOPTED_2025, "kl-declaration-2045"),
+        ("Implementation begins", "2026", "2026", "kl-declaration-2045"),
+        ("Implementation period ends", "2030", None, "kl-declaration-2045"),
     ]
+
+
+STRATEGIC_PLAN_SOURCES = [("kl-declaration-2045", "")]
 
 
 def _strategic_plan_body(community, predecessor):
@@ -427,10 +675,13 @@ INITIATIVES = [
         "topics": ["trade-and-economic-integration", "connectivity", "community-building"],
         "pillar": "economic",
         "status": "completed",
-        "start_date": D(2016, 1, 1),
-        "end_date": END_2025,
+        "planned_start": "2016",
+        "planned_end": "2025",
+        "actual_start": "",
+        "actual_end": "",
         "featured": False,
         "member_states": TEN,
+        "sources": BLUEPRINT_SOURCES,
         "milestones": _blueprint_milestones("AEC Strategic Plan 2026–2030"),
     },
     {
@@ -445,30 +696,31 @@ INITIATIVES = [
             "so that customs and other border agencies can exchange trade-related documents "
             "electronically, which speeds up the clearance of goods.\n\n"
             "The Agreement to Establish and Implement the ASEAN Single Window was signed in "
-            "2005, and the Protocol on the Legal Framework to Implement the ASW in 2015. Live "
-            "exchange of the electronic ATIGA Form D, the certificate of origin under the ASEAN "
-            "Trade in Goods Agreement, began on 1 January 2018 among five Member States; all "
-            "ten Member States were taking part by the end of 2019. The ASEAN Customs "
-            "Declaration Document is also exchanged through the ASW."
+            "2005, and the Protocol on the Legal Framework to Implement the ASW in 2015."
         ),
         "lead_division": AEC,
         "supporting_divisions": [],
         "topics": ["trade-and-economic-integration", "digital-economy"],
         "pillar": "economic",
         "status": "ongoing",
-        "start_date": D(2005, 1, 1),
-        "end_date": None,
+        "planned_start": "",
+        "planned_end": "",
+        "actual_start": "2005-12",
+        "actual_end": "",
         "featured": True,
         "member_states": TEN,
+        "sources": [
+            ("asw-agreement", "Agreement signed in 2005"),
+            ("asw-protocol", "Protocol signed in 2015"),
+        ],
         "milestones": [
-            ("ASEAN Single Window Agreement signed", D(2005, 12, 31), D(2005, 12, 31)),
+            ("ASEAN Single Window Agreement signed", None, "2005-12", "asw-agreement"),
             (
                 "Protocol on the Legal Framework to Implement the ASW signed",
-                D(2015, 12, 31),
-                D(2015, 12, 31),
+                None,
+                "2015",
+                "asw-protocol",
             ),
-            ("Live exchange of the electronic ATIGA Form D begins", D(2018, 1, 1), D(2018, 1, 1)),
-            ("All ten Member States exchanging the e-Form D", D(2019, 12, 31), D(2019, 12, 31)),
         ],
     },
     {
@@ -491,14 +743,25 @@ INITIATIVES = [
         "topics": ["connectivity", "digital-economy", "trade-and-economic-integration"],
         "pillar": "economic",
         "status": "completed",
-        "start_date": D(2016, 1, 1),
-        "end_date": END_2025,
+        "planned_start": "2016",
+        "planned_end": "2025",
+        "actual_start": "",
+        "actual_end": "",
         "featured": False,
         "member_states": TEN,
+        "sources": [
+            ("mpac-2025", ""),
+            ("kl-declaration-2045", "Work continues under the ASEAN Connectivity Strategic Plan"),
+        ],
         "milestones": [
-            ("Adopted by ASEAN Leaders", D(2016, 12, 31), D(2016, 12, 31)),
-            ("Successor ASEAN Connectivity Strategic Plan adopted", ADOPTED_2025, ADOPTED_2025),
-            ("Implementation period completed", END_2025, END_2025),
+            ("Adopted by ASEAN Leaders", None, "2016", "mpac-2025"),
+            (
+                "Successor ASEAN Connectivity Strategic Plan adopted",
+                None,
+                ADOPTED_2025,
+                "kl-declaration-2045",
+            ),
+            ("Implementation period completed", "2025", "2025", "mpac-2025"),
         ],
     },
     {
@@ -519,13 +782,19 @@ INITIATIVES = [
         "topics": ["digital-economy", "connectivity"],
         "pillar": "economic",
         "status": "completed",
-        "start_date": D(2021, 1, 1),
-        "end_date": END_2025,
+        "planned_start": "2021",
+        "planned_end": "2025",
+        "actual_start": "",
+        "actual_end": "",
         "featured": False,
         "member_states": TEN,
+        "sources": [
+            ("adm-2025", ""),
+            ("adgmin-1-statement", "Adopted at the first ASEAN Digital Ministers' Meeting"),
+        ],
         "milestones": [
-            ("Adopted by the ASEAN Digital Ministers", D(2021, 12, 31), D(2021, 12, 31)),
-            ("Implementation period completed", END_2025, END_2025),
+            ("Adopted by the ASEAN Digital Ministers", None, "2021-01", "adgmin-1-statement"),
+            ("Implementation period completed", "2025", "2025", "adm-2025"),
         ],
     },
     {
@@ -540,24 +809,24 @@ INITIATIVES = [
             "first region-wide agreement on the digital economy, covering areas such as digital "
             "trade, cross-border e-commerce, digital payments, digital identity, cybersecurity "
             "and cross-border data flows.\n\n"
-            "Negotiations were launched on 3 September 2023 at the 23rd ASEAN Economic "
-            "Community Council meeting in Jakarta. The AEC Council announced the substantial "
-            "conclusion of the negotiations in October 2025; the agreement is next to be "
-            "finalised and signed."
+            "Negotiations were launched in September 2023."
         ),
         "lead_division": AEC,
         "supporting_divisions": [],
         "topics": ["digital-economy", "trade-and-economic-integration"],
         "pillar": "economic",
         "status": "ongoing",
-        "start_date": D(2023, 9, 3),
-        "end_date": None,
+        "planned_start": "",
+        "planned_end": "",
+        "actual_start": "2023-09",
+        "actual_end": "",
         "featured": True,
         "member_states": TEN,
+        "sources": [
+            ("aecc-23-statement", "Negotiations launched in September 2023"),
+        ],
         "milestones": [
-            ("Negotiations launched", D(2023, 9, 3), D(2023, 9, 3)),
-            ("Substantial conclusion of negotiations", END_2025, D(2025, 10, 24)),
-            ("Agreement signed", D(2026, 12, 31), None),
+            ("Negotiations launched", None, "2023-09", "aecc-23-statement"),
         ],
     },
     {
@@ -578,14 +847,17 @@ INITIATIVES = [
         "topics": ["energy", "environment-and-climate", "connectivity"],
         "pillar": "economic",
         "status": "completed",
-        "start_date": D(2016, 1, 1),
-        "end_date": END_2025,
+        "planned_start": "2016",
+        "planned_end": "2025",
+        "actual_start": "",
+        "actual_end": "",
         "featured": False,
         "member_states": TEN,
+        "sources": [("apaec-phase-1", ""), ("apaec-phase-2", "")],
         "milestones": [
-            ("Phase I (2016–2020) completed", D(2020, 12, 31), D(2020, 12, 31)),
-            ("Phase II (2021–2025) adopted", D(2020, 12, 31), D(2020, 12, 31)),
-            ("Phase II (2021–2025) completed", END_2025, END_2025),
+            ("Phase I (2016–2020) completed", "2020", "2020", "apaec-phase-1"),
+            ("Phase II (2021–2025) adopted", None, "2020", "apaec-phase-2"),
+            ("Phase II (2021–2025) completed", "2025", "2025", "apaec-phase-2"),
         ],
     },
     {
@@ -614,13 +886,16 @@ INITIATIVES = [
         ],
         "pillar": "economic",
         "status": "completed",
-        "start_date": D(2021, 1, 1),
-        "end_date": END_2025,
+        "planned_start": "2021",
+        "planned_end": "2025",
+        "actual_start": "",
+        "actual_end": "",
         "featured": False,
         "member_states": TEN,
+        "sources": [("iai-work-plan-4", "")],
         "milestones": [
-            ("Adopted by ASEAN Leaders", D(2020, 12, 31), D(2020, 12, 31)),
-            ("Implementation period completed", END_2025, END_2025),
+            ("Adopted by ASEAN Leaders", None, "2020", "iai-work-plan-4"),
+            ("Implementation period completed", "2025", "2025", "iai-work-plan-4"),
         ],
     },
     {
@@ -641,10 +916,13 @@ INITIATIVES = [
         ],
         "pillar": "economic",
         "status": "ongoing",
-        "start_date": D(2026, 1, 1),
-        "end_date": D(2030, 12, 31),
+        "planned_start": "2026",
+        "planned_end": "2030",
+        "actual_start": "",
+        "actual_end": "",
         "featured": True,
         "member_states": ELEVEN,
+        "sources": STRATEGIC_PLAN_SOURCES,
         "milestones": _strategic_plan_milestones(),
     },
     # --- Political-Security Community ---------------------------------------------------
@@ -675,10 +953,13 @@ INITIATIVES = [
         ],
         "pillar": "political-security",
         "status": "completed",
-        "start_date": D(2016, 1, 1),
-        "end_date": END_2025,
+        "planned_start": "2016",
+        "planned_end": "2025",
+        "actual_start": "",
+        "actual_end": "",
         "featured": False,
         "member_states": TEN,
+        "sources": BLUEPRINT_SOURCES,
         "milestones": _blueprint_milestones("APSC Strategic Plan 2026–2030"),
     },
     {
@@ -703,16 +984,23 @@ INITIATIVES = [
         "topics": ["peace-and-security", "external-relations", "connectivity"],
         "pillar": "political-security",
         "status": "ongoing",
-        "start_date": D(2019, 1, 1),
-        "end_date": None,
+        "planned_start": "",
+        "planned_end": "",
+        "actual_start": "2019-06-23",
+        "actual_end": "",
         "featured": True,
         "member_states": TEN,
+        "sources": [
+            ("aoip", ""),
+            ("aoip-mainstreaming-declaration", "The 2023 declaration on mainstreaming"),
+        ],
         "milestones": [
-            ("Adopted at the 34th ASEAN Summit", D(2019, 12, 31), D(2019, 12, 31)),
+            ("Adopted at the 34th ASEAN Summit", None, "2019-06-23", "aoip"),
             (
                 "Declaration on mainstreaming the four priority areas adopted",
-                D(2023, 12, 31),
-                D(2023, 12, 31),
+                None,
+                "2023-09",
+                "aoip-mainstreaming-declaration",
             ),
         ],
     },
@@ -728,21 +1016,24 @@ INITIATIVES = [
             "Senior Officials Meeting on Transnational Crime (SOMTC), which carried it out "
             "through work programmes. It covered crimes such as terrorism, illicit drug "
             "trafficking, trafficking in persons, money laundering, arms smuggling, sea piracy "
-            "and cybercrime.\n\n"
-            "In 2025 the ministers adopted a successor plan of action for 2026–2035."
+            "and cybercrime."
         ),
         "lead_division": APSC,
         "supporting_divisions": [],
         "topics": ["transnational-crime", "peace-and-security"],
         "pillar": "political-security",
         "status": "completed",
-        "start_date": D(2016, 1, 1),
-        "end_date": END_2025,
+        "planned_start": "2016",
+        "planned_end": "2025",
+        "actual_start": "",
+        "actual_end": "",
         "featured": False,
         "member_states": TEN,
+        "sources": [
+            ("transnational-crime-poa", ""),
+        ],
         "milestones": [
-            ("Implementation period completed", END_2025, END_2025),
-            ("Successor plan of action (2026–2035) adopted", END_2025, END_2025),
+            ("Implementation period completed", "2025", "2025", "transnational-crime-poa"),
         ],
     },
     {
@@ -763,10 +1054,13 @@ INITIATIVES = [
         ],
         "pillar": "political-security",
         "status": "ongoing",
-        "start_date": D(2026, 1, 1),
-        "end_date": D(2030, 12, 31),
+        "planned_start": "2026",
+        "planned_end": "2030",
+        "actual_start": "",
+        "actual_end": "",
         "featured": True,
         "member_states": ELEVEN,
+        "sources": STRATEGIC_PLAN_SOURCES,
         "milestones": _strategic_plan_milestones(),
     },
     # --- Socio-Cultural Community -------------------------------------------------------
@@ -799,10 +1093,13 @@ INITIATIVES = [
         ],
         "pillar": "socio-cultural",
         "status": "completed",
-        "start_date": D(2016, 1, 1),
-        "end_date": END_2025,
+        "planned_start": "2016",
+        "planned_end": "2025",
+        "actual_start": "",
+        "actual_end": "",
         "featured": False,
         "member_states": TEN,
+        "sources": BLUEPRINT_SOURCES,
         "milestones": _blueprint_milestones("ASCC Strategic Plan 2026–2030"),
     },
     {
@@ -827,13 +1124,20 @@ INITIATIVES = [
         "topics": ["disaster-management", "environment-and-climate"],
         "pillar": "socio-cultural",
         "status": "completed",
-        "start_date": D(2021, 1, 1),
-        "end_date": END_2025,
+        "planned_start": "2021",
+        "planned_end": "2025",
+        "actual_start": "",
+        "actual_end": "",
         "featured": False,
         "member_states": TEN,
+        "sources": [
+            ("aadmer-work-programme", ""),
+            ("aadmer", "AADMER signed in 2005, in force in 2009"),
+            ("aha-centre-agreement", "The AHA Centre established in 2011"),
+        ],
         "milestones": [
-            ("Implementation begins", D(2021, 1, 1), D(2021, 1, 1)),
-            ("Implementation period completed", END_2025, END_2025),
+            ("Implementation begins", "2021", "2021", "aadmer-work-programme"),
+            ("Implementation period completed", "2025", "2025", "aadmer-work-programme"),
         ],
     },
     {
@@ -843,8 +1147,6 @@ INITIATIVES = [
             "The regional plan that guided ASEAN cooperation on education from 2021 to 2025."
         ),
         "body": (
-            "The ASEAN Work Plan on Education 2021–2025 was adopted by the ASEAN Education "
-            "Ministers in 2021, succeeding the work plan for 2016–2020.\n\n"
             "Its outcomes included awareness of ASEAN through education; access to quality "
             "learning from pre-school to secondary level, including for out-of-school children "
             "and youth; and higher education as part of lifelong learning."
@@ -854,13 +1156,15 @@ INITIATIVES = [
         "topics": ["education", "culture-and-identity"],
         "pillar": "socio-cultural",
         "status": "completed",
-        "start_date": D(2021, 1, 1),
-        "end_date": END_2025,
+        "planned_start": "2021",
+        "planned_end": "2025",
+        "actual_start": "",
+        "actual_end": "",
         "featured": False,
         "member_states": TEN,
+        "sources": [("education-work-plan", "")],
         "milestones": [
-            ("Adopted by the ASEAN Education Ministers", D(2021, 12, 31), D(2021, 12, 31)),
-            ("Implementation period completed", END_2025, END_2025),
+            ("Implementation period completed", "2025", "2025", "education-work-plan"),
         ],
     },
     {
@@ -880,25 +1184,31 @@ INITIATIVES = [
             "regional framework for 2016–2025.\n\n"
             "Its implementation was led by the ASEAN Committee on Women (ACW) and the ASEAN "
             "Commission on the Promotion and Protection of the Rights of Women and Children "
-            "(ACWC). An end-term review was carried out as the plan drew to a close."
+            "(ACWC)."
         ),
         "lead_division": ASCC,
         "supporting_divisions": [],
         "topics": ["women-and-gender", "human-rights"],
         "pillar": "socio-cultural",
         "status": "completed",
-        "start_date": D(2016, 1, 1),
-        "end_date": END_2025,
+        "planned_start": "2016",
+        "planned_end": "2025",
+        "actual_start": "",
+        "actual_end": "",
         "featured": False,
         "member_states": TEN,
+        "sources": [
+            ("rpa-evaw", ""),
+            ("evaw-declaration", "The 2013 Declaration"),
+        ],
         "milestones": [
             (
                 "ASEAN Declaration on the elimination of violence adopted",
-                D(2013, 12, 31),
-                D(2013, 12, 31),
+                None,
+                "2013-10-09",
+                "evaw-declaration",
             ),
-            ("End-term review carried out", END_2025, END_2025),
-            ("Implementation period completed", END_2025, END_2025),
+            ("Implementation period completed", "2025", "2025", "rpa-evaw"),
         ],
     },
     {
@@ -923,10 +1233,13 @@ INITIATIVES = [
         ],
         "pillar": "socio-cultural",
         "status": "ongoing",
-        "start_date": D(2026, 1, 1),
-        "end_date": D(2030, 12, 31),
+        "planned_start": "2026",
+        "planned_end": "2030",
+        "actual_start": "",
+        "actual_end": "",
         "featured": True,
         "member_states": ELEVEN,
+        "sources": STRATEGIC_PLAN_SOURCES,
         "milestones": _strategic_plan_milestones(),
     },
     # --- Cross-pillar -----------------------------------------------------------------
@@ -952,14 +1265,17 @@ INITIATIVES = [
         "topics": ["community-building"],
         "pillar": "cross-pillar",
         "status": "ongoing",
-        "start_date": D(2026, 1, 1),
-        "end_date": D(2045, 12, 31),
+        "planned_start": "2026",
+        "planned_end": "2045",
+        "actual_start": "",
+        "actual_end": "",
         "featured": False,
         "member_states": ELEVEN,
+        "sources": [("kl-declaration-2045", "")],
         "milestones": [
-            ("Adopted at the 46th ASEAN Summit", ADOPTED_2025, ADOPTED_2025),
-            ("First five-year strategic plans begin", D(2026, 1, 1), D(2026, 1, 1)),
-            ("First five-year strategic plans end", D(2030, 12, 31), None),
+            ("Adopted at the 46th ASEAN Summit", None, ADOPTED_2025, "kl-declaration-2045"),
+            ("First five-year strategic plans begin", "2026", "2026", "kl-declaration-2045"),
+            ("First five-year strategic plans end", "2030", None, "kl-declaration-2045"),
         ],
     },
 ]

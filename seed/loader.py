@@ -1,10 +1,12 @@
 """Write the seed content to the database: idempotent, and staff edits win.
 
-Rows are matched by slug. A row that does not exist is created. A row that a staff member
-has saved in the admin (``updated_by`` is set) is never touched again. Any other row is
-brought in line with the seed, and saved only if something actually differs, so a second
-run changes nothing. Member States carry no ``updated_by``: the loader cannot tell an edited
-one from an untouched one, so it creates missing ones and leaves existing ones alone.
+Rows are matched by slug (sources by key). A row that does not exist is created. A row
+that a staff member has saved in the admin (``updated_by`` is set) is never touched again.
+Any other row is brought in line with the seed, and saved only if something actually
+differs, so a second run changes nothing. Member States and sources carry no
+``updated_by``: the loader cannot tell an edited one from an untouched one, so it creates
+missing ones and leaves existing ones alone. Each item's citations (the sources its facts
+rest on) follow the same rule as the item.
 
 Everything runs in one transaction: a problem anywhere leaves the database as it was.
 """
@@ -13,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
@@ -21,10 +24,12 @@ from divisions.models import Division
 from faqs.models import FAQ
 from initiatives.models import Initiative, MemberState, Milestone, Topic
 from pages.models import SiteSection
+from partial_dates import PartialDate
 from publishing.content import State
 from publishing.history import one_revision
 from seed import data
 from seed.parser import SeedDocument, SeedFormatError, parse_seed, read_seed_text
+from sources.models import Citation, Source
 
 # Belt and braces: the article's last line is its publisher's contact (a phone number, an
 # e-mail address and an address in Bắc Giang), which must never reach the portal. The
@@ -65,21 +70,11 @@ class SeedResult:
         ]
 
 
-def apply_corrections(text: str) -> str:
-    for old, new, why in data.TEXT_CORRECTIONS:
-        if old not in text:
-            raise SeedError(
-                f"The seed correction “{old}” → “{new}” ({why}) no longer matches the seed "
-                "text; update TEXT_CORRECTIONS in seed/data.py."
-            )
-        text = text.replace(old, new)
-    return text
-
-
 def load_seed_content(log: Callable[[str], None] | None = None) -> SeedResult:
-    """Load everything in one transaction; ``log`` receives one line per row written."""
+    """Load everything in one transaction; ``log`` receives one line per row written. The
+    article's text is loaded word for word (an editor's note goes beside it)."""
     try:
-        document = parse_seed(apply_corrections(read_seed_text()))
+        document = parse_seed(read_seed_text())
     except (OSError, SeedFormatError) as exc:
         raise SeedError(f"Cannot read the seed text: {exc}") from exc
     loader = Loader(document, log or (lambda message: None))
@@ -113,12 +108,36 @@ class Loader:
         self.result = SeedResult()
 
     def run(self):
+        self.sources = self.load_sources()
         topics = self.load_topics()
         states = self.load_member_states()
         divisions = self.load_divisions()
         self.load_sections()
         self.load_initiatives(divisions, topics, states)
         self.load_faqs(divisions, topics)
+
+    def load_sources(self):
+        return {
+            key: self.sync(
+                Source,
+                key,
+                {
+                    "title": title,
+                    "publisher": publisher,
+                    "published": PartialDate.coerce(published),
+                    "kind": kind,
+                    "notes": notes,
+                },
+                key_field="key",
+            )
+            for key, title, publisher, published, kind, notes in data.SOURCES
+        }
+
+    def source(self, key, where):
+        try:
+            return self.sources[key]
+        except KeyError:
+            raise SeedError(f"{where}: unknown source “{key}”.") from None
 
     # --- the content ------------------------------------------------------------------
 
@@ -138,10 +157,11 @@ class Loader:
             slug: self.sync(
                 MemberState,
                 slug,
-                {"name": name, "iso_code": iso_code, "joined_on": joined_on},
+                {"name": name, "iso_code": iso_code, "joined_on": PartialDate.coerce(joined)},
                 fallback=("iso_code", "name"),
+                citations=[(source, data.JOINED_ON_SUPPORTS)],
             )
-            for slug, name, iso_code, joined_on in data.MEMBER_STATES
+            for slug, name, iso_code, joined, source in data.MEMBER_STATES
         }
 
     def load_divisions(self):
@@ -176,6 +196,7 @@ class Loader:
                     "order": order,
                 },
                 fallback=("name",),
+                citations=[(data.ARTICLE_SOURCE, "")],
             )
         return divisions
 
@@ -207,10 +228,21 @@ class Loader:
 
     def load_sections(self):
         for slug, kind, title, body, order in self.section_rows():
+            note, note_source = data.EDITORIAL_NOTES.get(slug, ("", None))
+            citations = [] if slug == data.CONTACT["slug"] else [(data.ARTICLE_SOURCE, "")]
+            if note_source:
+                citations.append((note_source, "Editor's note"))
             self.sync(
                 SiteSection,
                 slug,
-                {"kind": kind, "title": title, "body": body, "order": order},
+                {
+                    "kind": kind,
+                    "title": title,
+                    "body": body,
+                    "order": order,
+                    "editorial_note": note,
+                },
+                citations=citations,
             )
 
     def load_initiatives(self, divisions, topics, states):
@@ -225,8 +257,10 @@ class Loader:
                     "lead_division": self.lookup(divisions, item["lead_division"], item),
                     "pillar": item["pillar"],
                     "status": item["status"],
-                    "start_date": item["start_date"],
-                    "end_date": item["end_date"],
+                    **{
+                        name: PartialDate.coerce(item[name])
+                        for name in ("planned_start", "planned_end", "actual_start", "actual_end")
+                    },
                     "featured": item["featured"],
                 },
                 m2m={
@@ -237,9 +271,18 @@ class Loader:
                     "member_states": [self.lookup(states, s, item) for s in item["member_states"]],
                 },
                 milestones=[
-                    (title, due_on, done_on, order)
-                    for order, (title, due_on, done_on) in enumerate(item["milestones"], start=1)
+                    (
+                        title,
+                        PartialDate.coerce(planned),
+                        PartialDate.coerce(reached),
+                        self.source(source, item["slug"]).pk,
+                        order,
+                    )
+                    for order, (title, planned, reached, source) in enumerate(
+                        item["milestones"], start=1
+                    )
                 ],
+                citations=item["sources"],
             )
 
     def faq_rows(self):
@@ -252,15 +295,23 @@ class Loader:
                     "data.ARTICLE_FAQS."
                 )
             division, topics = data.ARTICLE_FAQS[slug]
-            rows.append((slug, question.question, question.answer, division, topics))
+            sources = [(data.ARTICLE_SOURCE, "")]
+            rows.append((slug, question.question, question.answer, division, topics, sources))
         for item in data.EXTRA_FAQS:
             rows.append(
-                (item["slug"], item["question"], item["answer"], item["division"], item["topics"])
+                (
+                    item["slug"],
+                    item["question"],
+                    item["answer"],
+                    item["division"],
+                    item["topics"],
+                    item["sources"],
+                )
             )
         return rows
 
     def load_faqs(self, divisions, topics):
-        for order, (slug, question, answer, division, topic_slugs) in enumerate(
+        for order, (slug, question, answer, division, topic_slugs, sources) in enumerate(
             self.faq_rows(), start=1
         ):
             where = {"slug": slug}
@@ -274,6 +325,7 @@ class Loader:
                     "order": order,
                 },
                 m2m={"topics": [self.lookup(topics, s, where) for s in topic_slugs]},
+                citations=sources,
             )
 
     # --- the machinery ----------------------------------------------------------------
@@ -285,9 +337,27 @@ class Loader:
         except KeyError:
             raise SeedError(f"{item['slug']}: unknown reference “{slug}”.") from None
 
-    def sync(self, model, slug, fields, *, m2m=None, milestones=None, fallback=()):
-        """Create, update or leave alone the row ``slug``; return it."""
+    def sync(
+        self,
+        model,
+        slug,
+        fields,
+        *,
+        m2m=None,
+        milestones=None,
+        citations=None,
+        fallback=(),
+        key_field="slug",
+    ):
+        """Create, update or leave alone the row ``slug``; return it. ``citations``:
+        ``[(source key, supports), ...]``, the item's own citations, in order."""
         m2m = m2m or {}
+        wanted_citations = None
+        if citations is not None:
+            wanted_citations = [
+                (self.source(key, slug).pk, supports, order)
+                for order, (key, supports) in enumerate(citations, start=1)
+            ]
         plural = str(model._meta.verbose_name_plural)
         label = plural[0].upper() + plural[1:]
         tally = self.result.tally(label)
@@ -296,7 +366,7 @@ class Loader:
             fields = {**fields, "state": State.PUBLISHED}
         self.check_text(model, slug, fields)
 
-        obj = model.objects.filter(slug=slug).first()
+        obj = model.objects.filter(**{key_field: slug}).first()
         if obj is None:
             # A row renamed by staff keeps its unique name under another slug: leave it.
             for name in fallback:
@@ -305,7 +375,7 @@ class Loader:
                     tally.kept += 1
                     self.log(f"{label}: kept {slug} (found as “{obj.slug}”)")
                     return obj
-            obj = model(slug=slug)
+            obj = model(**{key_field: slug})
             with one_revision(obj, reason=SEED_REVISION):
                 self.assign(obj, fields)
                 self.save(obj, slug)
@@ -313,13 +383,21 @@ class Loader:
                     getattr(obj, name).set(objects)
                 if milestones is not None:
                     self.write_milestones(obj, milestones)
+                if wanted_citations is not None:
+                    self.write_citations(obj, wanted_citations)
             tally.created += 1
             self.log(f"{label}: created {slug}")
             return obj
 
-        differs = self.differs(obj, fields, m2m, milestones)
+        differs = self.differs(obj, fields, m2m, milestones, wanted_citations)
         if not differs:
             tally.unchanged += 1
+            return obj
+        if not is_content and differs == ["sources"] and not current_citations(obj):
+            # Reference data loaded before sources existed: give it its citations.
+            self.write_citations(obj, wanted_citations)
+            tally.updated += 1
+            self.log(f"{label}: updated {slug} (sources)")
             return obj
         if not is_content or obj.updated_by_id is not None:
             tally.kept += 1
@@ -333,6 +411,8 @@ class Loader:
             if milestones is not None and "milestones" in differs:
                 obj.milestones.all().delete()
                 self.write_milestones(obj, milestones)
+            if wanted_citations is not None and "sources" in differs:
+                self.write_citations(obj, wanted_citations)
         tally.updated += 1
         self.log(f"{label}: updated {slug} ({', '.join(differs)})")
         return obj
@@ -351,7 +431,7 @@ class Loader:
         obj.save()
 
     @staticmethod
-    def differs(obj, fields, m2m, milestones):
+    def differs(obj, fields, m2m, milestones, citations=None):
         changed = []
         for name, value in fields.items():
             model_field = obj._meta.get_field(name)
@@ -368,18 +448,27 @@ class Loader:
         if milestones is not None:
             current = list(
                 obj.milestones.order_by("order", "pk").values_list(
-                    "title", "due_on", "done_on", "order"
+                    "title", "planned", "reached", "source_id", "order"
                 )
             )
             if current != list(milestones):
                 changed.append("milestones")
+        if citations is not None and current_citations(obj) != citations:
+            changed.append("sources")
         return changed
 
     @staticmethod
     def write_milestones(obj, milestones):
         rows = [
-            Milestone(initiative=obj, title=title, due_on=due_on, done_on=done_on, order=order)
-            for title, due_on, done_on, order in milestones
+            Milestone(
+                initiative=obj,
+                title=title,
+                planned=planned,
+                reached=reached,
+                source_id=source_id,
+                order=order,
+            )
+            for title, planned, reached, source_id, order in milestones
         ]
         for row in rows:
             try:
@@ -391,6 +480,21 @@ class Loader:
         Milestone.objects.bulk_create(rows)
 
     @staticmethod
+    def write_citations(obj, citations):
+        content_type = ContentType.objects.get_for_model(obj._meta.concrete_model)
+        Citation.objects.filter(content_type=content_type, object_id=obj.pk).delete()
+        Citation.objects.bulk_create(
+            Citation(
+                content_type=content_type,
+                object_id=obj.pk,
+                source_id=source_id,
+                supports=supports,
+                order=order,
+            )
+            for source_id, supports, order in citations
+        )
+
+    @staticmethod
     def check_text(model, slug, fields):
         for name, value in fields.items():
             if isinstance(value, str) and FORBIDDEN_TEXT.search(value):
@@ -398,3 +502,12 @@ class Loader:
                     f"{model._meta.verbose_name} {slug}: field {name} looks like the article "
                     "publisher's contact details, which are not portal content."
                 )
+
+
+def current_citations(obj):
+    content_type = ContentType.objects.get_for_model(obj._meta.concrete_model)
+    return list(
+        Citation.objects.filter(content_type=content_type, object_id=obj.pk)
+        .order_by("order", "pk")
+        .values_list("source_id", "supports", "order")
+    )

@@ -1,16 +1,17 @@
 """Every test's data comes from these factories; published unless a test says otherwise."""
 
-import datetime
-
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 
 from caching import after_commit
 from divisions.models import Division, DivisionKind, Pillar
 from faqs.models import FAQ
 from initiatives.models import Initiative, MemberState, Milestone, Topic
 from pages.models import SiteSection
+from partial_dates import PartialDate
 from publishing.content import State
+from sources.models import Citation, Source
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -93,6 +94,36 @@ class MemberStateFactory(CommittedFactory):
     iso_code = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
 
 
+class SourceFactory(CommittedFactory):
+    class Meta:
+        model = Source
+        django_get_or_create = ("key",)
+
+    key = factory.Sequence(lambda n: f"source-{n}")
+    title = factory.Sequence(lambda n: f"Declaration number {n}")
+    publisher = "ASEAN"
+    published = PartialDate(2019, 6)
+    kind = Source.Kind.OFFICIAL_DOCUMENT
+
+
+class SharedSourceFactory(SourceFactory):
+    """The source an item cites when its test names none: one per test."""
+
+    key = "any-source"
+    title = "Any Declaration"
+
+
+def cite(obj, *sources, supports=""):
+    """``obj`` cites each of ``sources`` (in order); returns the citations."""
+    content_type = ContentType.objects.get_for_model(obj._meta.concrete_model)
+    return [
+        Citation.objects.create(
+            content_type=content_type, object_id=obj.pk, source=source, supports=supports, order=n
+        )
+        for n, source in enumerate(sources)
+    ]
+
+
 class InitiativeFactory(PublishedFactory):
     class Meta:
         model = Initiative
@@ -105,13 +136,19 @@ class InitiativeFactory(PublishedFactory):
     lead_division = factory.SubFactory(SharedDivisionFactory)
     pillar = Pillar.ECONOMIC
     status = Initiative.Status.ONGOING
-    start_date = datetime.date(2020, 1, 1)
-    end_date = datetime.date(2025, 12, 31)
+    planned_start = PartialDate(2020)
+    planned_end = PartialDate(2025)
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):
         if create and extracted:
             self.topics.set(extracted)
+
+    @factory.post_generation
+    def sources(self, create, extracted, **kwargs):
+        """Published initiatives need a source: each cites one unless ``sources=[]``."""
+        if create:
+            cite(self, *(extracted if extracted is not None else [SharedSourceFactory()]))
 
     @factory.post_generation
     def supporting_divisions(self, create, extracted, **kwargs):
@@ -130,7 +167,7 @@ class MilestoneFactory(CommittedFactory):
 
     initiative = factory.SubFactory(InitiativeFactory)
     title = factory.Sequence(lambda n: f"Milestone {n}")
-    due_on = datetime.date(2024, 6, 30)
+    planned = PartialDate(2024, 6, 30)
 
 
 class FAQFactory(PublishedFactory):

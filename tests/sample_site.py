@@ -13,6 +13,7 @@ from django.utils import timezone
 from divisions.models import DivisionKind, Pillar
 from initiatives.models import Initiative
 from pages.models import SiteSection
+from partial_dates import PartialDate
 from tests.factories import (
     DivisionFactory,
     FAQFactory,
@@ -180,8 +181,8 @@ def build_sample_site():
             lead_division=lead,
             pillar=lead.pillar or Pillar.ECONOMIC,
             status=statuses[n % len(statuses)],
-            start_date=datetime.date(2016 + n % 6, 1 + n % 12, 1),
-            end_date=datetime.date(2026 + n % 5, 12, 31),
+            planned_start=PartialDate(2016 + n % 6, 1 + n % 12),
+            planned_end=PartialDate(2026 + n % 5),
             featured=n < 4,
             topics=[topics[n % len(topics)], topics[(n + 2) % len(topics)]],
             supporting_divisions=[units[(n + 1) % 3]],
@@ -192,8 +193,8 @@ def build_sample_site():
             MilestoneFactory(
                 initiative=initiative,
                 title=f"Stage {step + 1} of the {subject}",
-                due_on=due,
-                done_on=due if due < today else None,
+                planned=PartialDate.from_date(due),
+                reached=PartialDate.from_date(due) if due < today else None,
             )
         initiatives.append(initiative)
     faqs = [

@@ -74,11 +74,14 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "asean_portal",
+    "sources",
     "divisions",
     "initiatives",
     "faqs",
     "pages",
 ]
+# Refuse to publish a fact-bearing item (an initiative) that cites no source.
+PUBLISH_REQUIRES_SOURCE = os.environ.get("PUBLISH_REQUIRES_SOURCE", "1") != "0"
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 # --- Middleware, in the order a request passes through it ---------------------------------
@@ -126,6 +129,8 @@ TEMPLATES = [
                 "asean_portal.context_processors.site",
                 "asean_portal.context_processors.content_cache",  # for {% cache %}
             ],
+            # A wing's template filters (wings are not apps): {% load partial_dates %}.
+            "libraries": {"partial_dates": "partial_dates.templatetags.partial_dates"},
         },
     },
 ]

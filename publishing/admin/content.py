@@ -29,6 +29,7 @@ from publishing.concurrency import ConcurrencyFormMixin
 from publishing.content import State, default_review_by
 from publishing.history import begin_revision, end_revision, one_revision
 from publishing.models import Draft
+from publishing.registry import registry
 from publishing.revisions import RevertError
 from publishing.workflow import (
     EDITOR_STATES,
@@ -117,6 +118,14 @@ class ContentAdminForm(PublicChangeFormMixin, ConcurrencyFormMixin, forms.ModelF
             review_by.required = False
             review_by.help_text += " Leave empty for a year from today."
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("state", self.instance.state) == State.PUBLISHED:
+            formsets = getattr(self.instance, "_posted_formsets", ())
+            for message in publish_refusals(self.instance, formsets):
+                self.add_error("state" if "state" in self.fields else None, message)
+        return cleaned
+
     def clean_review_by(self):
         return self.cleaned_data.get("review_by") or default_review_by()
 
@@ -166,6 +175,12 @@ def normalise_newlines(data):
 
 def _lf(value):
     return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+
+def publish_refusals(obj, formsets=None):
+    """Why ``obj`` may not be published (its type's ``publish_checks``); empty if it may."""
+    registration = registry.get(type(obj))
+    return registration.publish_refusals(obj, formsets) if registration else []
 
 
 def add_links(instance, field, pks):
@@ -355,6 +370,11 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
 
     # --- the form ---------------------------------------------------------------------
 
+    def _create_formsets(self, request, obj, change):
+        formsets, inlines = super()._create_formsets(request, obj, change)
+        obj._posted_formsets = formsets  # the form is validated next, and asks them
+        return formsets, inlines
+
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
             yield type(formset.__name__, (KnownRowsFormSet, formset), {}), inline
@@ -503,10 +523,16 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
 
     def set_state(self, request, queryset, state, done):
         """Move each selected row that is not already in ``state`` there, through
-        ``save()`` (so it is recorded in its history and every listener hears of it)."""
+        ``save()`` (so it is recorded in its history and every listener hears of it).
+        A row a publish check refuses stays as it is, and the message says why."""
         changed = []
         for obj in queryset.exclude(state=state).iterator(chunk_size=500):
             check_state_change(request.user, self.model, obj.state, state)
+            refusals = publish_refusals(obj) if state == State.PUBLISHED else []
+            if refusals:
+                for message in refusals:
+                    self.message_user(request, message, messages.ERROR)
+                continue
             obj.state = state
             obj.updated_by = request.user
             with one_revision(obj, request.user, f"{done.capitalize()} (bulk action)"):

@@ -12,9 +12,11 @@ from django.conf import settings
 # the top packages may import each other (they are never imported by what is below them).
 RANKS = {
     "caching": 0,
+    "partial_dates": 0,
     "publishing": 1,
     "public": 2,
     "search": 3,
+    "sources": 3,
     "staff": 3,
     "divisions": 4,
     "initiatives": 5,
@@ -24,7 +26,7 @@ RANKS = {
     "seed": 8,
     "bench": 8,
 }
-WINGS = {"caching", "publishing", "search", "public", "staff"}
+WINGS = {"caching", "partial_dates", "publishing", "search", "sources", "public", "staff"}
 APPS = {"divisions", "initiatives", "faqs", "pages"}
 
 

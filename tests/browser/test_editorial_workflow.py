@@ -33,7 +33,12 @@ def choose_in_autocomplete(page, field_id, text):
     page.locator(".select2-results__option", has_text=text).first.click()
 
 
-def test_editor_writes_publisher_publishes_public_reads_editor_reverts(new_page, screenshot):
+def test_editor_writes_publisher_publishes_public_reads_editor_reverts(
+    new_page, screenshot, settings
+):
+    # This journey is about the workflow; the sources rule has its own tests
+    # (tests/sources/test_publish_rule.py, tests/browser/test_sources.py).
+    settings.PUBLISH_REQUIRES_SOURCE = False
     DivisionFactory(name="Economic Community Department", slug="economic")
     RoleUserFactory(username="editor", role="Editor")
     RoleUserFactory(username="publisher", role="Publisher")
@@ -50,11 +55,11 @@ def test_editor_writes_publisher_publishes_public_reads_editor_reverts(new_page,
     choose_in_autocomplete(editor, "id_lead_division", "Economic")
     editor.get_by_label("Pillar:").select_option("economic")
     editor.fill("#id_milestones-0-title", "Negotiations concluded")
-    editor.fill("#id_milestones-0-due_on", "2025-10-26")
-    editor.fill("#id_milestones-0-done_on", "2025-10-26")
+    editor.fill("#id_milestones-0-planned", "2025-10-26")
+    editor.fill("#id_milestones-0-reached", "2025-10-26")
     editor.locator(".add-row a", has_text="Add another Milestone").click()
     editor.fill("#id_milestones-1-title", "Entry into force")
-    editor.fill("#id_milestones-1-due_on", "2027-01-01")
+    editor.fill("#id_milestones-1-planned", "2027-01-01")
     state = editor.get_by_label("Publication state:")
     assert state.locator("option").all_inner_texts() == ["Draft", "In review"]
     state.select_option("review")

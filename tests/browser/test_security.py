@@ -177,7 +177,7 @@ def test_the_admin_works_under_the_policy(new_page, enrolled_staff, screenshot):
     page.select_option("#id_pillar", "economic")
     page.get_by_role("button", name="Add another Milestone").click()  # inlines.js
     page.fill("#id_milestones-1-title", "Launch")
-    page.fill("#id_milestones-1-due_on", "2026-01-31")
+    page.fill("#id_milestones-1-planned", "2026-01-31")
     screenshot(page, "admin-add-initiative-under-csp")
     assert page.evaluate("window.__csp") == []  # nothing blocked while editing
     page.click("input[name=_save]")

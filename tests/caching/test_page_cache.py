@@ -12,6 +12,7 @@ from caching import content_token
 from caching.page_cache import PageCacheMiddleware
 from initiatives.models import Initiative, MemberState, Milestone
 from publishing.content import State
+from sources.models import Citation
 from tests.factories import (
     DivisionFactory,
     InitiativeFactory,
@@ -151,6 +152,7 @@ def test_links_milestones_and_member_states_are_content_too(client, committed):
 def test_deleting_a_milestone_in_the_admin_updates_the_page(client, staff_client):
     initiative = InitiativeFactory(title="Plan")
     milestone = MilestoneFactory(initiative=initiative, title="Old milestone")
+    [citation] = Citation.objects.filter(object_id=initiative.pk)
     assert "Old milestone" in text(client, initiative.get_absolute_url())
     change = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
     form = staff_client.get(change).context["adminform"].form
@@ -162,16 +164,24 @@ def test_deleting_a_milestone_in_the_admin_updates_the_page(client, staff_client
             "publish_at_1": "",
             "unpublish_at_0": "",
             "unpublish_at_1": "",
-            "start_date": "2020-01-01",
-            "end_date": "2025-12-31",
+            "planned_start": "2020-01-01",
+            "planned_end": "2025-12-31",
             "milestones-TOTAL_FORMS": "1",
             "milestones-INITIAL_FORMS": "1",
             "milestones-0-id": milestone.pk,
             "milestones-0-initiative": initiative.pk,
             "milestones-0-title": milestone.title,
-            "milestones-0-due_on": "2024-06-30",
+            "milestones-0-planned": "2024-06-30",
             "milestones-0-order": "0",
             "milestones-0-DELETE": "on",
+            # Its "Sources" inline, unchanged (a published initiative cites a source).
+            "indicators-TOTAL_FORMS": "0",
+            "indicators-INITIAL_FORMS": "0",
+            "sources-citation-content_type-object_id-TOTAL_FORMS": "1",
+            "sources-citation-content_type-object_id-INITIAL_FORMS": "1",
+            "sources-citation-content_type-object_id-0-id": citation.pk,
+            "sources-citation-content_type-object_id-0-source": citation.source_id,
+            "sources-citation-content_type-object_id-0-order": "0",
         }
     )
     for name in ("topics", "supporting_divisions", "member_states"):

@@ -39,6 +39,8 @@ def form_data(division=None, **fields):
         "publish_at_1": "",
         "unpublish_at_0": "",
         "unpublish_at_1": "",
+        "sources-citation-content_type-object_id-TOTAL_FORMS": "0",  # the "Sources" inline
+        "sources-citation-content_type-object_id-INITIAL_FORMS": "0",
     }
     if division is not None:
         for name in data.keys() & {f.name for f in Division._meta.fields}:

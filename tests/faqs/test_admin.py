@@ -30,6 +30,8 @@ def form_data(**fields):
         "publish_at_1": "",
         "unpublish_at_0": "",
         "unpublish_at_1": "",
+        "sources-citation-content_type-object_id-TOTAL_FORMS": "0",  # the "Sources" inline
+        "sources-citation-content_type-object_id-INITIAL_FORMS": "0",
         **fields,
     }
 

@@ -3,13 +3,16 @@
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from divisions.models import Pillar
 from initiatives.models import Initiative, MemberState, Milestone, Topic
+from partial_dates import PartialDate
 from publishing.content import State
+from sources.models import Citation
 from tests.factories import (
     DivisionFactory,
     InitiativeFactory,
@@ -44,17 +47,34 @@ PUBLICATION = {
 }
 
 
+CITATIONS = "sources-citation-content_type-object_id"  # the "Sources" inline's prefix
+
+
+def inline_forms(prefix, *rows, initial=0):
+    """An inline's management form and one form per row dict."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for i, row in enumerate(rows):
+        data.update({f"{prefix}-{i}-{name}": value for name, value in row.items()})
+    return data
+
+
 def milestone_forms(*milestones, initial=0):
     """The milestone inline's management form and one form per milestone dict."""
-    data = {
-        "milestones-TOTAL_FORMS": str(len(milestones)),
-        "milestones-INITIAL_FORMS": str(initial),
-        "milestones-MIN_NUM_FORMS": "0",
-        "milestones-MAX_NUM_FORMS": "1000",
-    }
-    for i, milestone in enumerate(milestones):
-        data.update({f"milestones-{i}-{name}": value for name, value in milestone.items()})
-    return data
+    return inline_forms("milestones", *milestones, initial=initial)
+
+
+def citation_forms(*sources, initial=0):
+    """The "Sources" inline citing each of ``sources`` (new citations unless ``initial``)."""
+    rows = [
+        {"source": source.pk, "supports": "", "locator": "", "order": n}
+        for n, source in enumerate(sources)
+    ]
+    return inline_forms(CITATIONS, *rows, initial=initial)
 
 
 def initiative_form(**fields):
@@ -65,10 +85,12 @@ def initiative_form(**fields):
         "body": "Links the **national** single windows.",
         "pillar": Pillar.ECONOMIC,
         "status": Initiative.Status.ONGOING,
-        "start_date": "2019-01-01",
-        "end_date": "2025-12-31",
+        "planned_start": "2019-01-01",
+        "planned_end": "2025-12-31",
         **PUBLICATION,
         **milestone_forms(),
+        **inline_forms("indicators"),
+        **citation_forms(),
         **fields,
     }
 
@@ -80,8 +102,8 @@ def initiative_form_for(initiative, **fields):
             "id": m.pk,
             "initiative": initiative.pk,
             "title": m.title,
-            "due_on": m.due_on,
-            "done_on": m.done_on or "",
+            "planned": m.planned,
+            "reached": m.reached or "",
             "order": m.order,
         }
         for m in initiative.milestones.all()
@@ -97,12 +119,33 @@ def initiative_form_for(initiative, **fields):
         member_states=[s.pk for s in initiative.member_states.all()],
         pillar=initiative.pillar,
         status=initiative.status,
-        start_date=initiative.start_date or "",
-        end_date=initiative.end_date or "",
+        planned_start=initiative.planned_start or "",
+        planned_end=initiative.planned_end or "",
         state=initiative.state,
         **milestone_forms(*milestones, initial=len(milestones)),
+        **existing_citations(initiative),
     )
     return {**data, **fields}
+
+
+def existing_citations(obj):
+    """The "Sources" inline as drawn for ``obj``: its citations, unchanged."""
+    citations = list(
+        Citation.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        )
+    )
+    rows = [
+        {
+            "id": c.pk,
+            "source": c.source_id,
+            "supports": c.supports,
+            "locator": c.locator,
+            "order": c.order,
+        }
+        for c in citations
+    ]
+    return inline_forms(CITATIONS, *rows, initial=len(rows))
 
 
 ADMIN_MODELS = [Initiative, Milestone, Topic, MemberState]
@@ -130,7 +173,7 @@ def test_member_of_the_public_cannot_reach_the_admin(member_client, model):
 
 def test_initiative_changelist_shows_milestone_progress(staff_client):
     initiative = InitiativeFactory(title="ASEAN Power Grid")
-    MilestoneFactory.create_batch(2, initiative=initiative, done_on=datetime.date(2024, 1, 1))
+    MilestoneFactory.create_batch(2, initiative=initiative, reached=datetime.date(2024, 1, 1))
     MilestoneFactory(initiative=initiative)
     InitiativeFactory(title="Nothing planned yet")
 
@@ -147,7 +190,7 @@ def test_initiative_changelist_shows_milestone_progress(staff_client):
 def test_initiative_progress_is_not_inflated_by_a_topic_filter(staff_client):
     topics = TopicFactory.create_batch(2)
     initiative = InitiativeFactory(topics=topics)
-    MilestoneFactory(initiative=initiative, done_on=datetime.date(2024, 1, 1))
+    MilestoneFactory(initiative=initiative, reached=datetime.date(2024, 1, 1))
     MilestoneFactory(initiative=initiative)
 
     response = staff_client.get(
@@ -175,7 +218,7 @@ def test_initiative_changelist_queries_do_not_grow_with_rows(staff_client):
     assert rows == 1
 
     for initiative in InitiativeFactory.create_batch(29, topics=[topic]):
-        MilestoneFactory.create_batch(3, initiative=initiative, done_on=datetime.date(2024, 1, 1))
+        MilestoneFactory.create_batch(3, initiative=initiative, reached=datetime.date(2024, 1, 1))
     with_thirty, rows = count_queries()
     assert rows == 30
 
@@ -230,8 +273,8 @@ def test_initiative_add_creates_it_with_its_milestones(staff_client, staff):
         topics=[topic.pk],
         member_states=[state.pk],
         **milestone_forms(
-            {"title": "Pilot", "due_on": "2020-06-30", "done_on": "2020-07-15", "order": "0"},
-            {"title": "Go live", "due_on": "2024-12-31", "done_on": "", "order": "1"},
+            {"title": "Pilot", "planned": "2020-06-30", "reached": "2020-07-15", "order": "0"},
+            {"title": "Go live", "planned": "2024-12-31", "reached": "", "order": "1"},
         ),
     )
 
@@ -243,7 +286,7 @@ def test_initiative_add_creates_it_with_its_milestones(staff_client, staff):
     assert list(initiative.topics.all()) == [topic]
     assert list(initiative.member_states.all()) == [state]
     assert [m.title for m in initiative.milestones.all()] == ["Pilot", "Go live"]
-    assert initiative.progress == 50
+    assert initiative.milestone_count() == (1, 2)
     assert initiative.body_html == "<p>Links the <strong>national</strong> single windows.</p>"
     assert (initiative.created_by, initiative.updated_by) == (staff, staff)
 
@@ -259,40 +302,55 @@ def test_initiative_change_saves_and_records_who_changed_it(staff_client, staff)
     assert response.context["has_absolute_url"]
 
     data = initiative_form_for(
-        initiative, status=Initiative.Status.COMPLETED, **{"milestones-0-done_on": "2024-05-01"}
+        initiative, status=Initiative.Status.COMPLETED, **{"milestones-0-reached": "2024-05-01"}
     )
     assert_saved(staff_client.post(url, data))
 
     initiative.refresh_from_db()
     milestone.refresh_from_db()
     assert initiative.status == Initiative.Status.COMPLETED
-    assert milestone.done_on == datetime.date(2024, 5, 1)
+    assert milestone.reached == datetime.date(2024, 5, 1)
     assert initiative.created_by == author
     assert initiative.updated_by == staff
 
 
 def test_initiative_ending_before_it_starts_is_a_form_error(staff_client):
     data = initiative_form(
-        lead_division=DivisionFactory().pk, start_date="2025-01-01", end_date="2024-01-01"
+        lead_division=DivisionFactory().pk, planned_start="2025-01-01", planned_end="2024-01-01"
     )
 
     response = staff_client.post(admin_url(Initiative, "add"), data)
 
     assert response.status_code == 200
-    assert "The end date cannot be before the start date." in response.content.decode()
+    assert (
+        "The planned end (1 January 2024) is before its start (1 January 2025)."
+        in response.content.decode()
+    )
     assert not Initiative.objects.exists()
+
+
+def test_an_end_known_to_the_year_may_close_a_period_that_starts_within_it(staff_client):
+    data = initiative_form(
+        lead_division=DivisionFactory().pk, planned_start="2019-06", planned_end="2019"
+    )
+    assert_saved(staff_client.post(admin_url(Initiative, "add"), data))
+    initiative = Initiative.objects.get()
+    assert (initiative.planned_start, initiative.planned_end) == (
+        PartialDate(2019, 6),
+        PartialDate(2019),
+    )
 
 
 def test_initiative_change_ending_before_it_starts_changes_nothing(staff_client):
     initiative = InitiativeFactory()
     url = admin_url(Initiative, "change", initiative.pk)
 
-    response = staff_client.post(url, initiative_form_for(initiative, end_date="2010-01-01"))
+    response = staff_client.post(url, initiative_form_for(initiative, planned_end="2010"))
 
     assert response.status_code == 200
-    assert "The end date cannot be before the start date." in response.content.decode()
+    assert "The planned end (2010) is before its start (2020)." in response.content.decode()
     initiative.refresh_from_db()
-    assert initiative.end_date == datetime.date(2025, 12, 31)
+    assert initiative.planned_end == PartialDate(2025)
 
 
 def test_initiative_relations_use_autocomplete(staff_client):
@@ -326,7 +384,7 @@ def test_milestone_changelist_and_search(staff_client):
 
 
 def test_milestone_changelist_filters_by_done(staff_client):
-    MilestoneFactory(title="Done", done_on=datetime.date(2024, 1, 1))
+    MilestoneFactory(title="Done", reached=datetime.date(2024, 1, 1))
     MilestoneFactory(title="Open")
     response = staff_client.get(admin_url(Milestone, "changelist"), {"done": "no"})
     assert [m.title for m in response.context["cl"].result_list] == ["Open"]
@@ -335,16 +393,16 @@ def test_milestone_changelist_filters_by_done(staff_client):
 def test_milestone_add_and_change(staff_client):
     initiative = InitiativeFactory()
     assert staff_client.get(admin_url(Milestone, "add")).status_code == 200
-    data = {"initiative": initiative.pk, "title": "Pilot", "due_on": "2024-06-30", "order": "0"}
+    data = {"initiative": initiative.pk, "title": "Pilot", "planned": "2024-06-30", "order": "0"}
     assert_saved(staff_client.post(admin_url(Milestone, "add"), data))
     milestone = Milestone.objects.get(title="Pilot")
     assert milestone.initiative == initiative
 
     url = admin_url(Milestone, "change", milestone.pk)
     assert staff_client.get(url).status_code == 200
-    assert_saved(staff_client.post(url, {**data, "done_on": "2024-07-01"}))
+    assert_saved(staff_client.post(url, {**data, "reached": "2024-07-01"}))
     milestone.refresh_from_db()
-    assert milestone.done_on == datetime.date(2024, 7, 1)
+    assert milestone.reached == PartialDate(2024, 7, 1)
 
 
 # --- topics ---------------------------------------------------------------------------
@@ -362,7 +420,9 @@ def test_topic_changelist_and_search(staff_client):
 def test_topic_add_creates_it(staff_client, staff):
     assert staff_client.get(admin_url(Topic, "add")).status_code == 200
     data = {"name": "Digital economy", "slug": "digital-economy", "description": "*Bits*."}
-    assert_saved(staff_client.post(admin_url(Topic, "add"), {**data, **PUBLICATION}))
+    assert_saved(
+        staff_client.post(admin_url(Topic, "add"), {**data, **PUBLICATION, **citation_forms()})
+    )
     topic = Topic.objects.get(slug="digital-economy")
     assert topic.description_html == "<p><em>Bits</em>.</p>"
     assert (topic.created_by, topic.updated_by) == (staff, staff)
@@ -374,7 +434,13 @@ def test_topic_change_records_who_changed_it(staff_client, staff):
     url = admin_url(Topic, "change", topic.pk)
     assert staff_client.get(url).status_code == 200
 
-    data = {"name": "Renamed", "slug": topic.slug, "description": "", **PUBLICATION}
+    data = {
+        "name": "Renamed",
+        "slug": topic.slug,
+        "description": "",
+        **PUBLICATION,
+        **citation_forms(),
+    }
     assert_saved(staff_client.post(url, data))
     topic.refresh_from_db()
     assert topic.name == "Renamed"
@@ -397,7 +463,13 @@ def test_member_state_changelist_and_search(staff_client):
 
 def test_member_state_add_and_change(staff_client):
     assert staff_client.get(admin_url(MemberState, "add")).status_code == 200
-    data = {"name": "Timor-Leste", "slug": "timor-leste", "iso_code": "TL", "joined_on": ""}
+    data = {
+        "name": "Timor-Leste",
+        "slug": "timor-leste",
+        "iso_code": "TL",
+        "joined_on": "",
+        **citation_forms(),
+    }
     assert_saved(staff_client.post(admin_url(MemberState, "add"), data))
     state = MemberState.objects.get(slug="timor-leste")
 
@@ -407,7 +479,10 @@ def test_member_state_add_and_change(staff_client):
     assert "/initiatives/?member_state=timor-leste" in response.content.decode()
     assert_saved(staff_client.post(url, {**data, "joined_on": "2025-10-26"}))
     state.refresh_from_db()
-    assert state.joined_on == datetime.date(2025, 10, 26)
+    assert state.joined_on == PartialDate(2025, 10, 26)
+    assert_saved(staff_client.post(url, {**data, "joined_on": "October 2025"}))
+    state.refresh_from_db()
+    assert (state.joined_on.isoformat(), str(state.joined_on)) == ("2025-10", "October 2025")
 
 
 # --- "Show counts" -----------------------------------------------------------------------

@@ -34,7 +34,7 @@ def make_initiatives(count, division, topic, states):
         supporting_divisions=[DivisionFactory()],
         title="Regional Work Plan",
     ):
-        MilestoneFactory.create_batch(2, initiative=initiative, done_on=datetime.date(2024, 1, 1))
+        MilestoneFactory.create_batch(2, initiative=initiative, reached=datetime.date(2024, 1, 1))
 
 
 def queries(client, url, params=None):

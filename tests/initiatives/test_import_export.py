@@ -14,6 +14,7 @@ from divisions.models import Division
 from faqs.models import FAQ
 from initiatives.models import Initiative
 from initiatives.resources import InitiativeResource
+from partial_dates import PartialDate
 from publishing.content import State
 from tests.factories import (
     DivisionFactory,
@@ -85,10 +86,12 @@ def row(**fields):
         "topics": "trade, digital",
         "member_states": "viet-nam",
         "status": "ongoing",
-        "start_date": "2019-01-01",
-        "end_date": "",
+        "planned_start": "2019-01-01",
+        "planned_end": "",
+        "actual_start": "",
+        "actual_end": "",
         "featured": "0",
-        "milestones": "2020-06-30 | 2020-07-15 | Pilot\n2024-12-31 |  | Go live",
+        "milestones": "2020-06-30 | 2020-07-15 | Pilot\n2024 |  | Go live",
         "state": "published",
         "publish_at": "",
         "unpublish_at": "",
@@ -105,17 +108,18 @@ def test_export_writes_initiatives_with_their_milestones_as_csv_and_json():
     MilestoneFactory(
         initiative=initiative,
         title="Study",
-        due_on=datetime.date(2021, 3, 31),
-        done_on=datetime.date(2021, 4, 2),
+        planned=datetime.date(2021, 3, 31),
+        reached=datetime.date(2021, 4, 2),
     )
-    MilestoneFactory(initiative=initiative, title="Grid live", due_on=datetime.date(2030, 1, 1))
+    MilestoneFactory(initiative=initiative, title="Grid live", planned=PartialDate(2030))
     dataset = InitiativeResource().export()
 
     [data] = json.loads(JSON().export_data(dataset))
     assert data["slug"] == "asean-power-grid"
     assert data["topics"] == "energy"
     assert data["lead_division"] == initiative.lead_division.slug
-    assert data["milestones"] == "2021-03-31 | 2021-04-02 | Study\n2030-01-01 |  | Grid live"
+    assert data["milestones"] == "2021-03-31 | 2021-04-02 | Study\n2030 |  | Grid live"
+    assert (data["planned_start"], data["planned_end"]) == ("2020", "2025")
     assert "version" not in data and "created_by" not in data
     assert "2021-03-31 | 2021-04-02 | Study" in CSV().export_data(dataset)
 
@@ -158,9 +162,9 @@ def test_dry_run_previews_and_changes_nothing_then_the_import_applies(staff_clie
     assert initiative.state == State.PUBLISHED
     assert sorted(t.slug for t in initiative.topics.all()) == ["digital", "trade"]
     assert [s.slug for s in initiative.supporting_divisions.all()] == ["external"]
-    assert [(m.title, m.done_on) for m in initiative.milestones.all()] == [
-        ("Pilot", datetime.date(2020, 7, 15)),
-        ("Go live", None),
+    assert [(m.title, m.planned, m.reached) for m in initiative.milestones.all()] == [
+        ("Pilot", PartialDate(2020, 6, 30), PartialDate(2020, 7, 15)),
+        ("Go live", PartialDate(2024), None),
     ]
     assert initiative.body_html == "<p>Links the national single windows.</p>"
     [revision] = Initiative.history.filter(id=initiative.pk)
@@ -194,11 +198,20 @@ def test_json_import(staff_client, catalogue):
     [
         ({"lead_division": "nowhere"}, "lead_division", "There is no division “nowhere”."),
         ({"topics": "trade, no-such-topic"}, "topics", "There is no topic “no-such-topic”."),
-        ({"milestones": "2024-13-01 |  | Bad"}, "milestones", "line 1: the due date “2024-13-01”"),
-        ({"milestones": "just words"}, "milestones", "line 1: write “due | done | title”"),
+        (
+            {"milestones": "2024-13-01 |  | Bad"},
+            "milestones",
+            "line 1: the planned date “2024-13-01” is not a date (YYYY, YYYY-MM or YYYY-MM-DD).",
+        ),
+        ({"milestones": "2019-02-30 | | Bad"}, "milestones", "the planned date “2019-02-30”"),
+        ({"milestones": "just words"}, "milestones", "line 1: write “planned | reached | title”"),
         ({"pillar": "military"}, "pillar", "not a valid choice"),
-        ({"end_date": "2001-01-01"}, None, "The end date cannot be before the start date."),
-        ({"start_date": "yesterday"}, "start_date", "write it as YYYY-MM-DD"),
+        (
+            {"planned_end": "2001"},
+            "planned_end",
+            "The planned end (2001) is before its start (1 January 2019).",
+        ),
+        ({"planned_start": "yesterday"}, "planned_start", "“yesterday” is not a date: write"),
     ],
 )
 def test_one_bad_row_is_named_by_row_and_field_and_nothing_changes(
@@ -270,7 +283,7 @@ def test_an_editors_import_cannot_change_a_live_item_and_then_changes_nothing(
     editor_client, catalogue
 ):
     live = InitiativeFactory(slug="already-live", title="Live")
-    MilestoneFactory(initiative=live, title="Pilot", due_on=datetime.date(2020, 6, 30))
+    MilestoneFactory(initiative=live, title="Pilot", planned=datetime.date(2020, 6, 30))
     version = live.version
     rows = [
         row(slug="new-one"),
@@ -294,7 +307,7 @@ def test_an_editors_import_cannot_change_a_live_item_and_then_changes_nothing(
 
 def test_an_editor_may_import_a_file_that_leaves_live_items_as_they_are(editor_client):
     live = InitiativeFactory(slug="already-live", title="Live", topics=[TopicFactory()])
-    MilestoneFactory(initiative=live, title="Pilot", due_on=datetime.date(2020, 6, 30))
+    MilestoneFactory(initiative=live, title="Pilot", planned=datetime.date(2020, 6, 30))
     dataset = InitiativeResource().export()  # as a Publisher exported it
     new_row = row(slug="new-one", supporting_divisions="", topics="", member_states="")
     new_row["lead_division"] = live.lead_division.slug

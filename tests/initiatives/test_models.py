@@ -5,30 +5,42 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from initiatives.models import Initiative
+from partial_dates import PartialDate
 from tests.factories import InitiativeFactory, MilestoneFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_database_rejects_an_end_date_before_the_start_date():
-    with pytest.raises(IntegrityError), transaction.atomic():
-        InitiativeFactory(start_date=datetime.date(2025, 1, 1), end_date=datetime.date(2024, 1, 1))
-
-
-def test_model_validation_explains_the_end_date_error():
-    initiative = InitiativeFactory.build(
-        start_date=datetime.date(2025, 1, 1), end_date=datetime.date(2024, 1, 1)
-    )
-    with pytest.raises(ValidationError, match="end date cannot be before the start date"):
-        initiative.validate_constraints()
+@pytest.mark.parametrize(
+    "start, end, error",
+    [
+        ("2025-01-01", "2024-12-31", "The planned end (31 December 2024) is before its start"),
+        ("2025", "2024", "The planned end (2024) is before its start (2025)."),
+        ("2025-03", "2025-02-28", "The planned end (28 February 2025) is before its start"),
+        # Periods are compared, not texts: "2025" ends after "2025-06" starts.
+        ("2025-06", "2025", None),
+        ("2025-06-15", "2025-06", None),
+        ("2025", "2025-01-01", None),
+    ],
+)
+def test_an_end_is_not_before_its_start_compared_as_periods(start, end, error):
+    initiative = InitiativeFactory.build(planned_start=start, planned_end=end)
+    if error is None:
+        initiative.full_clean(exclude=["lead_division"])
+    else:
+        with pytest.raises(ValidationError, match=error.replace("(", r"\(").replace(")", r"\)")):
+            initiative.full_clean(exclude=["lead_division"])
+    actual = InitiativeFactory.build(actual_start=start, actual_end=end)
+    if error is not None:
+        with pytest.raises(ValidationError, match="The actual end"):
+            actual.full_clean(exclude=["lead_division"])
 
 
 def test_open_ended_dates_are_allowed():
-    for start, end in [(datetime.date(2025, 1, 1), None), (None, datetime.date(2025, 1, 1))]:
-        initiative = InitiativeFactory(start_date=start, end_date=end)
-        initiative.validate_constraints()  # the model's check agrees with the database's
+    for start, end in [(PartialDate(2025), None), (None, PartialDate(2025, 1, 1))]:
+        initiative = InitiativeFactory(planned_start=start, planned_end=end)
         initiative.refresh_from_db()
-        assert (initiative.start_date, initiative.end_date) == (start, end)
+        assert (initiative.planned_start, initiative.planned_end) == (start, end)
 
 
 def test_database_rejects_unknown_status_and_pillar():
@@ -46,14 +58,14 @@ def test_lead_division_cannot_be_deleted_while_it_leads():
         initiative.lead_division.delete()
 
 
-def test_progress_is_derived_from_milestones():
+def test_milestones_are_counted_never_turned_into_a_percentage():
     initiative = InitiativeFactory()
-    assert initiative.progress is None
-    MilestoneFactory(initiative=initiative, done_on=datetime.date(2024, 1, 1))
+    assert initiative.milestone_count() == (0, 0)
+    MilestoneFactory(initiative=initiative, reached=PartialDate(2024, 1))
     MilestoneFactory(initiative=initiative)
-    MilestoneFactory(initiative=initiative)
-    MilestoneFactory(initiative=initiative, done_on=datetime.date(2024, 2, 1))
-    assert Initiative.objects.get(pk=initiative.pk).progress == 50
+    MilestoneFactory(initiative=initiative, reached=PartialDate(2024))
+    assert Initiative.objects.get(pk=initiative.pk).milestone_count() == (2, 3)
+    assert not hasattr(initiative, "progress")
 
 
 def test_published_honours_state_and_schedule():

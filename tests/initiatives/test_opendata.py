@@ -9,12 +9,14 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import Initiative
+from partial_dates import PartialDate
 from public import opendata
 from tests.factories import (
     DivisionFactory,
     InitiativeFactory,
     MemberStateFactory,
     MilestoneFactory,
+    SourceFactory,
     TopicFactory,
 )
 from tests.responses import text_of
@@ -34,13 +36,16 @@ COLUMNS = [
     "supporting_divisions",
     "topics",
     "member_states",
-    "start_date",
-    "end_date",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
     "milestones",
-    "milestones_done",
-    "progress",
+    "milestones_reached",
     "updated_at",
 ]
+UNSOURCED = {"source": None, "source_key": None}
+JSON_COLUMNS = [*COLUMNS[:-1], "milestone_list", "updated_at"]
 
 
 def body(response):
@@ -78,12 +83,18 @@ def catalogue(taxonomy):
         lead_division=econ,
         topics=[trade, hidden_topic],
         member_states=[indonesia, timor],
-        start_date=datetime.date(2015, 1, 1),
-        end_date=None,
+        planned_start=PartialDate(2015, 6),
+        planned_end=None,
+        actual_start=datetime.date(2015, 6, 23),
     )
-    MilestoneFactory(initiative=window, done_on=datetime.date(2020, 1, 1))
-    MilestoneFactory(initiative=window)
-    MilestoneFactory(initiative=window, done_on=datetime.date(2021, 1, 1))
+    source = SourceFactory(key="asw", title="Agreement on the Window")
+    MilestoneFactory(
+        initiative=window, title="Signed", planned=None, reached=PartialDate(2020), source=source
+    )
+    MilestoneFactory(initiative=window, title="Live", planned=PartialDate(2026, 3), order=2)
+    MilestoneFactory(
+        initiative=window, title="Pilot", planned=PartialDate(2021), reached="2021-01", order=1
+    )
     InitiativeFactory(
         title="Health Plan",
         slug="health-plan",
@@ -107,15 +118,15 @@ def test_csv_of_every_published_initiative(client, catalogue):
     assert window["lead_division_name"] == "Economic Community Department"
     assert window["topics"] == "trade"  # a draft topic is not published data
     assert window["member_states"] == "ID;TL"
-    assert window["start_date"] == "2015-01-01" and window["end_date"] == ""
-    assert (window["milestones"], window["milestones_done"], window["progress"]) == (
-        "3",
-        "2",
-        "67",
-    )
+    # Dates as precise as they are known: reduced ISO 8601.
+    assert (window["planned_start"], window["planned_end"]) == ("2015-06", "")
+    assert (window["actual_start"], window["actual_end"]) == ("2015-06-23", "")
+    # Counted, never a percentage.
+    assert (window["milestones"], window["milestones_reached"]) == ("3", "2")
     assert window["updated_at"].endswith("Z")
     assert rows[0]["supporting_divisions"] == "economic"
-    assert rows[0]["progress"] == ""  # no milestones
+    assert rows[0]["milestones"] == "0"
+    assert "%" not in body(client.get(f"{LIST}?format=csv"))
 
 
 @pytest.mark.parametrize(
@@ -145,13 +156,57 @@ def test_json_says_what_it_is_and_keeps_lists_and_nulls(client, catalogue):
     assert (data["count"], data["page"], data["pages"], data["next"]) == (2, 1, 1, None)
     assert data["licence"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     assert data["source"] == "http://testserver/initiatives/?topic=trade&format=json"
-    assert data["columns"] == COLUMNS
+    assert data["columns"] == JSON_COLUMNS
     window = data["items"][1]
-    assert list(window) == COLUMNS
+    assert list(window) == JSON_COLUMNS
     assert window["member_states"] == ["ID", "TL"]
-    assert window["end_date"] is None
-    assert window["milestones"] == 3 and window["progress"] == 67
-    assert data["items"][0]["progress"] is None
+    assert (window["planned_start"], window["planned_end"]) == ("2015-06", None)
+    assert (window["milestones"], window["milestones_reached"]) == (3, 2)
+    assert window["milestone_list"] == [
+        {
+            "title": "Signed",
+            "planned": None,
+            "reached": "2020",
+            "source": "Agreement on the Window",
+            "source_key": "asw",
+        },
+        {
+            "title": "Pilot",
+            "planned": "2021",
+            "reached": "2021-01",
+            "source": None,
+            "source_key": None,
+        },
+        {
+            "title": "Live",
+            "planned": "2026-03",
+            "reached": None,
+            "source": None,
+            "source_key": None,
+        },
+    ]
+    assert data["items"][0]["milestone_list"] == []
+    assert "progress" not in window
+
+
+def test_milestones_have_a_download_of_their_own(client, catalogue):
+    response = client.get("/initiatives/milestones/?format=csv")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="milestones.csv"'
+    rows = list(csv.DictReader(io.StringIO(body(response))))
+    assert [(r["initiative"], r["title"], r["planned"], r["reached"]) for r in rows] == [
+        ("single-window", "Signed", "", "2020"),
+        ("single-window", "Pilot", "2021", "2021-01"),
+        ("single-window", "Live", "2026-03", ""),
+    ]
+    assert rows[0]["source"] == "Agreement on the Window" and rows[0]["source_key"] == "asw"
+    # The same filters as the list; the Data page documents it; no format: that page.
+    filtered = client.get("/initiatives/milestones/?status=completed&format=json")
+    assert json.loads(body(filtered))["items"] == []
+    assert client.get("/initiatives/milestones/?format=xml").status_code == 400
+    assert client.get("/initiatives/milestones/").url == "/data/#milestones"
+    data_page = client.get("/data/").content.decode()
+    assert 'id="milestones"' in data_page and "/initiatives/milestones/" in data_page
 
 
 def test_an_export_is_the_whole_list_not_one_page_of_the_web_page(client, catalogue, settings):

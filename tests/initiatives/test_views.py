@@ -13,6 +13,7 @@ from tests.factories import (
     MilestoneFactory,
     TopicFactory,
 )
+from tests.sources.checks import percentages
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +146,7 @@ def test_pagination_keeps_the_filters(client, settings):
     )
 
 
-def test_detail_shows_milestones_progress_divisions_topics_and_states(client):
+def test_detail_shows_milestones_reached_divisions_topics_and_states(client):
     support = DivisionFactory(name="External Relations Directorate")
     hidden_support = DivisionFactory(name="Unpublished Directorate", draft=True)
     initiative = InitiativeFactory(
@@ -153,14 +154,14 @@ def test_detail_shows_milestones_progress_divisions_topics_and_states(client):
         topics=[TopicFactory(name="Connectivity"), TopicFactory(name="Hidden Topic", draft=True)],
         member_states=[MemberStateFactory(name="Viet Nam", slug="viet-nam", iso_code="VN")],
     )
-    MilestoneFactory(initiative=initiative, title="Adopted", done_on=datetime.date(2021, 1, 1))
-    MilestoneFactory(initiative=initiative, title="Reviewed", done_on=datetime.date(2022, 1, 1))
-    MilestoneFactory(initiative=initiative, title="Completed", done_on=None)
+    MilestoneFactory(initiative=initiative, title="Adopted", reached=datetime.date(2021, 1, 1))
+    MilestoneFactory(initiative=initiative, title="Reviewed", reached=datetime.date(2022, 1, 1))
+    MilestoneFactory(initiative=initiative, title="Completed", reached=None)
 
     html = client.get(initiative.get_absolute_url()).content.decode()
 
-    assert "Progress: 67% of milestones done" in html
-    assert 'value="67"' in html
+    assert "2 of 3 milestones reached" in html
+    assert percentages(html) == [] and "<progress" not in html  # only indicators get a bar
     for text in ("Adopted", "Reviewed", "Completed", "External Relations Directorate"):
         assert text in html
     assert "Connectivity" in html and "Viet Nam" in html
@@ -232,8 +233,9 @@ def test_query_counts_do_not_grow_with_rows(queries_for, rows):
     # division's) and the list's count are worked out on the first request and remembered
     # (tests/public/test_query_counts.py). Words add the index's ranking of the page
     # (one query) and, once per content token, the acronym glossary. A detail page also
-    # reads its public record of changes.
-    assert counts == {"list": 8, "filtered list": 6, "detail": 7, "topic": 6}
+    # reads its public record of changes, its indicators and its citations (with their
+    # sources); a topic's page its record of changes and its sources.
+    assert counts == {"list": 8, "filtered list": 6, "detail": 9, "topic": 7}
 
 
 def test_a_topic_page_shows_a_few_initiatives_and_links_to_all(client):

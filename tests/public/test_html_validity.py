@@ -41,7 +41,7 @@ def build_site():
         featured=True,
         body="## Heading\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- item",
     )
-    MilestoneFactory(initiative=initiative, done_on=datetime.date(2024, 1, 1))
+    MilestoneFactory(initiative=initiative, reached=datetime.date(2024, 1, 1))
     MilestoneFactory(initiative=initiative)
     FAQFactory(division=top, topics=[topic])
     InitiativeFactory(slug="old-plan", lead_division=child, state="archived")

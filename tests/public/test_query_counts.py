@@ -30,20 +30,22 @@ pytestmark = pytest.mark.django_db
 # content token: filter choices, list counts, the drawn filter form and organisation chart.
 EXPECTED = {
     "home": (5, 4),  # + site sections, featured initiatives, their topics; cold: divisions
-    "about": (3, 2),  # + site sections; cold: divisions (the drawn chart is remembered)
+    # Pages that list their sources read the citations (with their sources): one query.
+    "about": (4, 3),  # + site sections, citations; cold: divisions (the drawn chart is kept)
     "divisions": (2, 2),  # + divisions
     # + it, led and supported initiatives, their cards' topics (one query), FAQs; cold: the
-    # published units (its sub-units come from them); + its public record of changes
-    "division": (8, 7),
+    # published units (its sub-units come from them); + its public record of changes, sources
+    "division": (9, 8),
     "initiatives": (8, 3),  # + rows, topics; cold: count, lead division/division/topic/state
     # Words (q) add the index's ranking of the page; cold: the acronym glossary.
     "initiatives filtered": (10, 4),
     "initiatives last page": (8, 3),
-    # + it, milestones, member states, topics, supporting divisions, its record of changes
-    "initiative": (7, 7),
-    "topic": (6, 6),  # + it, initiatives (+ topics), FAQs, its record of changes
-    "faqs": (4, 2),  # + FAQs; empty cache: division and topic choices
-    "faqs filtered": (6, 3),  # words: + the index's ranking; cold: the glossary (and synonyms)
+    # + it, milestones (+ sources), indicators, member states, topics, supporting divisions,
+    # citations of it and its parts, its record of changes
+    "initiative": (9, 9),
+    "topic": (7, 7),  # + it, initiatives (+ topics), FAQs, citations, its record of changes
+    "faqs": (5, 3),  # + FAQs, citations; empty cache: division and topic choices
+    "faqs filtered": (7, 4),  # words: + the index's ranking; cold: the glossary (and synonyms)
     # the index: + each section's latest change and paging (glossary: 2; /updates/: its latest)
     "sitemap": (19, 19),
     "sitemap for people": (4, 4),  # + divisions, topics, member states

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 CHANGELIST = reverse("admin:asean_portal_sitesection_changelist")
 ADD = reverse("admin:asean_portal_sitesection_add")
-PROJECT_APPS = ["asean_portal", "divisions", "initiatives", "faqs"]
+PROJECT_APPS = ["asean_portal", "sources", "divisions", "initiatives", "faqs"]
 
 
 def change_url(section):
@@ -46,6 +46,9 @@ def form_data(**fields):
         "publish_at_1": "",
         "unpublish_at_0": "",
         "unpublish_at_1": "",
+        # The "Sources" inline, empty.
+        "sources-citation-content_type-object_id-TOTAL_FORMS": "0",
+        "sources-citation-content_type-object_id-INITIAL_FORMS": "0",
         **fields,
     }
 

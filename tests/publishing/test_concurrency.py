@@ -8,7 +8,14 @@ from django.urls import reverse
 from initiatives.models import Initiative
 from publishing.history import one_revision
 from tests.admin_forms import assert_saved, form_data
-from tests.factories import DivisionFactory, InitiativeFactory, MilestoneFactory, RoleUserFactory
+from tests.factories import (
+    DivisionFactory,
+    InitiativeFactory,
+    MilestoneFactory,
+    RoleUserFactory,
+    SourceFactory,
+    cite,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +34,7 @@ def initiative():
     with one_revision(initiative):  # recorded with its milestone, as the admin records it
         initiative.save()
         MilestoneFactory(initiative=initiative, title="Interconnection study")
+    cite(initiative, SourceFactory())  # so that it may stay published
     return initiative
 
 

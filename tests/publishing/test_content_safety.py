@@ -94,6 +94,8 @@ def test_a_payload_typed_into_the_admin_is_stored_as_text_and_rendered_inert(sta
         "publish_at_1": "",
         "unpublish_at_0": "",
         "unpublish_at_1": "",
+        "sources-citation-content_type-object_id-TOTAL_FORMS": "0",  # the "Sources" inline
+        "sources-citation-content_type-object_id-INITIAL_FORMS": "0",
     }
     response = staff_client.post(reverse("admin:faqs_faq_add"), data)
     assert response.status_code == 302, response.context["adminform"].form.errors

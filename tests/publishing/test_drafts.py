@@ -52,8 +52,8 @@ def initiative():
     item = InitiativeFactory(
         title="ASEAN Single Window", summary="Customs clearance.", topics=[trade, health]
     )
-    MilestoneFactory(initiative=item, title="Pilot", due_on=datetime.date(2020, 6, 30))
-    MilestoneFactory(initiative=item, title="Go live", due_on=datetime.date(2024, 12, 31))
+    MilestoneFactory(initiative=item, title="Pilot", planned=datetime.date(2020, 6, 30))
+    MilestoneFactory(initiative=item, title="Go live", planned=datetime.date(2024, 12, 31))
     return item
 
 
@@ -64,7 +64,7 @@ def snapshot(item):
         item.summary,
         item.version,
         sorted(item.topics.values_list("name", flat=True)),
-        [(m.title, m.due_on) for m in item.milestones.all()],
+        [(m.title, m.planned) for m in item.milestones.all()],
     )
 
 
@@ -81,7 +81,7 @@ def test_an_editors_save_of_a_live_initiative_is_a_draft(editor_client, client, 
             "milestones-0-title": "Pilot in two member states",
             "milestones-1-DELETE": "on",
             "milestones-2-title": "Regional roll-out",
-            "milestones-2-due_on": "2026-01-01",
+            "milestones-2-planned": "2026-01-01",
             "milestones-2-order": "2",
         }
     )
@@ -397,7 +397,7 @@ def test_an_editor_cannot_change_a_live_initiatives_milestones_on_their_own(
     page = editor_client.get(change)
     assert page.status_code == 200 and not page.context["has_change_permission"]
     editor_client.post(
-        change, {"initiative": initiative.pk, "title": "Hijacked", "due_on": "2020-06-30"}
+        change, {"initiative": initiative.pk, "title": "Hijacked", "planned": "2020-06-30"}
     )
     editor_client.post(
         reverse("admin:initiatives_milestone_changelist"),
@@ -405,7 +405,7 @@ def test_an_editor_cannot_change_a_live_initiatives_milestones_on_their_own(
     )
     added = editor_client.post(
         reverse("admin:initiatives_milestone_add"),
-        {"initiative": initiative.pk, "title": "Sneaked in", "due_on": "2030-01-01", "order": 0},
+        {"initiative": initiative.pk, "title": "Sneaked in", "planned": "2030-01-01", "order": 0},
     )
 
     assert added.status_code == 200
@@ -421,7 +421,7 @@ def test_an_editor_still_changes_a_draft_initiatives_milestones(editor_client):
         {
             "initiative": milestone.initiative_id,
             "title": "Renamed",
-            "due_on": "2024-06-30",
+            "planned": "2024-06-30",
             "order": 0,
         },
     )

@@ -17,6 +17,7 @@ from tests.factories import (
     DivisionFactory,
     InitiativeFactory,
     SiteSectionFactory,
+    SourceFactory,
     TopicFactory,
 )
 
@@ -46,11 +47,15 @@ def initiative(staff_client):
         **{
             "milestones-TOTAL_FORMS": "2",
             "milestones-0-title": "Pilot",
-            "milestones-0-due_on": "2020-06-30",
+            "milestones-0-planned": "2020-06-30",
             "milestones-0-order": "0",
             "milestones-1-title": "Go live",
-            "milestones-1-due_on": "2024-12-31",
+            "milestones-1-planned": "2024-12-31",
             "milestones-1-order": "1",
+            # It cites a source, so it may be published (sources.publish_rule).
+            "sources-citation-content_type-object_id-TOTAL_FORMS": "1",
+            "sources-citation-content_type-object_id-0-source": SourceFactory().pk,
+            "sources-citation-content_type-object_id-0-order": "0",
         },
     )
     assert_saved(staff_client.post(add, data))
@@ -105,7 +110,7 @@ def test_compare_shows_each_changed_field_readably(staff_client, initiative):
     data = {
         "body": "Links the national single windows of all ten member states.",
         "topics": [other_topic.pk],
-        "milestones-0-done_on": "2020-07-15",
+        "milestones-0-reached": "2020-07-15",
     }
     assert_saved(edit(staff_client, initiative, **data))
     second = Initiative.history.filter(id=initiative.pk).first()
@@ -121,7 +126,7 @@ def test_compare_shows_each_changed_field_readably(staff_client, initiative):
     assert "<del>every</del>" in rows["body"]["before"]
     assert "<ins>all ten</ins>" in rows["body"]["after"]
     assert "<ins>Trade facilitation</ins>" in rows["topics"]["after"]
-    assert "done 2020-07-15" in rows["milestones"]["after"]
+    assert "reached 2020-07-15" in rows["milestones"]["after"]
 
 
 @pytest.mark.parametrize("query", [{}, {"from": "x", "to": "1"}])
@@ -147,7 +152,7 @@ def test_revert_restores_fields_topics_and_milestones_as_a_new_revision(
         "title": "Renamed",
         "topics": [],
         "milestones-0-DELETE": "on",  # removes "Pilot"
-        "milestones-1-done_on": "2025-01-01",
+        "milestones-1-reached": "2025-01-01",
     }
     assert_saved(edit(staff_client, initiative, **changes))
     initiative.refresh_from_db()
@@ -161,7 +166,7 @@ def test_revert_restores_fields_topics_and_milestones_as_a_new_revision(
     initiative.refresh_from_db()
     assert initiative.title == "ASEAN Single Window"
     assert set(initiative.topics.all()) == topics_before
-    assert [(m.title, m.done_on) for m in initiative.milestones.all()] == [
+    assert [(m.title, m.reached) for m in initiative.milestones.all()] == [
         ("Pilot", None),
         ("Go live", None),
     ]
@@ -249,13 +254,13 @@ def test_an_editor_restores_a_deleted_published_item_as_a_draft(editor_client):
 def test_a_milestone_changed_on_its_own_is_a_revision_of_its_initiative(staff_client, initiative):
     milestone = initiative.milestones.get(title="Pilot")
     change = url(Milestone, "change", milestone.pk)
-    response = staff_client.post(change, form_data(staff_client.get(change), done_on="2020-07-01"))
+    response = staff_client.post(change, form_data(staff_client.get(change), reached="2020-07-01"))
     assert_saved(response)
 
     latest = Initiative.history.filter(id=initiative.pk).first()
     assert latest.history_change_reason == "Milestone “Pilot” changed"
     pilot = next(m for m in latest.milestones_snapshot if m["title"] == "Pilot")
-    assert pilot["done_on"] == datetime.date(2020, 7, 1).isoformat()
+    assert pilot["reached"] == datetime.date(2020, 7, 1).isoformat()
 
 
 def test_history_pages_need_staff(client, initiative):

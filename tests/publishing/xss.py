@@ -19,6 +19,7 @@ from divisions.models import Division
 from faqs.models import FAQ
 from initiatives.models import Initiative, MemberState, Milestone, Topic
 from pages.models import SiteSection
+from partial_dates.fields import PartialDateField
 from publishing.markdown import ALLOWED_TAGS as SANITISER_TAGS
 from tests.factories import (
     DivisionFactory,
@@ -177,7 +178,7 @@ def staff_text_fields(model):
         for field in model._meta.get_fields()
         if isinstance(field, (CharField, TextField))
         and field.editable
-        and not isinstance(field, SlugField)
+        and not isinstance(field, SlugField | PartialDateField)  # a date's fixed shape
         and not field.choices
     ]
 

@@ -14,7 +14,13 @@ from initiatives.models import Initiative
 from publishing.content import State
 from search.backends import get_backend
 from search.models import SearchDocument, SearchTerm
-from tests.factories import DivisionFactory, FAQFactory, InitiativeFactory, TopicFactory
+from tests.factories import (
+    DivisionFactory,
+    FAQFactory,
+    InitiativeFactory,
+    SourceFactory,
+    TopicFactory,
+)
 
 from .search_helpers import search, titles
 
@@ -153,6 +159,13 @@ def test_adding_in_the_admin_with_topics_is_indexed(staff_client):
             "milestones-INITIAL_FORMS": "0",
             "milestones-MIN_NUM_FORMS": "0",
             "milestones-MAX_NUM_FORMS": "1000",
+            "indicators-TOTAL_FORMS": "0",
+            "indicators-INITIAL_FORMS": "0",
+            # A published initiative cites a source (sources.publish_rule).
+            "sources-citation-content_type-object_id-TOTAL_FORMS": "1",
+            "sources-citation-content_type-object_id-INITIAL_FORMS": "0",
+            "sources-citation-content_type-object_id-0-source": SourceFactory().pk,
+            "sources-citation-content_type-object_id-0-order": "0",
         },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors

@@ -8,6 +8,7 @@ from divisions.models import Division
 from faqs.models import FAQ
 from initiatives.models import Initiative, MemberState, Milestone, Topic
 from pages.models import SiteSection
+from sources.models import Citation, Source
 
 ARTICLE_QUESTIONS = [
     "What is the main function of the ASEAN Secretariat?",
@@ -45,7 +46,13 @@ def snapshot():
         rows[model.__name__] = dict(model.objects.values_list("slug", "updated_at"))
     rows["MemberState"] = dict(MemberState.objects.values_list("slug", "iso_code"))
     rows["Milestone"] = sorted(
-        Milestone.objects.values_list("pk", "initiative__slug", "title", "due_on", "done_on")
+        Milestone.objects.values_list(
+            "pk", "initiative__slug", "title", "planned", "reached", "source__key"
+        )
+    )
+    rows["Source"] = sorted(Source.objects.values_list("key", "title", "published"))
+    rows["Citation"] = sorted(
+        Citation.objects.values_list("pk", "content_type__model", "object_id", "source__key")
     )
     for model, name in [(Initiative, "topics"), (Initiative, "member_states"), (FAQ, "topics")]:
         rows[f"{model.__name__}.{name}"] = sorted(

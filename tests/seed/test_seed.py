@@ -95,7 +95,8 @@ def test_first_run_reports_what_it_created():
     assert "Divisions: 7 created, 0 updated, 0 unchanged" in out
     assert "Member states: 11 created, 0 updated, 0 unchanged" in out
     assert "FAQs: 10 created" in out
-    assert len(out.strip().splitlines()) == 6  # one line per model
+    assert f"Sources: {len(data.SOURCES)} created" in out
+    assert len(out.strip().splitlines()) == 7  # one line per model
 
 
 @pytest.mark.django_db
@@ -129,9 +130,10 @@ def test_all_or_nothing(db, monkeypatch):
         assert not model.objects.exists(), model
 
 
-def test_a_stale_correction_is_reported(db, monkeypatch):
-    monkeypatch.setattr(data, "TEXT_CORRECTIONS", [("no such words", "x", "test")])
-    with pytest.raises(CommandError, match="no such words"):
+def test_an_unknown_source_is_reported_and_nothing_is_written(db, monkeypatch):
+    broken = [{**data.INITIATIVES[0], "sources": [("no-such-source", "")]}]
+    monkeypatch.setattr(data, "INITIATIVES", broken)
+    with pytest.raises(CommandError, match="unknown source “no-such-source”"):
         load()
     assert not Division.objects.exists()
 

@@ -1,0 +1,114 @@
+"""A page's numbered references: the sources an item and its parts cite, each numbered by
+its first appearance, so a template can put [n] beside each fact and list the sources at
+the end (``templates/sources/ref.html`` and ``references.html``)."""
+
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Q
+
+from .models import Citation, Source
+
+
+@dataclass(eq=False)
+class Reference:
+    number: int
+    source: Source
+    supports: list[str] = field(default_factory=list)
+
+    @property
+    def anchor(self):
+        return f"source-{self.number}"
+
+
+def _key(obj):
+    return (obj._meta.concrete_model._meta.label_lower, obj.pk)
+
+
+def _own_source(obj):
+    """The ``source`` a part names directly (a milestone, an indicator period), if any."""
+    try:
+        field_ = obj._meta.get_field("source")
+    except FieldDoesNotExist:
+        return None
+    if field_.related_model is not Source:
+        return None
+    return getattr(obj, "source", None)
+
+
+class References:
+    """``refs.of(obj)``: the references of ``obj`` (its [n] marks); iterating: the
+    numbered list, each source once."""
+
+    def __init__(self):
+        self.all = []
+        self._numbers = {}
+        self._by_item = {}
+
+    def cite(self, obj, source, supports=""):
+        ref = self._numbers.get(source.pk)
+        if ref is None:
+            ref = self._numbers[source.pk] = Reference(len(self.all) + 1, source)
+            self.all.append(ref)
+        if supports and supports not in ref.supports:
+            ref.supports.append(supports)
+        mine = self._by_item.setdefault(_key(obj), [])
+        if ref not in mine:
+            mine.append(ref)
+        return ref
+
+    def of(self, obj):
+        return self._by_item.get(_key(obj), []) if obj is not None else []
+
+    def __iter__(self):
+        return iter(self.all)
+
+    def __len__(self):
+        return len(self.all)
+
+
+def of_model(model):
+    """Citations of ``model``'s items, named by app and model rather than by the content
+    type's id: one join, the same query whether Django's content-type cache is warm or not
+    (so a page's query count is fixed)."""
+    opts = model._meta.concrete_model._meta
+    return Q(content_type__app_label=opts.app_label, content_type__model=opts.model_name)
+
+
+def citations_of(items):
+    """``{(label, pk): [Citation, ...]}`` for ``items``, in one query (with sources)."""
+    by_model = {}
+    for obj in items:
+        by_model.setdefault(obj._meta.concrete_model, []).append(obj.pk)
+    if not by_model:
+        return {}
+    query = reduce(or_, (of_model(m) & Q(object_id__in=pks) for m, pks in by_model.items()))
+    found = {}
+    rows = Citation.objects.filter(query).select_related("source", "content_type")
+    for citation in rows.order_by("order", "pk"):
+        content_type = citation.content_type
+        key = (f"{content_type.app_label}.{content_type.model}", citation.object_id)
+        found.setdefault(key, []).append(citation)
+    return found
+
+
+def references_for(*items):
+    """The references of ``items``: the page's item first, then its parts in the order the
+    page shows them. Numbered by first appearance; a source cited twice keeps its number."""
+    items = [obj for obj in items if obj is not None and obj.pk is not None]
+    citations = citations_of(items)
+    refs = References()
+    for obj in items:
+        for citation in citations.get(_key(obj), []):
+            refs.cite(obj, citation.source, citation.supports)
+        source = _own_source(obj)
+        if source is not None:
+            refs.cite(obj, source)
+    return refs
+
+
+def count_sources(obj):
+    """How many citations ``obj`` has (its own, not its parts')."""
+    return Citation.objects.filter(of_model(type(obj)), object_id=obj.pk).count()

@@ -1,0 +1,79 @@
+"""A page's numbered references: sources numbered in order of first appearance, each once,
+with [n] links beside the facts and an ordered "Sources" list at the end."""
+
+import pytest
+
+from initiatives.models import Indicator, IndicatorPeriod
+from partial_dates import PartialDate
+from sources.references import references_for
+from tests.factories import InitiativeFactory, MilestoneFactory, SourceFactory, cite
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan():
+    charter, outlook, statement = (
+        SourceFactory(title="Charter", key="charter"),
+        SourceFactory(title="Outlook", key="outlook", published=PartialDate(2019, 6, 23)),
+        SourceFactory(title="Statement", key="statement", published=PartialDate(2023, 9)),
+    )
+    initiative = InitiativeFactory(title="Outlook", sources=[outlook, charter])
+    adopted = MilestoneFactory(
+        initiative=initiative, title="Adopted", reached="2019-06-23", source=outlook, order=0
+    )
+    declared = MilestoneFactory(
+        initiative=initiative, title="Declared", reached="2023-09", source=statement, order=1
+    )
+    indicator = Indicator.objects.create(
+        initiative=initiative,
+        title="Member States reporting",
+        unit="Member States",
+        baseline_value=2,
+        baseline_date="2019",
+        baseline_source=charter,
+    )
+    IndicatorPeriod.objects.create(
+        indicator=indicator,
+        period_start="2020",
+        period_end="2021",
+        target_value=6,
+        actual_value=4,
+        source=statement,
+    )
+    return initiative, adopted, declared, (charter, outlook, statement)
+
+
+def test_numbered_by_first_appearance_each_source_once(plan):
+    initiative, adopted, declared, (charter, outlook, statement) = plan
+    refs = references_for(initiative, adopted, declared)
+    assert [(r.number, r.source.title) for r in refs] == [
+        (1, "Outlook"),
+        (2, "Charter"),
+        (3, "Statement"),
+    ]
+    assert [r.number for r in refs.of(initiative)] == [1, 2]
+    assert [r.number for r in refs.of(adopted)] == [1]  # cited again: the same number
+    assert [r.number for r in refs.of(declared)] == [3]
+    cite(declared, charter, supports="Its date")
+    refs = references_for(initiative, adopted, declared)
+    assert [r.number for r in refs.of(declared)] == [2, 3]
+    assert refs.all[1].supports == ["Its date"]
+
+
+def test_the_page_shows_marks_indicators_and_the_sources_list(plan, client):
+    initiative, *_ = plan
+    html = client.get(initiative.get_absolute_url()).content.decode()
+    assert '<h2 id="sources-title">Sources</h2>' in html
+    assert '<ol class="sources-list">' in html
+    for number, title in [(1, "Outlook"), (2, "Charter"), (3, "Statement")]:
+        assert f'<li id="source-{number}"><cite>{title}</cite>' in html
+        assert (
+            f'href="#source-{number}">[{number}]<span class="visually-hidden"> source: {title}'
+            in html
+        )
+    assert '<time datetime="2019-06-23">23 June 2019</time>' in html
+    assert "2 of 2 milestones reached" in html
+    # Progress is drawn for the indicator only: 2 → 6, actual 4: half way.
+    assert '<progress max="100" value="50"' in html
+    assert "50% of the way" in html
