@@ -122,6 +122,7 @@ class InitiativeAdmin(ContentImportExportMixin, ContentAdmin):
     show_full_result_count = False  # the table holds 100,000 rows
     paginator = EstimatedCountPaginator
     inlines = [MilestoneInline, IndicatorInline, CitationInline]
+    draft_inlines = (MilestoneInline,)  # a draft keeps the milestones, not the others
     change_form_template = "initiatives/admin/change_form.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
@@ -274,8 +275,27 @@ class IndicatorPeriodInline(admin.TabularInline):
     extra = 1
 
 
+class LiveInitiativeGuard:
+    """An Editor may not change or delete, here, a part of a live initiative: that change
+    would be public at once. They change the initiative, which becomes a draft."""
+
+    def initiative_of(self, obj):
+        return obj.initiative
+
+    def _live_for(self, request, obj):
+        return obj is not None and must_save_as_draft(
+            request.user, Initiative, self.initiative_of(obj).state
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._live_for(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._live_for(request, obj)
+
+
 @admin.register(Indicator)
-class IndicatorAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class IndicatorAdmin(LiveInitiativeGuard, HistoryAdminMixin, admin.ModelAdmin):
     """An indicator and its periods: baseline, then per period a target and the actual value
     (as the IATI results standard has them), each with its source."""
 
@@ -290,8 +310,11 @@ class IndicatorAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(IndicatorPeriod)
-class IndicatorPeriodAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class IndicatorPeriodAdmin(LiveInitiativeGuard, HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["indicator", "period_start", "period_end", "target_value", "actual_value"]
     list_select_related = ["indicator"]
     search_fields = ["indicator__title"]
     autocomplete_fields = ["indicator", "source"]
+
+    def initiative_of(self, obj):
+        return obj.indicator.initiative

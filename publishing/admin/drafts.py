@@ -55,8 +55,28 @@ class PendingFilter(admin.SimpleListFilter):
         return queryset
 
 
+def read_only(inline):
+    """``inline`` shown but not editable: its rows are drawn, and nothing posted for it is
+    read."""
+    inline.has_add_permission = lambda request, obj=None: False
+    inline.has_change_permission = lambda request, obj=None: False
+    inline.has_delete_permission = lambda request, obj=None: False
+    return inline
+
+
 class DraftAdminMixin:
     """Adds drafts of live items to a content ``ModelAdmin`` (see the module's doc)."""
+
+    # The inlines whose rows a draft keeps (the item's ``parts_snapshot``). Any other inline
+    # is shown read-only when a save would be a draft: what was typed there would otherwise
+    # be rolled back with the sandbox and silently lost. A Publisher changes those rows.
+    draft_inlines = ()
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is None or not drafts.must_save_as_draft(request.user, self.model, obj.state):
+            return inlines
+        return [i if type(i) in self.draft_inlines else read_only(i) for i in inlines]
 
     # --- urls -------------------------------------------------------------------------
 
