@@ -131,7 +131,7 @@ class InitiativeResource(ContentResource):
         """The milestones column of many initiatives at once (one query)."""
         lines = {}
         for milestone in Milestone.objects.filter(initiative_id__in=ids).only(
-            "initiative_id", "title", "due_on", "done_on"
+            "initiative_id", "title", "planned", "reached"
         ):
             lines.setdefault(milestone.initiative_id, []).append(milestone_line(milestone))
         return {pk: "\n".join(text) for pk, text in lines.items()}
@@ -157,8 +157,8 @@ class InitiativeResource(ContentResource):
             return True
         if original.pk is None:
             return not wanted
-        # As the export writes them: in the milestones' own order, which puts the due date first.
-        fields = ("title", "due_on", "done_on")
+        # As the export writes them: in the milestones' own order (the planned date first).
+        fields = ("title", "planned", "reached")
         now = [tuple(getattr(m, f) for f in fields) for m in original.milestones.all()]
         return now == [tuple(getattr(m, f) for f in fields) for m in wanted]
 

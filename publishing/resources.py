@@ -30,6 +30,7 @@ from import_export import fields, resources, widgets
 from publishing.content import State
 from publishing.drafts import must_save_as_draft, take_snapshot
 from publishing.history import begin_revision, end_revision
+from publishing.registry import registry
 from publishing.revisions import tracked_fields
 from publishing.workflow import EDITOR_STATES, SCHEDULE_FIELDS, may_publish
 
@@ -241,11 +242,29 @@ class ContentResource(resources.ModelResource):
             self.keep_publication(instance, creating)
             if not creating:
                 self.watch_live_item(instance, user)
+        self.check_publish_rules(instance, creating)
         if user is not None:
             if creating:
                 instance.created_by = user
             instance.updated_by = user
         begin_revision(instance)
+
+    def check_publish_rules(self, instance, creating):
+        """A row that would make an item public is refused for what its type requires first
+        (a source, for fact-bearing types: ``publish_checks``), as the admin's form refuses
+        it. An item already public keeps being updated: the rule held when it went live."""
+        if instance.state != State.PUBLISHED:
+            return
+        model = type(instance)
+        if (
+            not creating
+            and model._default_manager.filter(pk=instance.pk, state=State.PUBLISHED).exists()
+        ):
+            return
+        registration = registry.get(model)
+        refusals = registration.publish_refusals(instance) if registration else []
+        if refusals:
+            raise ValidationError({"state": refusals})
 
     def keep_publication(self, instance, creating):
         """Without the publish permission, a new row may only be a draft or in review, and
