@@ -2,7 +2,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Count, Prefetch
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
@@ -103,13 +102,15 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
 
 class MilestoneDataView(InitiativeListView):
     """``/initiatives/milestones/?format=csv|json``: the milestones of the initiatives the
-    same filters give (the Data page documents it); without a format, that page."""
+    same filters give (the Data page documents it); without a format, the CSV (this address
+    is a download, never a page)."""
 
     dataset = MILESTONES
 
     def get(self, request, *args, **kwargs):
         if not request.GET.get("format"):
-            return redirect(f"{reverse('data')}#milestones")
+            request.GET = request.GET.copy()
+            request.GET["format"] = "csv"
         return super().get(request, *args, **kwargs)
 
 

@@ -200,11 +200,12 @@ def test_milestones_have_a_download_of_their_own(client, catalogue):
         ("single-window", "Live", "2026-03", ""),
     ]
     assert rows[0]["source"] == "Agreement on the Window" and rows[0]["source_key"] == "asw"
-    # The same filters as the list; the Data page documents it; no format: that page.
+    # The same filters as the list; the Data page documents it; no format: the CSV.
     filtered = client.get("/initiatives/milestones/?status=completed&format=json")
     assert json.loads(body(filtered))["items"] == []
     assert client.get("/initiatives/milestones/?format=xml").status_code == 400
-    assert client.get("/initiatives/milestones/").url == "/data/#milestones"
+    plain = client.get("/initiatives/milestones/")
+    assert plain["Content-Disposition"] == 'attachment; filename="milestones.csv"'
     data_page = client.get("/data/").content.decode()
     assert 'id="milestones"' in data_page and "/initiatives/milestones/" in data_page
 

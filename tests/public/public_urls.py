@@ -61,12 +61,19 @@ def publish_a_little_of_everything(initiatives=1):
     )
 
 
+# Addresses that are downloads (CSV or JSON), never pages.
+DOWNLOADS = {"/initiatives/milestones/"}
+
+
 def html_pages(urls):
-    """The URLs that answer with an HTML page (not sitemaps, feeds, robots.txt, /healthz)."""
+    """The URLs that answer with an HTML page (not sitemaps, feeds, downloads, robots.txt,
+    /healthz)."""
     return [
         url
         for url in urls
-        if not url.endswith((".xml", ".txt", "healthz", "/feed/")) and "/feed/" not in url
+        if not url.endswith((".xml", ".txt", "healthz", "/feed/"))
+        and "/feed/" not in url
+        and url not in DOWNLOADS
     ]
 
 

@@ -16,6 +16,7 @@ from tests.factories import SiteSectionFactory
 pytestmark = pytest.mark.django_db
 
 ADD = reverse("admin:asean_portal_sitesection_add")
+SOURCES = "sources-citation-content_type-object_id"
 CHANGELIST = reverse("admin:asean_portal_sitesection_changelist")
 
 
@@ -35,6 +36,9 @@ def form_data(**fields):
         "publish_at_1": "",
         "unpublish_at_0": "",
         "unpublish_at_1": "",
+        # The "Sources" inline, left empty (a site section needs no source to be published).
+        f"{SOURCES}-TOTAL_FORMS": "0",
+        f"{SOURCES}-INITIAL_FORMS": "0",
         **fields,
     }
 

@@ -114,6 +114,7 @@ def test_line_endings_sent_by_browsers_are_no_change():
     )
     with one_revision(initiative):
         initiative.save()
+    cite(initiative, SourceFactory())  # published: it must cite one
     change = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
     amal, budi = signed_in("amal"), signed_in("budi")
     amal_form, budi_form = amal.get(change), budi.get(change)

@@ -149,9 +149,14 @@ def dangerous_url(value):
     return url.startswith(BAD_SCHEMES)
 
 
+# Elements the portal writes from Python rather than templates: search's highlighted words
+# (``search.highlight``: the text escaped, then matched words wrapped in <mark>).
+CODE_TAGS = frozenset({"mark"})
+
+
 @functools.cache
 def allowed_tags(admin):
-    return frozenset(template_tags(admin) | SANITISER_TAGS)
+    return frozenset(template_tags(admin) | SANITISER_TAGS | CODE_TAGS)
 
 
 def inert_problems(html, admin=False):
