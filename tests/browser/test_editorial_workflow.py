@@ -47,8 +47,8 @@ def test_editor_writes_publisher_publishes_public_reads_editor_reverts(
     editor = new_page()
     sign_in(editor, "editor")
     editor.goto("/admin/initiatives/initiative/add/")
-    editor.get_by_label("Title:").fill("ASEAN Digital Trade Framework")
-    editor.get_by_label("Title:").press("End")  # the slug is filled in on key up
+    editor.get_by_label("Title:", exact=True).first.fill("ASEAN Digital Trade Framework")
+    editor.get_by_label("Title:", exact=True).first.press("End")  # the slug is filled in on key up
     expect(editor.get_by_label("Slug:")).to_have_value("asean-digital-trade-framework")
     editor.get_by_label("Summary:").fill("Common rules for trade online.")
     editor.get_by_label("Body:").fill("Sets **common rules** for e-commerce across the region.")

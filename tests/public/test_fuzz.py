@@ -119,9 +119,7 @@ def test_no_query_string_breaks_a_public_page(client, content, url):
         # The test client re-raises any exception a view lets through.
         response = client.get(url, QUERY_STRING=query)
         assert response.status_code < 500, (url, query, response.status_code)
-        body = (
-            b"".join(response.streaming_content) if response.streaming else response.content
-        )
+        body = b"".join(response.streaming_content) if response.streaming else response.content
         assert b"Traceback" not in body
 
     request()
