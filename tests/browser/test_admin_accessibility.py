@@ -19,20 +19,12 @@ from publishing import drafts
 from search.models import GlossaryEntry, MissedQuery
 from tests.browser.checks import axe_violations, describe_violations
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.staff import sign_in
 from tests.factories import RoleUserFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "a-long-test-password"  # the factories' password
 BLOCKING = {"critical", "serious"}
-
-
-def sign_in(page, username):
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.browser.staff import sign_in
 from tests.factories import (
     DivisionFactory,
     FAQFactory,
@@ -17,7 +18,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "a-long-test-password"  # the factories' password
 CONTENT_LISTS = [
     "admin:initiatives_initiative_changelist",
     "admin:faqs_faq_changelist",
@@ -25,14 +25,6 @@ CONTENT_LISTS = [
     "admin:initiatives_topic_changelist",
     "admin:asean_portal_sitesection_changelist",
 ]
-
-
-def sign_in(page, username):
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
 
 
 @pytest.fixture
