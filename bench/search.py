@@ -53,6 +53,12 @@ QUERIES = [
     BenchQuery("facet + words", "q=fisheries&division=economic-community-department"),
     BenchQuery("facet + words", "q=dengue&topic=health&type=initiative"),
     BenchQuery("facet + words", "q=%22food+security%22&topic=environment-and-climate"),
+    # Questions and everyday words: filler dropped, synonyms, and (when every word together
+    # finds few) the items matching most of the words.
+    BenchQuery("question", "q=what+is+the+asean+secretariat+responsible+for"),
+    BenchQuery("synonyms", "q=floods+and+typhoons"),
+    BenchQuery("most words", "q=which+division+handles+disaster+relief+cooperation"),
+    BenchQuery("most words", "q=maritime+fisheries+mangroves+vaccines"),
 ]
 
 # The naive way: every word somewhere in the title or the body, as icontains.
