@@ -10,7 +10,7 @@ class AseanPortalConfig(AppConfig):
 
     def ready(self):
         from caching import content_token
-        from initiatives.models import MemberState
+        from member_states.models import MemberState
         from publishing import changes as public_changes
         from publishing.registry import registry
         from search import signals as search_signals

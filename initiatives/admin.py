@@ -2,7 +2,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 
 from publishing.admin.content import ContentAdmin, EstimatedCountPaginator
 from publishing.admin.history import HistoryAdminMixin
@@ -12,7 +11,7 @@ from publishing.history import record_revision
 from sources.admin import CitationInline
 
 from .consistency import consistency_warnings
-from .models import Indicator, IndicatorPeriod, Initiative, MemberState, Milestone, Topic
+from .models import Indicator, IndicatorPeriod, Initiative, Milestone, Topic
 from .resources import InitiativeResource
 
 
@@ -25,17 +24,6 @@ class TopicAdmin(ContentAdmin):
     list_select_related = ["owning_division"]
     fieldsets = [(None, {"fields": ["name", "slug", "description", "owning_division"]})]
     inlines = [CitationInline]
-
-
-@admin.register(MemberState)
-class MemberStateAdmin(HistoryAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "iso_code", "joined_on"]
-    search_fields = ["name", "slug", "iso_code"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [CitationInline]
-
-    def view_on_site(self, obj):
-        return f"{reverse('initiatives:list')}?member_state={obj.slug}"
 
 
 class TopicListFilter(admin.SimpleListFilter):

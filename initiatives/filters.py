@@ -4,12 +4,13 @@ import django_filters
 from django.db.models import Exists, OuterRef
 
 from divisions.models import Division, Pillar
+from member_states.models import MemberState
 from public.listing import PublicFilterSet, slug_choice_filter
 from publishing.content import State
 from search.filtering import WordFilter
 from search.models import DocumentKind
 
-from .models import Initiative, InitiativeStatus, MemberState, Topic
+from .models import Initiative, InitiativeStatus, Topic
 
 
 def unknown(thing):

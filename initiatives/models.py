@@ -9,6 +9,7 @@ from django.db import models
 from simple_history.signals import pre_create_historical_record
 
 from divisions.models import Division, Pillar, owning_division
+from member_states.models import MemberState
 from partial_dates import PartialDate
 from partial_dates.fields import PartialDateField
 from public.links import slug_url
@@ -38,23 +39,6 @@ class Topic(ContentModel):
 
     def get_absolute_url(self):
         return slug_url("topics:detail", self.slug)
-
-
-class MemberState(models.Model):
-    """An ASEAN Member State: reference data kept in the database, not in code."""
-
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=60, unique=True)
-    iso_code = models.CharField("ISO 3166 alpha-2 code", max_length=2, unique=True)
-    joined_on = PartialDateField("member since", blank=True)
-
-    history = PortalHistory()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 CARD_FIELDS = ("title", "slug", "summary", "status", "lead_division__name", "lead_division__slug")

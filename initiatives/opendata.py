@@ -6,10 +6,11 @@ from django.db.models import F
 from django.urls import reverse
 
 from divisions.models import Division
+from member_states.models import MemberState
 from partial_dates import PartialDate
 from public.opendata import Column, Dataset, grouped
 
-from .models import Initiative, MemberState, Milestone, Topic
+from .models import Initiative, Milestone, Topic
 
 DATE_COLUMNS = ("planned_start", "planned_end", "actual_start", "actual_end")
 

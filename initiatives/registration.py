@@ -4,13 +4,14 @@
 from django.db.models import Prefetch
 
 from divisions.models import Division
+from member_states.models import MemberState
 from publishing.content import State
 from publishing.markdown import html_text
 from publishing.registry import Entry, Search, Sitemap, registry
 from sources.models import Citation, Source
 from sources.publish_rule import requires_source
 
-from .models import Indicator, IndicatorPeriod, Initiative, MemberState, Milestone, Topic
+from .models import Indicator, IndicatorPeriod, Initiative, Milestone, Topic
 from .opendata import INITIATIVES, MILESTONES
 
 

@@ -16,10 +16,11 @@ from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 
 from divisions.models import Division
+from member_states.models import MemberState
 from partial_dates import PartialDate, PartialDateError
 from publishing.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
 
-from .models import Initiative, MemberState, Milestone, Topic
+from .models import Initiative, Milestone, Topic
 
 SEPARATOR = " | "
 MAX_MILESTONES = 200

@@ -9,7 +9,8 @@ from django.views.generic import TemplateView
 
 from divisions.models import Division
 from divisions.tree import build_tree
-from initiatives.models import MemberState, Topic
+from initiatives.models import Topic
+from member_states.models import MemberState
 
 # Sections DESIGN.md plans (and other branches add): listed once their address answers.
 ASEAN_SECTIONS = [

@@ -39,7 +39,7 @@ PARTS = [
     ("initiatives", "indicatorperiod"),
     ("sources", "citation"),
 ]
-REFERENCE = [("initiatives", "memberstate")]  # reference data, kept by site administrators
+REFERENCE = [("member_states", "memberstate")]  # reference data, kept by site administrators
 # What facts rest on: every writer records sources; only site administrators delete one
 # (a source still cited cannot be deleted anyway).
 SOURCES = [("sources", "source")]

@@ -12,7 +12,8 @@ from django.db import transaction
 
 from divisions.models import Division, Pillar
 from faqs.models import FAQ
-from initiatives.models import Initiative, InitiativeStatus, MemberState, Milestone, Topic
+from initiatives.models import Initiative, InitiativeStatus, Milestone, Topic
+from member_states.models import MemberState
 from partial_dates import PartialDate
 from publishing.content import State
 from publishing.markdown import render_markdown

@@ -22,7 +22,8 @@ from django.utils.text import slugify
 
 from divisions.models import Division
 from faqs.models import FAQ
-from initiatives.models import Initiative, MemberState, Milestone, Topic
+from initiatives.models import Initiative, Milestone, Topic
+from member_states.models import MemberState
 from pages.models import SiteSection
 from partial_dates import PartialDate
 from publishing.content import State

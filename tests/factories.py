@@ -7,7 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from caching import after_commit
 from divisions.models import Division, DivisionKind, Pillar
 from faqs.models import FAQ
-from initiatives.models import Initiative, MemberState, Milestone, Topic
+from initiatives.models import Initiative, Milestone, Topic
+from member_states.models import MemberState
 from pages.models import SiteSection
 from partial_dates import PartialDate
 from publishing.content import State

@@ -76,6 +76,7 @@ LOCAL_APPS = [
     "asean_portal",
     "sources",
     "divisions",
+    "member_states",
     "initiatives",
     "faqs",
     "pages",

@@ -19,15 +19,16 @@ RANKS = {
     "sources": 3,
     "staff": 3,
     "divisions": 4,
-    "initiatives": 5,
-    "faqs": 6,
-    "pages": 7,
-    "asean_portal": 8,
-    "seed": 8,
-    "bench": 8,
+    "member_states": 5,
+    "initiatives": 6,
+    "faqs": 7,
+    "pages": 8,
+    "asean_portal": 9,
+    "seed": 9,
+    "bench": 9,
 }
 WINGS = {"caching", "partial_dates", "publishing", "search", "sources", "public", "staff"}
-APPS = {"divisions", "initiatives", "faqs", "pages"}
+APPS = {"divisions", "member_states", "initiatives", "faqs", "pages"}
 
 
 def project_modules():

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from caching import content_token
 from caching.page_cache import PageCacheMiddleware
-from initiatives.models import Initiative, MemberState, Milestone
+from initiatives.models import Initiative, Milestone
+from member_states.models import MemberState
 from publishing.content import State
 from sources.models import Citation
 from tests.factories import (

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from divisions.models import Pillar
-from initiatives.models import Initiative, MemberState, Milestone, Topic
+from initiatives.models import Initiative, Milestone, Topic
+from member_states.models import MemberState
 from partial_dates import PartialDate
 from publishing.content import State
 from sources.models import Citation
@@ -26,7 +27,8 @@ pytestmark = pytest.mark.django_db
 
 
 def admin_url(model, view, *args):
-    return reverse(f"admin:initiatives_{model._meta.model_name}_{view}", args=args)
+    meta = model._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_{view}", args=args)
 
 
 def assert_saved(response):

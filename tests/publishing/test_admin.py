@@ -2,6 +2,7 @@
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.messages import get_messages
@@ -26,7 +27,8 @@ pytestmark = pytest.mark.django_db
 
 CHANGELIST = reverse("admin:asean_portal_sitesection_changelist")
 ADD = reverse("admin:asean_portal_sitesection_add")
-PROJECT_APPS = ["asean_portal", "sources", "divisions", "initiatives", "faqs"]
+# Every app of the project (not the libraries'), so a new app is checked the day it is added.
+PROJECT_APPS = settings.LOCAL_APPS
 
 
 def change_url(section):

@@ -182,7 +182,8 @@ def test_the_data_page_lists_every_registered_dataset(client, db):
 
 
 def test_public_models_are_the_types_their_parts_and_their_link_tables():
-    from initiatives.models import Initiative, MemberState, Milestone
+    from initiatives.models import Initiative, Milestone
+    from member_states.models import MemberState
     from publishing.models import Draft
     from search.models import SearchDocument
 

@@ -17,7 +17,8 @@ from django.db.models import CharField, SlugField, TextField
 
 from divisions.models import Division
 from faqs.models import FAQ
-from initiatives.models import Initiative, MemberState, Milestone, Topic
+from initiatives.models import Initiative, Milestone, Topic
+from member_states.models import MemberState
 from pages.models import SiteSection
 from partial_dates.fields import PartialDateField
 from publishing.markdown import ALLOWED_TAGS as SANITISER_TAGS

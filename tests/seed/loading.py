@@ -6,7 +6,8 @@ from django.core.management import call_command
 
 from divisions.models import Division
 from faqs.models import FAQ
-from initiatives.models import Initiative, MemberState, Milestone, Topic
+from initiatives.models import Initiative, Milestone, Topic
+from member_states.models import MemberState
 from pages.models import SiteSection
 from sources.models import Citation, Source
 

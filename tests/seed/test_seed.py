@@ -8,7 +8,8 @@ from django.core.management import CommandError
 
 import seed
 from divisions.models import Division
-from initiatives.models import Initiative, MemberState, Milestone
+from initiatives.models import Initiative, Milestone
+from member_states.models import MemberState
 from pages.models import SiteSection
 from seed import data
 from seed.parser import (

@@ -14,7 +14,8 @@ from django.urls import reverse
 from divisions.models import Division
 from faqs.models import FAQ
 from initiatives.consistency import consistency_warnings
-from initiatives.models import Initiative, MemberState, Milestone, Topic
+from initiatives.models import Initiative, Milestone, Topic
+from member_states.models import MemberState
 from pages.models import SiteSection
 from partial_dates import PartialDate
 from seed import data

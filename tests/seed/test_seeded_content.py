@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from divisions.models import Division, Pillar
 from faqs.models import FAQ
-from initiatives.models import Initiative, MemberState, Topic
+from initiatives.models import Initiative, Topic
+from member_states.models import MemberState
 from pages.models import SiteSection
 from partial_dates import PartialDate
 from publishing.content import State

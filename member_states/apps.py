@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MemberStatesConfig(AppConfig):
+    name = "member_states"
+    verbose_name = "Member States"
