@@ -70,6 +70,7 @@ def register():
         dataset=INITIATIVES,
         listing="initiatives:list",
         more_datasets=((MILESTONES, "initiatives:milestones"),),
+        member_state_paths=("member_states",),
         # Shown on an initiative's page; member states are reference data, not content.
         # Citations and sources show on every page that lists its sources.
         parts=(Milestone, MemberState, Indicator, IndicatorPeriod, Citation, Source),

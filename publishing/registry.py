@@ -99,6 +99,10 @@ class ContentType:
     # ``check(obj, formsets)`` → a message refusing to publish ``obj``, or None; the admin
     # asks each before it saves an item as published (``formsets``: the form's inlines).
     publish_checks: tuple[Callable, ...] = ()
+    # The ORM paths from this type to the Member States its items involve
+    # (``"member_states"``, ``"host_state"``, ``"signatures__member_state"``): each Member
+    # State's page lists the published items found through them.
+    member_state_paths: tuple[str, ...] = ()
 
     def publish_refusals(self, obj, formsets=None):
         return [m for check in self.publish_checks if (m := check(obj, formsets))]
@@ -176,6 +180,10 @@ class Registry:
         for listener in self._listeners:
             listener(content_type)
         return content_type
+
+    def involving_member_states(self):
+        """The types whose items involve Member States (``member_state_paths``)."""
+        return [t for t in self.types() if t.member_state_paths]
 
     def when_registered(self, listener):
         """``listener(content_type)`` for every type registered so far and every one
