@@ -34,6 +34,14 @@ SOURCES = [
         "",
     ),
     (
+        "asean-charter",
+        "Charter of the Association of Southeast Asian Nations (the ASEAN Charter)",
+        "ASEAN",
+        "2007-11-20",
+        OFFICIAL,
+        "Signed in Singapore on 20 November 2007; entered into force on 15 December 2008.",
+    ),
+    (
         "secretariat-agreement",
         "Agreement on the Establishment of the ASEAN Secretariat",
         "ASEAN",
@@ -506,6 +514,12 @@ ARTICLE_FAQS = {
     "who-leads-the-asean-secretariat": (OSG, []),
     "how-does-the-asean-secretariat-support-asean-member-states": (OSG, ["community-building"]),
     "what-are-some-of-the-challenges-faced-by-the-asean-secretariat": (OSG, []),
+}
+# Sources beside the article's own, for an article FAQ whose answer another document states.
+ARTICLE_FAQ_SOURCES = {
+    "who-leads-the-asean-secretariat": [
+        ("asean-charter", "Article 11: the Secretary-General of ASEAN, appointed by the Summit"),
+    ],
 }
 
 

@@ -296,7 +296,7 @@ class Loader:
                     "data.ARTICLE_FAQS."
                 )
             division, topics = data.ARTICLE_FAQS[slug]
-            sources = [(data.ARTICLE_SOURCE, "")]
+            sources = [(data.ARTICLE_SOURCE, ""), *data.ARTICLE_FAQ_SOURCES.get(slug, [])]
             rows.append((slug, question.question, question.answer, division, topics, sources))
         for item in data.EXTRA_FAQS:
             rows.append(
