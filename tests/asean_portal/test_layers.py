@@ -20,15 +20,31 @@ RANKS = {
     "staff": 3,
     "divisions": 4,
     "member_states": 5,
-    "initiatives": 6,
-    "faqs": 7,
-    "pages": 8,
-    "asean_portal": 9,
-    "seed": 9,
-    "bench": 9,
+    "people": 6,
+    "bodies": 6,
+    "partners": 6,
+    "meetings": 7,
+    "documents": 8,
+    "initiatives": 9,
+    "faqs": 10,
+    "pages": 11,
+    "asean_portal": 12,
+    "seed": 12,
+    "bench": 12,
 }
 WINGS = {"caching", "partial_dates", "publishing", "search", "sources", "public", "staff"}
-APPS = {"divisions", "member_states", "initiatives", "faqs", "pages"}
+APPS = {
+    "divisions",
+    "member_states",
+    "people",
+    "bodies",
+    "partners",
+    "meetings",
+    "documents",
+    "initiatives",
+    "faqs",
+    "pages",
+}
 
 
 def project_modules():
