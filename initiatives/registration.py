@@ -51,7 +51,15 @@ def initiative_entry(initiative):
         body=html_text(initiative.body_html),
         keywords=f"{names(topics)} {names(divisions)} {lead_acronym}",
         facets=[*divisions, *topics],
+        status=initiative.status,
+        year=start_year(initiative),
     )
+
+
+def start_year(initiative):
+    """The year it started, or was planned to, where known (the search's year facet)."""
+    start = initiative.actual_start or initiative.planned_start
+    return start.year if start else None
 
 
 def register():

@@ -38,13 +38,17 @@ class Entry:
     """What one object puts in the site search index, as its app builds it: plain text
     (``publishing.markdown.html_text`` for rendered Markdown; search removes control
     characters and runs of spaces). ``facets`` are objects of registered facet types, whose
-    ids filter search."""
+    ids filter search. ``status`` (a short value, such as "ongoing") and ``year`` (when the
+    item starts or took place, where known) are search facets too; types without them leave
+    them empty."""
 
     title: str
     summary: str = ""
     body: str = ""
     keywords: str = ""
     facets: Sequence = ()
+    status: str = ""
+    year: int | None = None
 
 
 def unchanged(rows):
@@ -68,6 +72,9 @@ class Search:
     prepare: Callable = unchanged
     shows_names_of: tuple[str, ...] = ()
     facet: bool = False
+    # ``recognise(obj)`` → the names by which a query may mean ``obj`` (a Member State's
+    # official name, variants and demonyms); search narrows to that facet when it finds one.
+    recognise: Callable[[Any], Sequence[str]] | None = None
 
 
 @dataclass(frozen=True)

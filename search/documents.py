@@ -7,10 +7,12 @@ none). The names of facet types (divisions, topics) count only while they are pu
 both as words (``keywords``) and as facets.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core import checks
+from django.utils.text import slugify
 
 from publishing.content import State
 from publishing.markdown import html_text
@@ -41,11 +43,25 @@ def facet_keys(kind, facets=()):
 
 
 ARCHIVED = "status:archived"
+STATUS = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+
+
+def described_keys(entry):
+    """``status:<value>`` and ``year:<yyyy>`` of an entry that has them: facets of every
+    type, whatever its models call them."""
+    keys = []
+    status = slugify(entry.status or "")
+    # "archived" is the publication state's key (``ARCHIVED``), not an item's status.
+    if status and STATUS.match(status) and status != "archived":
+        keys.append(f"status:{status}")
+    if entry.year:
+        keys.append(f"year:{int(entry.year)}")
+    return keys
 
 
 def new_document(kind, obj, entry):
     archived = obj.state == State.ARCHIVED
-    facets = facet_keys(kind, entry.facets)
+    facets = [*facet_keys(kind, entry.facets), *described_keys(entry)]
     return SearchDocument(
         kind=kind,
         object_id=obj.pk,

@@ -10,11 +10,12 @@ from django.db.models import F
 from django.utils import timezone
 
 from caching import content_token
+from search import recognise
 from search.answers import Answers
 from search.backends import Filters, get_backend, sampling
 from search.filtering import glossary
 from search.models import MissedQuery, SearchTerm
-from search.query import ParsedQuery, parse
+from search.query import ParsedQuery, clean, naming, parse
 
 MAX_CORRECTIONS = 5
 # Fewer matches of every word than this, and the search also shows the documents that match
@@ -86,6 +87,11 @@ class Search:
     #: When all the words together found few: how many did (the results then are the
     #: documents that match most of the words, those with every word first).
     with_every_word: int | None = None
+    #: The facet values the words named and the search narrowed to (``recognise``), the
+    #: filters it had before, and the words as typed (``query`` holds the rest of them).
+    named: list = field(default_factory=list)
+    unnarrowed: Filters | None = None
+    typed: str = ""
 
     @property
     def partial(self):
@@ -97,11 +103,44 @@ class Search:
         return self.results is None
 
 
-def run(text, filters=None, backend=None, exact=False):
-    """``exact``: the words as typed, never corrected (the "search instead for" link)."""
+def run(text, filters=None, backend=None, exact=False, everywhere=False):
+    """``exact``: the words as typed, never corrected (the "search instead for" link).
+    ``everywhere``: a facet value named in the words ("vietnam digital") does not narrow
+    the search (the "search all Member States instead" link)."""
     filters = Filters() if filters is None else filters
     backend = backend or get_backend()
-    query = parse(text, glossary())
+    known = recognise.names()
+    words = glossary(known.synonyms())
+    typed = clean(text)[0]
+    if known and not everywhere:
+        chosen = {key.partition(":")[0] for key in filters.keys}
+        named, rest = known.find(typed, skip_kinds=chosen)
+        if named:
+            narrowed = narrowed_search(named, rest, words, filters, backend, exact)
+            if narrowed is not None:
+                narrowed.typed = typed
+                return narrowed
+    return search_for(parse(text, words), filters, backend, exact)
+
+
+def narrowed_search(named, rest, words, filters, backend, exact):
+    """The rest of the words among the items that involve what was named, or, when only
+    names were typed, their pages first. None when that finds nothing."""
+    query = parse(rest, words)
+    if query:
+        search = search_for(
+            query, filters.with_keys(*(v.facet_key for v in named)), backend, exact, record=False
+        )
+    else:
+        search = search_for(naming(named), filters, backend, exact, record=False)
+    if not search.results.count():
+        return None
+    search.named = named if query else []
+    search.unnarrowed = filters
+    return search
+
+
+def search_for(query, filters, backend, exact, record=True):
     search = Search(query=query, filters=filters)
     if not (query or filters):
         return search
@@ -121,7 +160,7 @@ def run(text, filters=None, backend=None, exact=False):
                 search.suggestion = query.corrected_text(corrections)
     if query and search.results.count() < FEW and len(query.clauses) > 1:
         fallback(search, backend, filters, now, answers)
-    if query and not filters and not search.results.count():
+    if record and query and not filters and not search.results.count():
         record_miss(query.text)
     return search
 

@@ -18,13 +18,14 @@ from search.backends.sqlite import FTS
 from search.query import MAX_QUERY_CHARS, Glossary, parse
 
 
-def glossary():
-    """The acronym glossary and the synonyms, read once per content token (a save of
-    either changes the content token), not once per request."""
+def glossary(more_synonyms=()):
+    """The acronym glossary and the synonyms (and ``more_synonyms``: recognised names, say),
+    read once per content token (a save of either changes the content token), not once per
+    request."""
     rows = content_token.remember("search-glossary", glossary_rows)
     return Glossary(
         [(a, b) for kind, a, b in rows if kind == "acronym"],
-        [(a, b) for kind, a, b in rows if kind == "synonym"],
+        [*((a, b) for kind, a, b in rows if kind == "synonym"), *more_synonyms],
     )
 
 

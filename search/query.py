@@ -73,6 +73,9 @@ class ParsedQuery:
     min_match: int = 0
     #: How the question opens ("where", "how many"), when it is one.
     question: str = ""
+    #: ``(kind, object id)`` of documents that come first when they match: the page of a
+    #: facet value the query only named ("vietnam": Viet Nam's page).
+    pinned: tuple = ()
 
     def __bool__(self):
         return bool(self.clauses)
@@ -84,7 +87,12 @@ class ParsedQuery:
     @property
     def key(self):
         """What the engines' answers depend on (cache keys)."""
-        return (tuple(self.clauses), 0 if self.needs_all else self.min_match, self.question)
+        return (
+            tuple(self.clauses),
+            0 if self.needs_all else self.min_match,
+            self.question,
+            self.pinned,
+        )
 
     def matching_at_least(self, count):
         return replace(self, min_match=count)
@@ -109,6 +117,18 @@ class ParsedQuery:
         for typo, fixed in corrections.items():
             text = re.sub(rf"(?<![^\W_]){re.escape(typo)}(?![^\W_])", fixed, text, flags=re.I)
         return text
+
+
+def naming(values):
+    """A query for facet values that were only named ("burma"): each by any of its names,
+    its own page first."""
+    clauses = [
+        Clause(tuple(Term(words) for words in value.names[: Glossary.MAX_ALTERNATIVES]))
+        for value in values
+    ]
+    text = " ".join(value.label for value in values)
+    pinned = tuple((value.kind, value.object_id) for value in values)
+    return ParsedQuery(text=text, clauses=clauses, pinned=pinned)
 
 
 def base_forms(words):

@@ -11,8 +11,9 @@ from django.views.generic import TemplateView
 
 from public.listing import paginate
 from search import engine
+from search.backends.base import ARCHIVED
 from search.documents import model_of_kind
-from search.forms import SearchParams
+from search.forms import SearchParams, facet_title, facet_types
 from search.models import DocumentKind, GlossaryEntry, Synonym
 from search.tokenizer import words_of
 from search.typos import similarity
@@ -61,16 +62,22 @@ class SearchView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         params = SearchParams(request.GET)
-        search = engine.run(params.q, params.filters(), exact=params.exact)
-        links = Links(params.as_dict(search.query.text))
+        search = engine.run(
+            params.q, params.filters(), exact=params.exact, everywhere=params.everywhere
+        )
+        q = search.typed or search.query.text
+        links = Links(params.as_dict(q))
         context = self.get_context_data(
             search=search,
-            q=search.query.text,
+            q=q,
+            narrowed=narrowed(search, links),
             errors=params.errors,
             notes=params.notes + search.query.notes,
             active_filters=bool(search.filters),
             search_params=links.query_dict,
-            clear_filters_url=links.with_(type="", division="", topic="", current=""),
+            clear_filters_url=links.with_(
+                type="", status="", year="", current="", **dict.fromkeys(params.facets, "")
+            ),
             suggestion_url=links.with_(q=search.suggestion) if search.suggestion else "",
             # The words as typed, not corrected ("search instead for …").
             exact_url=links.with_(exact="1") if search.suggestion else "",
@@ -80,14 +87,15 @@ class SearchView(TemplateView):
         else:
             page, context["page_message"] = paginate(request, search.results, PER_PAGE)
             hits = list(page.object_list)
-            divisions, topics = labels(search.results.facet_counts, hits)
+            objects = labels(search.results.facet_counts, hits)
+            divisions, topics = objects.get("division", {}), objects.get("topic", {})
             for hit in hits:
                 hit.divisions = [divisions[i] for i in hit.division_ids if i in divisions]
                 hit.topics = [topics[i] for i in hit.topic_ids if i in topics]
             context.update(
                 page_obj=page,
                 hits=hits,
-                facets=facet_groups(search, params, links, divisions, topics),
+                facets=facet_groups(search, params, links, objects),
             )
             if not hits and search.query:
                 context["help"] = no_results_help(search, links)
@@ -96,6 +104,27 @@ class SearchView(TemplateView):
             # A miss is counted when it is searched, so its page is not kept in the page cache.
             patch_cache_control(response, private=True)
         return response
+
+
+@dataclass
+class Narrowed:
+    """What the words named and the search narrowed to, and the link to search without."""
+
+    labels: list
+    everywhere_label: str
+    everywhere_url: str
+
+
+def narrowed(search, links):
+    if not search.named:
+        return None
+    kinds = list(dict.fromkeys(value.kind for value in search.named))
+    plurals = " and ".join(str(facet_types()[k]._meta.verbose_name_plural) for k in kinds)
+    return Narrowed(
+        labels=[value.label for value in search.named],
+        everywhere_label=f"search all {plurals} instead",
+        everywhere_url=links.with_(everywhere="1", page=""),
+    )
 
 
 @dataclass
@@ -134,23 +163,33 @@ def close(word, typed):
 
 
 def labels(facet_counts, hits):
-    """The published divisions and topics named by the facet counts and the hits, by id."""
-    ids = {"division": set(), "topic": set()}
+    """``{facet kind: {id: object}}``: the published divisions, topics, Member States…
+    named by the facet counts and the hits (one query per facet type)."""
+    kinds = facet_types()
+    ids = {kind: set() for kind in kinds}
     for key in facet_counts:
         name, _, value = key.partition(":")
         if name in ids:
             ids[name].add(int(value))
     for hit in hits:
-        ids["division"].update(hit.division_ids)
-        ids["topic"].update(hit.topic_ids)
-    divisions, topics = (
-        model_of_kind(kind).objects.published().filter(pk__in=ids[kind]).only("name", "slug")
-        for kind in ("division", "topic")
-    )
-    return {d.pk: d for d in divisions}, {t.pk: t for t in topics}
+        for kind in kinds:
+            ids[kind].update(hit.ids_of(kind))
+    return {
+        kind: {
+            o.pk: o for o in model.objects.published().filter(pk__in=ids[kind]).only("name", "slug")
+        }
+        for kind, model in kinds.items()
+    }
 
 
-def facet_groups(search, params, links, divisions, topics):
+MAX_YEARS = 12
+
+
+def status_label(value):
+    return capfirst(value.replace("-", " "))
+
+
+def facet_groups(search, params, links, objects):
     counts = search.results.facet_counts
     kinds = FacetGroup("type", "Type")
     for kind in DocumentKind.values:
@@ -161,50 +200,75 @@ def facet_groups(search, params, links, divisions, topics):
     if params.kind:
         kinds.active = kind_plural(params.kind)
     groups = [kinds]
-    for name, title, objects, chosen in (
-        ("division", "Division", divisions, params.division),
-        ("topic", "Topic", topics, params.topic),
-    ):
-        group = FacetGroup(name, title, active=chosen.name if chosen else "")
+    named = {value.kind: value for value in search.named}
+    for name, found in objects.items():
+        chosen = params.facets.get(name) or named.get(name)
+        group = FacetGroup(
+            name,
+            facet_title(name),
+            active=getattr(chosen, "label", "") or (chosen.name if chosen else ""),
+        )
         ranked = sorted(
-            ((counts.get(f"{name}:{pk}", 0), obj) for pk, obj in objects.items()),
+            ((counts.get(f"{name}:{pk}", 0), obj) for pk, obj in found.items()),
             key=lambda pair: (-pair[0], pair[1].name),
         )
         group.values = [
             FacetValue(obj.name, links.with_(**{name: obj.slug}), n) for n, obj in ranked if n
         ]
         groups.append(group)
+    groups += described_groups(counts, params, links)
     for group in groups:
         if group.active:
             group.remove_url = links.with_(**{group.name: ""})
+        if group.name in named and not params.facets.get(group.name):
+            group.remove_url = links.with_(everywhere="1")
     return groups
 
 
+def described_groups(counts, params, links):
+    """Status and year, from the counts alone (their values are the keys)."""
+    statuses, years = [], []
+    for key, n in counts.items():
+        name, _, value = key.partition(":")
+        if name == "status" and key != ARCHIVED and n:
+            statuses.append((-n, status_label(value), value))
+        elif name == "year" and value.isdigit() and n:
+            years.append((value, n))
+    status = FacetGroup(
+        "status", "Status", active=status_label(params.status) if params.status else ""
+    )
+    status.values = [
+        FacetValue(label, links.with_(status=value), -n) for n, label, value in sorted(statuses)
+    ]
+    year = FacetGroup("year", "Year", active=params.year)
+    year.values = [
+        FacetValue(value, links.with_(year=value), n)
+        for value, n in sorted(years, reverse=True)[:MAX_YEARS]
+    ]
+    return [status, year]
+
+
 def browse_facets(links):
-    """Nothing asked yet: every type, division and topic as a starting point."""
-    return [
+    """Nothing asked yet: every type, division, topic… as a starting point."""
+    groups = [
         FacetGroup(
             "type",
             "Type",
             [FacetValue(kind_plural(k), links.with_(type=k)) for k in DocumentKind.values],
-        ),
-        FacetGroup(
-            "division",
-            "Division",
-            [
-                FacetValue(d.name, links.with_(division=d.slug))
-                for d in model_of_kind("division").objects.published().only("name", "slug")
-            ],
-        ),
-        FacetGroup(
-            "topic",
-            "Topic",
-            [
-                FacetValue(t.name, links.with_(topic=t.slug))
-                for t in model_of_kind("topic").objects.published().only("name", "slug")
-            ],
-        ),
+        )
     ]
+    for kind, model in facet_types().items():
+        groups.append(
+            FacetGroup(
+                kind,
+                facet_title(kind),
+                [
+                    FacetValue(o.name, links.with_(**{kind: o.slug}))
+                    for o in model.objects.published().only("name", "slug")
+                ],
+            )
+        )
+    return groups
 
 
 class GlossaryView(TemplateView):

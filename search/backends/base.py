@@ -11,7 +11,7 @@ index never stores, so the caller can escape the text and then mark them.
 """
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from search.backends import sampling
@@ -32,18 +32,18 @@ ARCHIVED = "status:archived"  # the facet key of archived documents (``documents
 @dataclass(frozen=True)
 class Filters:
     kind: str = ""
-    division_id: int | None = None
-    topic_id: int | None = None
+    #: Facet keys every match must have: ``division:<id>``, ``member_state:<id>`` (any
+    #: registered facet type), ``status:<value>``, ``year:<yyyy>``.
+    keys: tuple[str, ...] = ()
     #: Leave out archived pages (kept in the index because people cite them).
     current_only: bool = False
 
     def facet_keys(self):
         keys = [f"type:{self.kind}"] if self.kind else []
-        if self.division_id is not None:
-            keys.append(f"division:{self.division_id}")
-        if self.topic_id is not None:
-            keys.append(f"topic:{self.topic_id}")
-        return keys
+        return keys + [key for key in self.keys if key not in keys]
+
+    def with_keys(self, *keys):
+        return replace(self, keys=tuple(dict.fromkeys([*self.keys, *keys])))
 
     def __bool__(self):
         """A filter that narrows by facet key (``current_only`` only leaves some out)."""
@@ -78,13 +78,17 @@ class Hit:
     def snippet_html(self):
         return mark_matches(self.snippet)
 
+    def ids_of(self, kind):
+        """The ids of this document's facets of ``kind`` ("division", "member_state")."""
+        return [int(k.partition(":")[2]) for k in self.facets if k.startswith(f"{kind}:")]
+
     @property
     def division_ids(self):
-        return [int(k.split(":")[1]) for k in self.facets if k.startswith("division:")]
+        return self.ids_of("division")
 
     @property
     def topic_ids(self):
-        return [int(k.split(":")[1]) for k in self.facets if k.startswith("topic:")]
+        return self.ids_of("topic")
 
 
 def first_words(text, count=SNIPPET_WORDS):
@@ -254,6 +258,10 @@ class SearchBackend:
         match more of them (``coverage_sql``); for a question, the FAQs whose question opens
         the same way ("where …"); then the engine's rank (title over summary over body)."""
         terms, params = [], []
+        if query.pinned:
+            pinned = " OR ".join(["(d.kind = %s AND d.object_id = %s)"] * len(query.pinned))
+            terms.append(f"CASE WHEN {pinned} THEN 0 ELSE 1 END")
+            params += [p for pair in query.pinned for p in pair]
         if not query.needs_all:
             coverage, coverage_params = self.coverage_sql(query)
             terms.append(f"{coverage} DESC")
@@ -320,6 +328,10 @@ class SearchBackend:
         raise NotImplementedError
 
     def similar_word(self, word):
+        raise NotImplementedError
+
+    def has_facet(self, key):
+        """Does any indexed document have this facet key (``status:ongoing``)?"""
         raise NotImplementedError
 
     def optimise(self):

@@ -198,6 +198,13 @@ class PostgreSQLBackend(SearchBackend):
         rows = self.fetch(f"SELECT count(*) FROM {TABLE} d WHERE d.search_vector @@ {sql}", params)
         return rows[0][0] > 0
 
+    def has_facet(self, key):
+        rows = self.fetch(
+            f"SELECT EXISTS (SELECT 1 FROM {TABLE} d WHERE d.facets @> %s::jsonb)",
+            [json.dumps([key])],
+        )
+        return bool(rows[0][0])
+
     def similar_word(self, word):
         rows = self.fetch(
             f"SELECT word FROM {TERMS_TABLE} WHERE word %% %s AND similarity(word, %s) >= %s "

@@ -254,6 +254,10 @@ class SQLiteBackend(SearchBackend):
         )
         return bool(rows[0][0])
 
+    def has_facet(self, key):
+        rows = self.fetch(f"SELECT EXISTS (SELECT 1 FROM {FACETS} WHERE key = %s)", [key])
+        return bool(rows[0][0])
+
     def similar_word(self, word):
         # Only lengths that can reach the threshold: similarity <= (shorter + 1) / (longer + 1).
         shortest = math.ceil(SIMILARITY_THRESHOLD * (len(word) + 1) - 1)
