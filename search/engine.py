@@ -167,16 +167,23 @@ def search_for(query, filters, backend, exact, record=True):
 
 def fallback(search, backend, filters, now, answers):
     """All the words together found few: the documents that match most of them instead,
-    those that match more of the words first (``SearchBackend.rank_sql``). Asks for all but
-    one of the words, then fewer, until enough are found or one word is enough."""
+    those that match more of the words first (``SearchBackend.rank_sql``). The most words
+    that at least ``FEW`` documents match are found in one query (each count stops at
+    ``FEW``), then only that search is made; one word is the last resort."""
     query = search.results.query
     every_word = search.results.count()
-    for needed in range(len(query.clauses) - 1, 0, -1):
-        if needed > 1 and math.comb(len(query.clauses), needed) > MAX_WORD_GROUPS:
-            continue
-        results = Results(backend, query.matching_at_least(needed), filters, now, answers)
-        if results.count() >= FEW or needed == 1:
-            break
+    clauses = len(query.clauses)
+    levels = [
+        needed
+        for needed in range(clauses - 1, 1, -1)
+        if math.comb(clauses, needed) <= MAX_WORD_GROUPS
+    ]
+    found = answers.get(
+        ("levels", query.key, filters),
+        lambda: backend.coverage_levels(query, filters, now, levels, FEW),
+    )
+    needed = next((level for level in levels if found.get(level, 0) >= FEW), 1)
+    results = Results(backend, query.matching_at_least(needed), filters, now, answers)
     if results.count() > every_word:
         search.results = results
         search.with_every_word = every_word

@@ -288,6 +288,25 @@ class SearchBackend:
         )
         return [row[0] for row in rows]
 
+    def coverage_levels(self, query, filters, now, levels, enough):
+        """``{k: documents}`` for each ``k`` in ``levels``: how many live documents in the
+        filters match at least ``k`` of the query's clauses, counted up to ``enough`` (so a
+        level with many stops early). One statement, whatever the levels."""
+        parts, params = [], []
+        for level in levels:
+            at_least = query.matching_at_least(level)
+            where, where_params = self.match_where_sql(at_least, filters, now)
+            parts.append(
+                f"SELECT %s, (SELECT count(*) FROM (SELECT 1 FROM {self.from_sql(at_least)} "
+                f"WHERE {where} LIMIT %s) s)"
+            )
+            params += [level, *where_params, enough]
+        return dict(self.fetch(" UNION ALL ".join(parts), params)) if parts else {}
+
+    def match_where_sql(self, query, filters, now):
+        """``where_sql`` without what plans a broad search (no estimate, no buckets)."""
+        return self.where_sql(query, filters, now)
+
     def facet_count_sql(self, query, filters, now, buckets=None, estimate=0):
         where, params = self.where_sql(query, filters, now, buckets, estimate)
         sql = (

@@ -135,13 +135,19 @@ class SQLiteBackend(SearchBackend):
         super().__init__(connection)
         self.narrowings = {}
 
-    def where_sql(self, query, filters, now, buckets=None, estimate=0):
+    def match_where_sql(self, query, filters, now):
+        return self.where_sql(query, filters, now, plan=False)
+
+    def where_sql(self, query, filters, now, buckets=None, estimate=0, plan=True):
+        """``plan``: read a narrow filter from the facet table (which needs FTS5's count of
+        the matches, one more query); else every filter is tested on each match."""
         sql, params = self.live_sql(now)
         narrowest = None
         if query:
             sql += f" AND {FTS} MATCH %s"
             params.append(self.match_expression(query))
-            narrowest = self.narrowing(query, filters)[1]
+            if plan and filters:
+                narrowest = self.narrowing(query, filters)[1]
         for key in filters.facet_keys():
             if key == narrowest:
                 # Tested on each match before its document is read (the + keeps FTS5 from
