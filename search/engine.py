@@ -1,12 +1,11 @@
 """One search from start to finish: parse the words, match and count, correct typos when
 nothing was found, and count the query if it still found nothing."""
 
-import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from caching import content_token
@@ -16,14 +15,12 @@ from search.backends import Filters, get_backend, sampling
 from search.filtering import glossary
 from search.models import MissedQuery, SearchTerm
 from search.query import ParsedQuery, clean, naming, parse
+from search.tokenizer import STOPWORDS
 
 MAX_CORRECTIONS = 5
 # Fewer matches of every word than this, and the search also shows the documents that match
 # most of the words (``fallback``).
 FEW = 3
-# Each engine is asked for every group of that many words (``clause_groups``): past this
-# many groups, fewer words are asked for.
-MAX_WORD_GROUPS = 20
 
 
 class Results:
@@ -173,20 +170,46 @@ def fallback(search, backend, filters, now, answers):
     query = search.results.query
     every_word = search.results.count()
     clauses = len(query.clauses)
-    levels = [
-        needed
-        for needed in range(clauses - 1, 1, -1)
-        if math.comb(clauses, needed) <= MAX_WORD_GROUPS
-    ]
+    frequencies = answers.get(("frequencies", query.key), lambda: clause_frequencies(query))
+    levels = list(range(clauses - 1, 1, -1))
     found = answers.get(
         ("levels", query.key, filters),
-        lambda: backend.coverage_levels(query, filters, now, levels, FEW),
+        lambda: backend.coverage_levels(
+            query.matching_at_least(0, frequencies), filters, now, levels, FEW
+        ),
     )
     needed = next((level for level in levels if found.get(level, 0) >= FEW), 1)
-    results = Results(backend, query.matching_at_least(needed), filters, now, answers)
+    at_least = query.matching_at_least(needed, frequencies)
+    results = Results(backend, at_least, filters, now, answers)
     if results.count() > every_word:
         search.results = results
         search.with_every_word = every_word
+
+
+def clause_frequencies(query):
+    """About how many documents have each clause (``ParsedQuery.frequencies``), from the
+    index's vocabulary: how many documents have each word (a prefix: the words it begins; a
+    phrase: its rarest word; alternatives add up). One query; an estimate is enough, as it
+    decides how the engines work, never what they answer."""
+    words, prefixes = set(), set()
+    for clause in query.clauses:
+        for term in clause.alternatives:
+            (prefixes if term.prefix else words).update(term.words)
+    # Every word read as a prefix, from the index that answers those (for an IN list,
+    # PostgreSQL's planner picks the trigram index, several times slower here).
+    wanted = Q()
+    for word in sorted(words | prefixes):
+        wanted |= Q(word__startswith=word)
+    counts = dict(SearchTerm.objects.filter(wanted).values_list("word", "documents"))
+
+    def documents(term):
+        if term.prefix:
+            return sum(n for word, n in counts.items() if word.startswith(term.words[0]))
+        # Stop words are not in the vocabulary, and never the rarest word of a phrase.
+        found = [counts.get(w, 0) for w in term.words if w not in STOPWORDS]
+        return min(found, default=0)
+
+    return tuple(sum(documents(term) for term in c.alternatives) for c in query.clauses)
 
 
 def find_corrections(backend, query):

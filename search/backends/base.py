@@ -247,10 +247,14 @@ class SearchBackend:
         """The clauses as groups of which a document must match one group entirely: one
         group of every clause (the normal search), or, for a query that needs only some
         (``min_match``), every combination of that many (Elasticsearch's
-        ``minimum_should_match``, written out so each engine's index answers it)."""
+        ``minimum_should_match``, written out so each engine's index answers it), or
+        (``ParsedQuery.by_candidates``) each of the rarest clauses alone, the documents
+        found then tested for how many clauses they have (``coverage_sql``)."""
         clauses = list(query.clauses)
         if query.needs_all:
             return [clauses]
+        if query.by_candidates():  # any of the rarest; ``where_sql`` counts the clauses
+            return [[clause] for clause in query.candidate_clauses()]
         return [list(group) for group in combinations(clauses, query.min_match)]
 
     def rank_sql(self, query):

@@ -107,6 +107,8 @@ class PostgreSQLBackend(SearchBackend):
         return sql, [p for _, term_params in terms for p in term_params]
 
     def tsquery_sql(self, query):
+        """Every clause (the normal search), or, with only some needed, any of every group
+        of that many (``clause_groups``)."""
         groups, params = [], []
         for group in self.clause_groups(query):
             clauses = [self.clause_sql(clause) for clause in group]
@@ -115,6 +117,13 @@ class PostgreSQLBackend(SearchBackend):
         if len(groups) == 1:
             return groups[0], params
         return " || ".join(f"({g})" for g in groups), params
+
+    def rank_tsquery_sql(self, query):
+        """What ranks and marks the matches: with only some clauses needed, any of them."""
+        if query.needs_all:
+            return self.tsquery_sql(query)
+        parts = [self.clause_sql(clause) for clause in query.clauses]
+        return " || ".join(sql for sql, _ in parts), [p for _, ps in parts for p in ps]
 
     def coverage_sql(self, query):
         parts, params = [], []
@@ -140,6 +149,10 @@ class PostgreSQLBackend(SearchBackend):
             match = "ts_match_vq(d.search_vector, {})" if scan else "d.search_vector @@ ({})"
             sql += " AND " + match.format(f"({tsquery})")
             params += tsquery_params
+            if not query.needs_all and query.min_match > 1 and query.by_candidates():
+                coverage, coverage_params = self.coverage_sql(query)
+                sql += f" AND {coverage} >= %s"
+                params += [*coverage_params, query.min_match]
         if filters:
             sql += " AND d.facets @> %s::jsonb"
             params.append(json.dumps(filters.facet_keys()))
@@ -166,12 +179,12 @@ class PostgreSQLBackend(SearchBackend):
         return plan[0]["Plan"]["Plan Rows"]
 
     def rank_order_sql(self, query):
-        tsquery, tsquery_params = self.tsquery_sql(query)
+        tsquery, tsquery_params = self.rank_tsquery_sql(query)
         return f"ts_rank(d.search_vector, {tsquery}) DESC", tsquery_params
 
     def marked_up(self, query, ids):
         """Only these documents: ts_headline reads the whole text."""
-        tsquery, tsquery_params = self.tsquery_sql(query)
+        tsquery, tsquery_params = self.rank_tsquery_sql(query)
         rows = self.fetch(
             "SELECT d.id, d.kind, d.object_id, d.url, d.facets, "
             f"ts_headline('{CONFIG}', d.title, {tsquery}, %s), "

@@ -113,6 +113,12 @@ class SQLiteBackend(SearchBackend):
         ]
         return groups[0] if len(groups) == 1 else " OR ".join(f"({g})" for g in groups)
 
+    def marking_expression(self, query):
+        """What marks the matched words: with only some clauses needed, any of them."""
+        if query.needs_all:
+            return self.match_expression(query)
+        return " OR ".join(self.clause_expression(c) for c in query.clauses)
+
     def coverage_sql(self, query):
         # Each clause's matches are read once (FTS5 answers the subquery as a set).
         parts = [f"({FTS}.rowid IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s))"] * len(
@@ -148,6 +154,10 @@ class SQLiteBackend(SearchBackend):
             params.append(self.match_expression(query))
             if plan and filters:
                 narrowest = self.narrowing(query, filters)[1]
+        if query and not query.needs_all and query.min_match > 1 and query.by_candidates():
+            coverage, coverage_params = self.coverage_sql(query)
+            sql += f" AND {coverage} >= %s"
+            params += [*coverage_params, query.min_match]
         for key in filters.facet_keys():
             if key == narrowest:
                 # Tested on each match before its document is read (the + keeps FTS5 from
@@ -248,7 +258,7 @@ class SQLiteBackend(SearchBackend):
             f"FROM {self.from_sql(query)} "
             f"WHERE {FTS} MATCH %s AND {FTS}.rowid BETWEEN %s AND %s "
             f"AND +{FTS}.rowid IN ({placeholders})",
-            [self.match_expression(query), min(ids), max(ids), *ids],
+            [self.marking_expression(query), min(ids), max(ids), *ids],
         )
         position = {pk: n for n, pk in enumerate(ids)}
         return self.hits(sorted(rows, key=lambda row: position[row[0]]))
