@@ -26,7 +26,7 @@ def corpus():
     for size in range(1, len(WORDS) + 1):
         for n, group in enumerate(combinations(WORDS, size)):
             fields = ["title", "summary", "body"]
-            text = {field: "" for field in fields}
+            text = dict.fromkeys(fields, "")
             for i, word in enumerate(group):
                 text[fields[(i + n) % 3]] += f" {word}"
             InitiativeFactory(
