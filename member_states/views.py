@@ -94,7 +94,8 @@ class MemberStateDetailView(PreviewableDetailMixin, DetailView):
         see; None for anything else."""
         if len(key) != 2:
             return None
-        state = MemberState.objects.filter(iso_code=key.upper()).only("slug", "state").first()
+        fields = ("slug", "state", "publish_at", "unpublish_at")
+        state = MemberState.objects.filter(iso_code=key.upper()).only(*fields).first()
         user = self.request.user
         if state is None or not (is_reachable(state) or (user.is_authenticated and user.is_staff)):
             return None
