@@ -33,8 +33,12 @@ def topic_entry(topic):
 
 def with_names(initiatives):
     supporting = Division.objects.filter(state=State.PUBLISHED).only("name")
+    # Member States by the link's own model, so this app names no higher one.
+    states = Initiative._meta.get_field("member_states").related_model
     return initiatives.select_related("lead_division").prefetch_related(
-        published_topics(), Prefetch("supporting_divisions", queryset=supporting)
+        published_topics(),
+        Prefetch("supporting_divisions", queryset=supporting),
+        Prefetch("member_states", queryset=states.objects.filter(state=State.PUBLISHED)),
     )
 
 
@@ -49,7 +53,8 @@ def initiative_entry(initiative):
         summary=initiative.summary,
         body=html_text(initiative.body_html),
         keywords=f"{names(topics)} {names(divisions)} {lead_acronym}",
-        facets=[*divisions, *topics],
+        # The Member States it involves: search narrows to one ("vietnam digital").
+        facets=[*divisions, *topics, *initiative.member_states.all()],
         status=initiative.status,
         year=start_year(initiative),
     )
@@ -68,7 +73,7 @@ def register():
             kind="initiative",
             build=initiative_entry,
             prepare=with_names,
-            shows_names_of=("lead_division", "supporting_divisions", "topics"),
+            shows_names_of=("lead_division", "supporting_divisions", "topics", "member_states"),
         ),
         sitemap=Sitemap(
             "initiatives", changefreq="weekly", limit=5000, only=("slug", "updated_at")

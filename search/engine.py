@@ -125,6 +125,8 @@ def narrowed_search(named, rest, words, filters, backend, exact):
     names were typed, their pages first. None when that finds nothing."""
     query = parse(rest, words)
     if query:
+        # The named value's own page first, where it has the rest of the words too.
+        query.pinned = tuple((value.kind, value.object_id) for value in named)
         search = search_for(
             query, filters.with_keys(*(v.facet_key for v in named)), backend, exact, record=False
         )

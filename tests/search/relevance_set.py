@@ -57,7 +57,8 @@ QUERIES = [
     ("who runs the asean secretariat", [FAQ_LEADS]),
     ("how many countries are in asean", [FAQ_MEMBERS]),
     ("how many members does asean have", [FAQ_MEMBERS]),
-    ("is timor-leste part of asean", [FAQ_MEMBERS]),  # body: Timor-Leste's admission
+    # Timor-Leste's page ("an ASEAN Member State since …") answers it as well as the FAQ.
+    ("is timor-leste part of asean", [FAQ_MEMBERS, "Timor-Leste"]),
     ("when was asean established", [FAQ_FOUNDED]),
     ("when did asean start", [FAQ_FOUNDED]),
     ("what are the pillars of asean", [FAQ_PILLARS]),
@@ -122,4 +123,21 @@ QUERIES = [
     ("APAEC", [APAEC]),
     ("where is the ASEC", [FAQ_LOCATED]),
     ("how many AMS are there", [FAQ_MEMBERS]),
+    # Countries, by any of their names: a name alone finds its page; with other words, the
+    # items that involve the state (search narrows to it).
+    ("vietnam digital", [DIGITAL, DEFA]),
+    ("Viet Nam digital", [DIGITAL, DEFA]),
+    ("vietnamese digital economy agreement", [DEFA]),
+    ("laos energy", [APAEC]),
+    ("lao pdr disaster relief", [AADMER]),
+    ("thai customs", [ASW]),
+    ("filipino women safety", [EVAW]),
+    ("cambodian schools", [EDUCATION]),
+    ("singapore connectivity", [MPAC]),
+    ("burma", ["Myanmar"]),
+    ("vietnam", ["Viet Nam"]),
+    ("brunei", ["Brunei Darussalam"]),
+    ("the philippines", ["Philippines"]),
+    ("east timor membership", [FAQ_MEMBERS, "Timor-Leste"]),
+    ("when did east timor join asean", ["Timor-Leste", FAQ_MEMBERS]),
 ]
