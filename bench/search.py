@@ -59,6 +59,9 @@ QUERIES = [
     BenchQuery("synonyms", "q=floods+and+typhoons"),
     BenchQuery("most words", "q=which+division+handles+disaster+relief+cooperation"),
     BenchQuery("most words", "q=maritime+fisheries+mangroves+vaccines"),
+    # A Member State named among the words: the rest searched among the items involving it.
+    BenchQuery("country", "q=vietnam+digital+payments"),
+    BenchQuery("country", "q=lao+pdr+food+security"),
 ]
 
 # The naive way: every word somewhere in the title or the body, as icontains.

@@ -119,7 +119,8 @@ def narrowed(search, links):
     if not search.named:
         return None
     kinds = list(dict.fromkeys(value.kind for value in search.named))
-    plurals = " and ".join(str(facet_types()[k]._meta.verbose_name_plural) for k in kinds)
+    # "Member States", as the portal writes them (the model's plural is lower case).
+    plurals = " and ".join(str(facet_types()[k]._meta.verbose_name_plural).title() for k in kinds)
     return Narrowed(
         labels=[value.label for value in search.named],
         everywhere_label=f"search all {plurals} instead",

@@ -76,3 +76,43 @@ def test_answers_corrections_help_and_the_glossary_fit_and_pass_axe(new_page, co
     page.wait_for_url("**/search/?q=customs&current=1")
     assert page.get_by_text("Archived", exact=True).count() == 0
     assert_no_axe_violations(page, "search without archived items")
+
+
+@pytest.mark.parametrize("viewport", ["MOBILE", "DESKTOP"])
+def test_a_country_in_the_words_narrows_says_so_and_passes_axe(new_page, viewport):
+    """ "vietnam customs": the items involving Viet Nam, the page says so and links to the
+    search across every Member State; the facets (Member State, status, year) fit and pass axe."""
+    from tests.browser import conftest
+    from tests.browser.checks import assert_no_axe_violations
+    from django.core.cache import cache
+
+    from caching.content_token import local_memory
+    from tests.factories import MemberStateFactory
+
+    # Each run starts from an empty database whose content token starts again: what the
+    # previous run kept under the same token (the names search recognises) goes first.
+    cache.clear()
+    local_memory.clear()
+    viet_nam = MemberStateFactory(
+        name="Viet Nam", slug="viet-nam", iso_code="VN", other_names="Vietnam\nVietnamese"
+    )
+    lao = MemberStateFactory(name="Lao PDR", slug="lao-pdr", iso_code="LA", other_names="Laos")
+    InitiativeFactory(
+        title="ASEAN Single Window", body="Customs online.", member_states=[viet_nam, lao]
+    )
+    InitiativeFactory(title="Customs Transit", member_states=[lao], status="planned")
+    page = new_page(viewport=getattr(conftest, viewport), bypass_csp=True)  # for axe
+    page.goto("/search/?q=vietnam+customs")
+    assert page.get_by_text("Showing results involving Viet Nam").is_visible(), page.inner_text(
+        "main"
+    )[:1500]
+    assert page.get_by_role("heading", name="1 result for “vietnam customs”").is_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    assert_no_axe_violations(page, "search narrowed to a Member State")
+    page.get_by_role("link", name="search all Member States instead").click()
+    page.wait_for_url("**everywhere=1")
+    facets = page.get_by_role("navigation", name="Refine the search")
+    assert facets.get_by_role("heading", name="Member state").is_visible()
+    assert facets.get_by_role("heading", name="Status").is_visible()
+    assert_no_axe_violations(page, "search with Member State, status and year facets")
