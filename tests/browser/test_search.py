@@ -82,11 +82,11 @@ def test_answers_corrections_help_and_the_glossary_fit_and_pass_axe(new_page, co
 def test_a_country_in_the_words_narrows_says_so_and_passes_axe(new_page, viewport):
     """ "vietnam customs": the items involving Viet Nam, the page says so and links to the
     search across every Member State; the facets (Member State, status, year) fit and pass axe."""
-    from tests.browser import conftest
-    from tests.browser.checks import assert_no_axe_violations
     from django.core.cache import cache
 
     from caching.content_token import local_memory
+    from tests.browser import conftest
+    from tests.browser.checks import assert_no_axe_violations
     from tests.factories import MemberStateFactory
 
     # Each run starts from an empty database whose content token starts again: what the
