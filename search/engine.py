@@ -135,6 +135,8 @@ def narrowed_search(named, rest, words, filters, backend, exact):
     if not search.results.count():
         return None
     search.named = named if query else []
+    if search.suggestion:  # the corrected words with the names, which narrow again
+        search.suggestion = " ".join([*(value.label for value in named), search.suggestion])
     search.unnarrowed = filters
     return search
 

@@ -131,3 +131,9 @@ def test_recognising_names_costs_no_query_while_nothing_changes(
     # per content token, the state's label comes with the facet labels).
     assert queries(q="vietnam digital") == queries(q="digital", member_state="viet-nam") - 1
     assert plain == queries(q="energy")
+
+
+def test_a_typo_beside_a_name_is_corrected_and_the_name_kept(client, states):
+    response = search(client, q="vietnam digitl")
+    assert sorted(titles(response)) == ["Digital Masterplan", "Digital Skills"]
+    assert response.context["search"].suggestion == "Viet Nam digital"
