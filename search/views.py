@@ -203,12 +203,9 @@ def facet_groups(search, params, links, objects):
     groups = [kinds]
     named = {value.kind: value for value in search.named}
     for name, found in objects.items():
-        chosen = params.facets.get(name) or named.get(name)
-        group = FacetGroup(
-            name,
-            facet_title(name),
-            active=getattr(chosen, "label", "") or (chosen.name if chosen else ""),
-        )
+        chosen = params.facets.get(name)
+        active = chosen.name if chosen else (named[name].label if name in named else "")
+        group = FacetGroup(name, facet_title(name), active=active)
         ranked = sorted(
             ((counts.get(f"{name}:{pk}", 0), obj) for pk, obj in found.items()),
             key=lambda pair: (-pair[0], pair[1].name),
