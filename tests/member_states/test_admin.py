@@ -7,6 +7,8 @@ from django.urls import reverse
 from member_states.models import MemberState
 from partial_dates import PartialDate
 from publishing.content import State
+from publishing.models import Draft
+from tests.admin_forms import edit
 from tests.factories import MemberStateFactory, SourceFactory
 from tests.initiatives.test_admin import PUBLICATION, admin_url, assert_saved, inline_forms
 
@@ -118,3 +120,11 @@ def test_an_editor_cannot_publish(editor_client):
     data = form_data(state=State.PUBLISHED, **citations((source, "Date of joining ASEAN")))
     editor_client.post(admin_url(MemberState, "add"), data)
     assert not MemberState.objects.filter(state=State.PUBLISHED).exists()
+
+
+def test_an_editors_change_to_a_live_state_waits_as_a_draft(editor_client, client, viet_nam):
+    assert edit(editor_client, viet_nam, capital="Ha Noi").status_code == 302
+    viet_nam.refresh_from_db()
+    assert viet_nam.capital == ""  # the live page is unchanged
+    assert Draft.objects.get().data["fields"]["capital"] == "Ha Noi"
+    assert "Ha Noi" not in client.get(viet_nam.get_absolute_url()).content.decode()
