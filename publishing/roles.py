@@ -31,12 +31,15 @@ CONTENT_MODELS = [
     ("initiatives", "topic"),
     ("initiatives", "initiative"),
     ("faqs", "faq"),
+    ("people", "person"),
+    ("people", "role"),
 ]
 # Edited with their item: an initiative's milestones and indicators, any item's citations.
 PARTS = [
     ("initiatives", "milestone"),
     ("initiatives", "indicator"),
     ("initiatives", "indicatorperiod"),
+    ("people", "appointment"),
     ("sources", "citation"),
 ]
 REFERENCE = [("member_states", "memberstate")]  # reference data, kept by site administrators

@@ -21,6 +21,7 @@ class DocumentKind(models.TextChoices):
     INITIATIVE = "initiative", "Initiative"
     FAQ = "faq", "FAQ"
     TOPIC = "topic", "Topic"
+    PERSON = "person", "Person"
 
 
 class SearchDocument(models.Model):
