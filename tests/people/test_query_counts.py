@@ -36,7 +36,7 @@ def build(rows):
     state = MemberStateFactory(slug="cambodia", iso_code="KH")
     source = SourceFactory()
     person = None
-    for n in range(rows):
+    for _ in range(rows):
         division = DivisionFactory()
         role = RoleFactory(kind="division-head", division=division)
         RoleFactory(kind="deputy-secretary-general", division=division)  # vacant
