@@ -47,5 +47,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
 ]
 
+# Uploaded portraits, in development only (production serves MEDIA_URL itself: README).
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
 # A database that cannot be reached answers 503 with Retry-After; anything else, 500.
 handler500 = "asean_portal.errors.server_error"
