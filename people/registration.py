@@ -14,6 +14,7 @@ from sources.publish_rule import requires_source
 from . import parts
 from .models import Appointment, Person, Role
 from .opendata import APPOINTMENTS, PEOPLE
+from .sitemaps import LeadershipSitemap
 
 
 def with_posts(people):
@@ -61,4 +62,5 @@ def register():
         publish_checks=(requires_source,),
     )
     registry.register(Role, listing="people:leadership", parts=(Citation,))
+    registry.add_sitemap("leadership", LeadershipSitemap)
     parts.register()

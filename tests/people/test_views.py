@@ -231,3 +231,26 @@ def test_staff_preview_a_draft_person(client):
     person = PersonFactory(draft=True, name="Draft Preview")
     client.force_login(StaffFactory())
     assert "Draft Preview" in text(client.get(person.get_absolute_url()))
+
+
+def test_the_sitemaps_list_leadership_people_and_each_person(client, secretary_general):
+    index = text(client.get("/sitemap.xml"))
+    assert "sitemap-leadership.xml" in index and "sitemap-people.xml" in index
+    assert "<loc>http://testserver/leadership/</loc>" in text(client.get("/sitemap-leadership.xml"))
+    people = text(client.get("/sitemap-people.xml"))
+    assert "<loc>http://testserver/people/kao-kim-hourn/</loc>" in people
+
+
+def test_a_persons_revisions_compare_their_appointments(secretary_general):
+    from people.models import Person
+    from publishing.history import record_revision
+    from publishing.revisions import compare
+
+    person = secretary_general.person
+    record_revision(person, "~")
+    secretary_general.ended = "2027"
+    secretary_general.save()
+    record_revision(person, "~")
+    older, newer = Person.history.filter(id=person.pk).order_by("history_id")[1:3]
+    rows = {str(row["label"]): row for row in compare(older, newer)}
+    assert "to 2027" in rows["appointments"]["after"]
