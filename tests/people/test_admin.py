@@ -140,3 +140,23 @@ def test_an_editors_change_to_a_live_persons_appointments_is_a_draft(
     assert appointment.ended.isoformat() == "2024-06"
     history = Person.history.filter(id=person.pk).order_by("-history_id").first()
     assert history.milestones_snapshot[0]["ended"] == "2024-06"
+
+
+def test_the_appointments_admin_refuses_an_overlap_and_guards_live_people(
+    admin_client, editor_client
+):
+    first = AppointmentFactory(started="2019")
+    url = admin_url(Appointment, "add")
+    data = form_data(
+        admin_client.get(url),
+        person=str(first.person.pk),
+        role=str(first.role.pk),
+        started="2021",
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200 and "only once at a time" in str(
+        response.context["adminform"].form.errors
+    )
+    assert Appointment.objects.count() == 1
+    change = editor_client.get(admin_url(Appointment, "change", first.pk))
+    assert change.status_code == 200 and not change.context["has_change_permission"]
