@@ -15,6 +15,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("people", "0001_initial"),
         ("asean_portal", "0022_roles_after_member_states_move"),
+        # After the Member States' own role sync, so this last one sees every model.
+        ("member_states", "0004_published_and_roles"),
     ]
 
     operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
