@@ -254,3 +254,8 @@ def test_a_persons_revisions_compare_their_appointments(secretary_general):
     older, newer = Person.history.filter(id=person.pk).order_by("history_id")[1:3]
     rows = {str(row["label"]): row for row in compare(older, newer)}
     assert "to 2027" in rows["appointments"]["after"]
+
+
+def test_a_member_states_page_names_its_nationals(client, secretary_general):
+    page = text(client.get(secretary_general.person.nationality.get_absolute_url()))
+    assert 'href="/people/kao-kim-hourn/"' in page
