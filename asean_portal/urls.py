@@ -25,6 +25,7 @@ urlpatterns = [
     path("topics/", include("initiatives.topic_urls")),
     path("faqs/", include("faqs.urls")),
     path("member-states/", include("member_states.urls")),
+    path("", include("people.urls")),  # /leadership/, /people/…
     path("search/", SearchView.as_view(), name="search"),
     path("glossary/", GlossaryView.as_view(), name="glossary"),
     path(settings.ADMIN_URL, admin.site.urls),
@@ -46,6 +47,12 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]
+
+# Uploaded portraits, in development only (production serves MEDIA_URL itself: README).
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # A database that cannot be reached answers 503 with Retry-After; anything else, 500.
 handler500 = "asean_portal.errors.server_error"

@@ -17,6 +17,8 @@ class FAQAdmin(ContentImportExportMixin, ContentAdmin):
     list_select_related = ["division"]
     search_fields = ["question", "slug", "answer"]
     prepopulated_fields = {"slug": ["question"]}
-    autocomplete_fields = ["division", "topics"]
-    fieldsets = [(None, {"fields": ["question", "slug", "answer", "division", "topics", "order"]})]
+    autocomplete_fields = ["division", "topics", "roles"]
+    fieldsets = [
+        (None, {"fields": ["question", "slug", "answer", "division", "topics", "roles", "order"]})
+    ]
     inlines = [CitationInline]

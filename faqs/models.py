@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from divisions.models import Division
 from initiatives.models import Topic
+from people.models import Role
 from publishing.content import ContentModel, publish_permission_meta
 from publishing.history import PortalHistory
 
@@ -26,9 +27,16 @@ class FAQ(ContentModel):
         verbose_name="owning division",
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="faqs")
+    roles = models.ManyToManyField(
+        Role,
+        blank=True,
+        related_name="faqs",
+        verbose_name="posts this answer is about",
+        help_text="The answer then names who holds each post today, with the source.",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
-    history = PortalHistory(excluded_fields=["answer_html"], m2m_fields=["topics"])
+    history = PortalHistory(excluded_fields=["answer_html"], m2m_fields=["topics", "roles"])
 
     class Meta:
         ordering = ["order", "question"]

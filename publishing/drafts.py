@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -60,11 +61,16 @@ def sandbox():
 # --- snapshots -------------------------------------------------------------------------
 
 
+def _plain(value):
+    """A stored file (a person's portrait) is kept by its name: the file itself stays."""
+    return value.name or "" if isinstance(value, FieldFile) else value
+
+
 def take_snapshot(obj):
     """``obj`` as stored now: its editable fields, many-to-many ids and parts (JSON)."""
     model = type(obj)
     data = {
-        "fields": {f.attname: f.value_from_object(obj) for f in tracked_fields(model)},
+        "fields": {f.attname: _plain(f.value_from_object(obj)) for f in tracked_fields(model)},
         "m2m": {
             f.name: sorted(getattr(obj, f.name).order_by().values_list("pk", flat=True))
             for f in tracked_m2m_fields(model)

@@ -99,6 +99,9 @@ def _related_names(records, fields, m2m_fields):
 def _milestone_lines(record):
     lines = []
     for m in getattr(record, "milestones_snapshot", None) or []:
+        if "line" in m:  # a part that says how it is shown (a person's appointment)
+            lines.append(m["line"])
+            continue
         # Revisions written before partial dates say due_on/done_on.
         planned, reached = m.get("planned", m.get("due_on")), m.get("reached", m.get("done_on"))
         planned = f"planned {planned}" if planned else "no planned date"
@@ -167,7 +170,8 @@ def compare(older, newer, changed_only=True):
     if hasattr(older, "milestones_snapshot"):
         a, b = _milestone_lines(older), _milestone_lines(newer)
         before, after = _list_diff(a, b)
-        rows.append({"label": "milestones", "before": before, "after": after, "changed": a != b})
+        label = getattr(model, "parts_label", "milestones")
+        rows.append({"label": label, "before": before, "after": after, "changed": a != b})
     return [row for row in rows if row["changed"]] if changed_only else rows
 
 

@@ -32,12 +32,15 @@ CONTENT_MODELS = [
     ("initiatives", "initiative"),
     ("faqs", "faq"),
     ("member_states", "memberstate"),
+    ("people", "person"),
+    ("people", "role"),
 ]
 # Edited with their item: an initiative's milestones and indicators, any item's citations.
 PARTS = [
     ("initiatives", "milestone"),
     ("initiatives", "indicator"),
     ("initiatives", "indicatorperiod"),
+    ("people", "appointment"),
     ("sources", "citation"),
 ]
 # Reference data kept by site administrators only (none now: Member States are content).

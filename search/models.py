@@ -22,6 +22,7 @@ class DocumentKind(models.TextChoices):
     FAQ = "faq", "FAQ"
     TOPIC = "topic", "Topic"
     MEMBER_STATE = "member_state", "Member State"
+    PERSON = "person", "Person"
 
 
 class SearchDocument(models.Model):

@@ -30,6 +30,7 @@ from publishing.content import State
 from publishing.history import one_revision
 from seed import data
 from seed.parser import SeedDocument, SeedFormatError, parse_seed, read_seed_text
+from seed.people_loader import load_people
 from sources.models import Citation, Source
 
 # Belt and braces: the article's last line is its publisher's contact (a phone number, an
@@ -116,6 +117,7 @@ class Loader:
         self.load_sections()
         self.load_initiatives(divisions, topics, states)
         self.load_faqs(divisions, topics)
+        load_people(self)
 
     def load_sources(self):
         return {

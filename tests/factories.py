@@ -11,6 +11,7 @@ from initiatives.models import Initiative, Milestone, Topic
 from member_states.models import MemberState
 from pages.models import SiteSection
 from partial_dates import PartialDate
+from people.models import Appointment, Person, Role
 from publishing.content import State
 from sources.models import Citation, Source
 
@@ -186,6 +187,11 @@ class FAQFactory(PublishedFactory):
         if create and extracted:
             self.topics.set(extracted)
 
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.roles.set(extracted)
+
 
 class SiteSectionFactory(PublishedFactory):
     class Meta:
@@ -220,3 +226,34 @@ class RoleUserFactory(UserFactory):
                 ensure_permissions()
                 sync_roles()
             self.groups.add(Group.objects.get(name=extracted))
+
+
+# --- issue 14: people, posts and appointments -------------------------------------------
+
+
+class RoleFactory(PublishedFactory):
+    class Meta:
+        model = Role
+
+    title = factory.Sequence(lambda n: f"Post {n}")
+    slug = factory.Sequence(lambda n: f"post-{n}")
+    kind = Role.Kind.OTHER
+
+
+class PersonFactory(PublishedFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person Number {n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+    biography = "A *short* biography."
+
+
+class AppointmentFactory(CommittedFactory):
+    class Meta:
+        model = Appointment
+
+    person = factory.SubFactory(PersonFactory)
+    role = factory.SubFactory(RoleFactory)
+    started = PartialDate(2023)
+    how_appointed = Appointment.HowAppointed.NOMINATED

@@ -77,6 +77,7 @@ LOCAL_APPS = [
     "sources",
     "divisions",
     "member_states",
+    "people",
     "initiatives",
     "faqs",
     "pages",
@@ -166,6 +167,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
+# Files staff upload (people's portraits). Production serves MEDIA_URL from MEDIA_ROOT
+# (the web server or object storage); ``make run`` serves it through Django.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 # The application serves the collected files itself (whitenoise) only in production; in
 # development runserver does, and the tests read them through the finders.
 SERVE_STATIC_FILES = False

@@ -73,8 +73,9 @@ def test_query_counts_do_not_grow_with_rows(queries_for, rows):
         InitiativeFactory(lead_division=top, supporting_divisions=[child])
         FAQFactory(division=top)
     counts = (queries_for(reverse("divisions:list")), queries_for(top.get_absolute_url()))
-    # the first query reads the content token; + its public record of changes, its sources
-    assert counts == (2, 9)
+    # the first query reads the content token; + its public record of changes, its sources,
+    # the posts heading it (and, when there are some, their holders: a page part from people)
+    assert counts == (2, 10)
 
 
 def test_a_division_page_says_how_many_it_shows_of_how_many_and_links_to_all(client):

@@ -62,7 +62,7 @@ def publish_a_little_of_everything(initiatives=1):
 
 
 # Addresses that are downloads (CSV or JSON), never pages.
-DOWNLOADS = {"/initiatives/milestones/"}
+DOWNLOADS = {"/initiatives/milestones/", "/people/appointments/"}
 
 
 def html_pages(urls):

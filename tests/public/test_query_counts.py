@@ -13,11 +13,13 @@ from django.urls import reverse
 from caching.content_token import local_memory
 from pages.models import SiteSection
 from tests.factories import (
+    AppointmentFactory,
     DivisionFactory,
     FAQFactory,
     InitiativeFactory,
     MemberStateFactory,
     MilestoneFactory,
+    RoleFactory,
     SiteSectionFactory,
     TopicFactory,
 )
@@ -34,8 +36,9 @@ EXPECTED = {
     "about": (4, 3),  # + site sections, citations; cold: divisions (the drawn chart is kept)
     "divisions": (2, 2),  # + divisions
     # + it, led and supported initiatives, their cards' topics (one query), FAQs; cold: the
-    # published units (its sub-units come from them); + its public record of changes, sources
-    "division": (9, 8),
+    # published units (its sub-units come from them); + its public record of changes, sources;
+    # + the posts heading it, and their holders today (public.page_parts, from people)
+    "division": (11, 10),
     "initiatives": (8, 3),  # + rows, topics; cold: count, lead division/division/topic/state
     # Words (q) add the index's ranking of the page; cold: the acronym glossary.
     "initiatives filtered": (10, 4),
@@ -44,10 +47,12 @@ EXPECTED = {
     # citations of it and its parts, its record of changes
     "initiative": (9, 9),
     "topic": (7, 7),  # + it, initiatives (+ topics), FAQs, citations, its record of changes
-    "faqs": (5, 3),  # + FAQs, citations; empty cache: division and topic choices
-    "faqs filtered": (7, 4),  # words: + the index's ranking; cold: the glossary (and synonyms)
+    # + FAQs, citations, the posts they are about and who holds them today; empty cache:
+    # division and topic choices
+    "faqs": (7, 5),
+    "faqs filtered": (9, 6),  # words: + the index's ranking; cold: the glossary (and synonyms)
     # the index: + each section's latest change and paging (glossary: 2; /updates/: its latest)
-    "sitemap": (21, 21),
+    "sitemap": (25, 25),
     "sitemap for people": (4, 4),  # + divisions, topics, member states
 }
 
@@ -57,6 +62,8 @@ def build(rows):
     division = DivisionFactory(slug="lead")
     topic = TopicFactory(slug="trade")
     state = MemberStateFactory(slug="brunei-darussalam", iso_code="BN")
+    head = RoleFactory(division=division, kind="division-head")
+    AppointmentFactory(role=head)
     for _ in range(rows):
         SiteSectionFactory(kind=SiteSection.Kind.ROLE)
         initiative = InitiativeFactory(
@@ -68,7 +75,7 @@ def build(rows):
         )
         MilestoneFactory(initiative=initiative)
         MilestoneFactory(initiative=initiative)
-        FAQFactory(division=division, topics=[topic])
+        FAQFactory(division=division, topics=[topic], roles=[head])
     return {
         "home": reverse("home"),
         "about": reverse("about"),

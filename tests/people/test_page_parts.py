@@ -1,0 +1,72 @@
+"""The page-part hook (``public.page_parts``): an app shows its data on another type's page
+without that type's app importing it, loaded for a whole batch in a fixed number of
+queries, in the parts' order, and only for the objects the load returns."""
+
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+
+from divisions.models import Division
+from people.parts import division_heads
+from public.page_parts import page_parts
+from tests.factories import AppointmentFactory, DivisionFactory, RoleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def contributed(tmp_path, settings):
+    (tmp_path / "part_a.html").write_text("[A {{ object.slug }} {{ note }}]")
+    (tmp_path / "part_b.html").write_text("[B]")
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    parts = [
+        page_parts.contribute(
+            Division, "test-slot", "part_b.html", lambda objs: {o.pk: {} for o in objs}, order=2
+        ),
+        page_parts.contribute(
+            Division,
+            "test-slot",
+            "part_a.html",
+            lambda objs: {o.pk: {"note": "x"} for o in objs[:1]},
+            order=1,
+        ),
+    ]
+    yield
+    for part in parts:
+        page_parts.remove(part)
+
+
+def test_parts_render_in_order_for_the_objects_their_load_returns(contributed):
+    first, second = DivisionFactory(slug="first"), DivisionFactory(slug="second")
+    rendered = page_parts.render([first, second], "test-slot")
+    assert rendered[first.pk] == "[A first x][B]"
+    assert rendered[second.pk] == "[B]"
+    assert page_parts.render([first], "no-such-slot") == {}
+
+
+def test_the_template_tags_fill_a_slot_and_keep_the_hosts_fallback(contributed):
+    division = DivisionFactory(slug="host")
+    html = Template(
+        '{% load page_parts %}{% page_part division "test-slot" as part %}{{ part }}'
+        '{% page_part division "empty-slot" as none %}{% if not none %}(fallback){% endif %}'
+        '{% page_parts_for divisions "test-slot" as parts %}{{ parts|part_of:division }}'
+    ).render(Context({"division": division, "divisions": [division]}))
+    assert html == "[A host x][B](fallback)[A host x][B]"
+
+
+def test_the_division_head_part_loads_any_batch_in_two_queries():
+    divisions = []
+    for _ in range(10):
+        division = DivisionFactory()
+        AppointmentFactory(role=RoleFactory(kind="division-head", division=division))
+        RoleFactory(kind="deputy-secretary-general", division=division)
+        divisions.append(division)
+    with CaptureQueriesContext(connection) as one:
+        division_heads(divisions[:1])
+    with CaptureQueriesContext(connection) as ten:
+        loaded = division_heads(divisions)
+    assert len(one.captured_queries) == len(ten.captured_queries) == 2
+    assert all(len(loaded[d.pk]["posts"]) == 2 for d in divisions)
