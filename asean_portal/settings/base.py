@@ -77,7 +77,11 @@ LOCAL_APPS = [
     "sources",
     "divisions",
     "member_states",
+    "bodies",
+    "partners",
+    "meetings",
     "initiatives",
+    "documents",
     "faqs",
     "pages",
 ]
