@@ -1,6 +1,7 @@
 """ASEAN's structure as data: the Summit, the Coordinating Council, the Community Councils,
 the sectoral ministerial bodies, their senior officials' bodies and committees."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from divisions.models import Division, Pillar, owning_division
@@ -76,3 +77,31 @@ class Body(ContentModel):
 
     def get_absolute_url(self):
         return slug_url("bodies:detail", self.slug)
+
+    def ancestors(self):
+        """Parents from the nearest up to the top; stops on a cycle rather than looping."""
+        seen, node = {self.pk}, self.parent
+        while node is not None and node.pk not in seen:
+            yield node
+            seen.add(node.pk)
+            node = node.parent
+
+    def check_hierarchy(self):
+        if not (self.parent_id and self.pk):
+            return
+        if self.parent_id == self.pk or any(a.pk == self.pk for a in self.parent.ancestors()):
+            raise ValidationError(
+                {
+                    "parent": "A body cannot report to itself or to a body under it: "
+                    "choose a body above it in the structure."
+                }
+            )
+
+    def clean(self):
+        super().clean()
+        self.check_hierarchy()
+
+    def save(self, *args, **kwargs):
+        # Every write path (admin, import, loader) keeps the structure a tree.
+        self.check_hierarchy()
+        super().save(*args, **kwargs)

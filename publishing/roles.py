@@ -31,6 +31,8 @@ CONTENT_MODELS = [
     ("initiatives", "topic"),
     ("initiatives", "initiative"),
     ("faqs", "faq"),
+    ("bodies", "body"),
+    ("meetings", "meeting"),
 ]
 # Edited with their item: an initiative's milestones and indicators, any item's citations.
 PARTS = [

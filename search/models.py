@@ -21,6 +21,8 @@ class DocumentKind(models.TextChoices):
     INITIATIVE = "initiative", "Initiative"
     FAQ = "faq", "FAQ"
     TOPIC = "topic", "Topic"
+    BODY = "body", "ASEAN body"
+    MEETING = "meeting", "Meeting"
 
 
 class SearchDocument(models.Model):
