@@ -75,10 +75,11 @@ def test_the_list_nests_the_structure_with_headings_and_no_script(client, struct
         < html.index("ASEAN Economic Ministers")
     )
     assert html.count('<ul class="body-tree">') == 3
-    assert "<dt>Meets</dt><dd>Twice a year</dd>" in html
-    assert "<dt>Chair</dt><dd>Malaysia</dd>" in html
-    assert "<dt>Chair</dt><dd>Not recorded yet</dd>" in html
-    assert "<dt>Pillar</dt><dd>Economic Community</dd>" in html or "Economic" in html
+    assert "Summit · Meets: twice a year · Chair: not recorded yet" in html
+    assert (
+        "Sectoral ministerial body · Economic Community · Meets: not recorded yet · Chair: Malaysia"
+        in html
+    )
     assert hidden.name not in html
     assert "<script src" not in html
 
