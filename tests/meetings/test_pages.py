@@ -132,3 +132,15 @@ def test_the_page_runs_a_fixed_number_of_queries(queries_for, settings, places, 
     local_memory.clear()
     queries_for(meeting.get_absolute_url())
     assert queries_for(meeting.get_absolute_url()) == EXPECTED_QUERIES
+
+
+def test_a_draft_bodys_name_is_not_shown_with_its_published_meetings(client):
+    from tests.factories import BodyFactory
+
+    hidden = BodyFactory(name="Secret working group", slug="secret", draft=True)
+    meeting = MeetingFactory(title="Open meeting", body=hidden)
+    for url in (meeting.get_absolute_url(), reverse("meetings:list"), reverse("meetings:feed")):
+        html = text(client.get(url))
+        assert "Open meeting" in html and "Secret working group" not in html, url
+    ics = client.get(reverse("meetings:calendar")).content.decode()
+    assert "Open meeting" in ics and "Secret working group" not in ics
