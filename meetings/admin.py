@@ -1,16 +1,19 @@
 from django.contrib import admin
 
 from publishing.admin.content import ContentAdmin
+from publishing.admin.imports import ContentImportExportMixin
 from sources.admin import CitationInline
 
 from .models import Meeting
+from .resources import MeetingResource
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ContentAdmin):
+class MeetingAdmin(ContentImportExportMixin, ContentAdmin):
     """Dates are checked by the model (``Meeting.clean``): the end not before the start, and
     "held" not for a meeting that starts after today in Jakarta."""
 
+    resource_classes = [MeetingResource]
     list_display = ["title", "body", "starts", "ends", "host_state", "city", "status", "state"]
     list_filter = ["state", "status", "body"]
     list_select_related = ["body", "host_state"]
