@@ -78,6 +78,12 @@ class Body(ContentModel):
     def get_absolute_url(self):
         return slug_url("bodies:detail", self.slug)
 
+    @property
+    def public_chair(self):
+        """Its chair as the public may see it: a Member State not (yet) published is not named."""
+        state = self.chair
+        return state if state is not None and state.is_public else None
+
     def ancestors(self):
         """Parents from the nearest up to the top; stops on a cycle rather than looping."""
         seen, node = {self.pk}, self.parent

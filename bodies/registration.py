@@ -1,6 +1,5 @@
 """Bodies as public content: one registration (see ``publishing.registry``)."""
 
-from member_states.models import MemberState
 from publishing.markdown import html_text
 from publishing.registry import Entry, Search, Sitemap, registry
 from sources.models import Citation, Source
@@ -32,7 +31,7 @@ def register():
         dataset=BODIES,
         listing="bodies:list",
         member_state_paths=("chair",),
-        # Shown on a body's page: its chair (reference data) and its sources.
-        parts=(MemberState, Citation, Source),
+        # Shown on a body's page: its sources (Member States are content types of their own).
+        parts=(Citation, Source),
         publish_checks=(requires_source,),
     )

@@ -47,7 +47,7 @@ def event(request, meeting):
     elif meeting.status == MeetingStatus.CANCELLED:
         title = f"Cancelled: {title}"
     item.add("summary", title)
-    place = ", ".join(p for p in (meeting.city, getattr(meeting.host_state, "name", "")) if p)
+    place = ", ".join(p for p in (meeting.city, getattr(meeting.public_host, "name", "")) if p)
     if place:
         item.add("location", place)
     url = request.build_absolute_uri(meeting.get_absolute_url())

@@ -22,7 +22,7 @@ def describe(meeting):
     when = str(meeting.starts)
     if meeting.ends:
         when = f"{meeting.starts} to {meeting.ends}"
-    place = ", ".join(p for p in (meeting.city, getattr(meeting.host_state, "name", "")) if p)
+    place = ", ".join(p for p in (meeting.city, getattr(meeting.public_host, "name", "")) if p)
     parts = [f"{meeting.body.name}: {when}" if meeting.body.is_public else when]
     if place:
         parts.append(place)

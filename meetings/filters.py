@@ -1,46 +1,19 @@
-"""The meetings list's filters: slugs in (a Member State also by its ISO code), so a URL
-reads as what it shows; a bad value gets the form's message, never an error."""
+"""The meetings list's filters: slugs in (a Member State also by its ISO code, through
+``member_states.filters``), so a URL reads as what it shows; a bad value gets the form's
+message, never an error."""
 
 import django_filters
 from django import forms
 from django.db.models import Q
 
 from bodies.models import Body
-from caching import content_token
-from member_states.models import MemberState
-from public.listing import (
-    PublicFilterSet,
-    RememberedModelChoiceField,
-    RememberedModelChoiceFilter,
-    slug_choice_filter,
-)
+from member_states.filters import MemberStateCodes, member_state_filter
+from public.listing import PublicFilterSet, slug_choice_filter
 
 from .models import Meeting
 
 FIRST_YEAR, LAST_YEAR = 1967, 2100  # ASEAN's founding year; far enough ahead
 UPCOMING, PAST = "upcoming", "past"
-
-
-class StateChoiceField(RememberedModelChoiceField):
-    """A Member State by its slug (``viet-nam``) or its ISO code, in either case (``vn``)."""
-
-    def to_python(self, value):
-        if isinstance(value, str) and value not in self.options():
-            value = self.codes().get(value.strip().lower(), value)
-        return super().to_python(value)
-
-    def codes(self):
-        key = f"choices:{self.queryset.model._meta.label}:iso-codes"
-        return content_token.remember(
-            key,
-            lambda: {
-                code.lower(): slug for slug, code in self.queryset.values_list("slug", "iso_code")
-            },
-        )
-
-
-class StateChoiceFilter(RememberedModelChoiceFilter):
-    field_class = StateChoiceField
 
 
 class YearField(forms.CharField):
@@ -63,7 +36,7 @@ class YearFilter(django_filters.Filter):
     field_class = YearField
 
 
-class MeetingFilter(PublicFilterSet):
+class MeetingFilter(MemberStateCodes, PublicFilterSet):
     when = django_filters.ChoiceFilter(
         label="When",
         choices=[(UPCOMING, "Upcoming"), (PAST, "Past")],
@@ -77,12 +50,8 @@ class MeetingFilter(PublicFilterSet):
         lambda request: Body.objects.published(),
         help_text="Meetings of that ASEAN body.",
     )
-    member_state = StateChoiceFilter(
-        label="Member state",
-        queryset=lambda request: MemberState.objects.all(),
-        to_field_name="slug",
-        empty_label="Any member state",
-        error_messages={"invalid_choice": "There is no member state “%(value)s”."},
+    # The slug or the ISO code (``?member_state=malaysia`` or ``my``), as the open data gives.
+    member_state = member_state_filter(
         method="filter_member_state",
         help_text="Meetings it hosts or chairs (its name’s slug or its ISO code, as “vn”).",
     )

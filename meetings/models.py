@@ -101,6 +101,18 @@ class Meeting(ContentModel):
     def get_absolute_url(self):
         return slug_url("meetings:detail", self.slug)
 
+    # Its host and chair as the public may see them: a Member State not (yet) published is
+    # not named.
+    @property
+    def public_host(self):
+        state = self.host_state
+        return state if state is not None and state.is_public else None
+
+    @property
+    def public_chair(self):
+        state = self.chair
+        return state if state is not None and state.is_public else None
+
     @property
     def last_date(self):
         """Its last day as known: the end, else the start."""

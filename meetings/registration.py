@@ -1,6 +1,5 @@
 """Meetings as public content: one registration (see ``publishing.registry``)."""
 
-from member_states.models import MemberState
 from publishing.content import State
 from publishing.markdown import html_text
 from publishing.registry import Entry, Search, Sitemap, registry
@@ -16,7 +15,7 @@ def with_names(meetings):
 
 
 def where(meeting):
-    return ", ".join(p for p in (meeting.city, getattr(meeting.host_state, "name", "")) if p)
+    return ", ".join(p for p in (meeting.city, getattr(meeting.public_host, "name", "")) if p)
 
 
 def search_entry(meeting):
@@ -32,7 +31,7 @@ def search_entry(meeting):
             for p in (
                 body.name if body_is_public else "",
                 body.short_name if body_is_public else "",
-                getattr(meeting.chair, "name", ""),
+                getattr(meeting.public_chair, "name", ""),
             )
             if p
         ),
@@ -51,7 +50,8 @@ def register():
         dataset=MEETINGS,
         listing="meetings:list",
         member_state_paths=("host_state", "chair"),
-        # Shown on a meeting's page: its host and chair (reference data) and its sources.
-        parts=(MemberState, Citation, Source),
+        # Shown on a meeting's page: its sources (Member States are content types of their
+        # own).
+        parts=(Citation, Source),
         publish_checks=(requires_source,),
     )

@@ -28,13 +28,14 @@ def event_jsonld(request, meeting, body=None):
     }
     if meeting.ends:
         data["endDate"] = meeting.ends.isoformat()
-    if meeting.city or meeting.host_state:
+    host = meeting.public_host
+    if meeting.city or host:
         address = {"@type": "PostalAddress"}
         if meeting.city:
             address["addressLocality"] = meeting.city
-        if meeting.host_state:
-            address["addressCountry"] = meeting.host_state.iso_code
-        name = ", ".join(p for p in (meeting.city, getattr(meeting.host_state, "name", "")) if p)
+        if host:
+            address["addressCountry"] = host.iso_code
+        name = ", ".join(p for p in (meeting.city, getattr(meeting.public_host, "name", "")) if p)
         data["location"] = {"@type": "Place", "name": name, "address": address}
     if body is not None:
         body_url = request.build_absolute_uri(body.get_absolute_url())
