@@ -144,3 +144,16 @@ def test_a_draft_bodys_name_is_not_shown_with_its_published_meetings(client):
         assert "Open meeting" in html and "Secret working group" not in html, url
     ics = client.get(reverse("meetings:calendar")).content.decode()
     assert "Open meeting" in ics and "Secret working group" not in ics
+
+
+def test_an_unpublished_member_state_is_not_named_as_host_or_chair(client):
+    from tests.factories import MemberStateFactory
+
+    hidden = MemberStateFactory(name="Draftland", slug="draftland", iso_code="DL", draft=True)
+    meeting = MeetingFactory(
+        title="Open meeting", city="Somewhere", host_state=hidden, chair=hidden
+    )
+    for url in (meeting.get_absolute_url(), reverse("meetings:list"), reverse("meetings:feed")):
+        html = text(client.get(url))
+        assert "Open meeting" in html and "Draftland" not in html, url
+    assert "Draftland" not in client.get(reverse("meetings:calendar")).content.decode()
