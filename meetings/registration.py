@@ -18,6 +18,11 @@ def where(meeting):
     return ", ".join(p for p in (meeting.city, getattr(meeting.public_host, "name", "")) if p)
 
 
+# Search's status and year facets (``Entry.status``, ``Entry.year``) arrive with the search
+# branch; until then the entry leaves them out.
+FACETS_BY_STATUS_AND_YEAR = {"status", "year"} <= set(Entry.__dataclass_fields__)
+
+
 def search_entry(meeting):
     body = meeting.body
     body_is_public = body is not None and body.state == State.PUBLISHED
@@ -36,6 +41,11 @@ def search_entry(meeting):
             if p
         ),
         facets=[body] if body_is_public else [],
+        **(
+            {"status": meeting.status, "year": meeting.starts.year if meeting.starts else None}
+            if FACETS_BY_STATUS_AND_YEAR
+            else {}
+        ),
     )
 
 
