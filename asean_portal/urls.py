@@ -26,6 +26,8 @@ urlpatterns = [
     path("faqs/", include("faqs.urls")),
     path("member-states/", include("member_states.urls")),
     path("", include("people.urls")),  # /leadership/, /people/…
+    path("bodies/", include("bodies.urls")),
+    path("meetings/", include("meetings.urls")),
     path("search/", SearchView.as_view(), name="search"),
     path("glossary/", GlossaryView.as_view(), name="glossary"),
     path(settings.ADMIN_URL, admin.site.urls),

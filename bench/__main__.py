@@ -2,7 +2,8 @@
 (``make bench-load``), run against the production server on 127.0.0.1 and PostgreSQL.
 
 Steps: create the PostgreSQL database if missing, migrate, load the seed content, generate
-the demo data (skipped when the database already holds that many demo initiatives),
+the demo data (skipped when the database already holds that many demo initiatives and
+meetings),
 collectstatic, start gunicorn (sync workers, benchmark settings = production settings plus
 two reference views) and drive it with wrk.
 
@@ -137,13 +138,16 @@ def query(database_url, sql, params=()):
         connection.close()
 
 
-def build_database(env, initiatives):
+def build_database(env, initiatives, meetings=0):
     url = env["DATABASE_URL"]
     create_database(url)
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
     run([PYTHON, "manage.py", "load_seed_content", "-v0"], env)
     (have,) = query(url, "SELECT count(*) FROM initiatives_initiative WHERE slug LIKE 'demo-%%'")[0]
-    if have == initiatives:
+    (have_meetings,) = query(
+        url, "SELECT count(*) FROM meetings_meeting WHERE slug LIKE 'demo-meeting-%%'"
+    )[0]
+    if have == initiatives and have_meetings == meetings:
         log(f"Reusing the database: it already holds {have} demo initiatives.")
         indexed = query(
             url,
@@ -155,7 +159,13 @@ def build_database(env, initiatives):
         if indexed == 0:
             run([PYTHON, "manage.py", "rebuild_search_index"], env)
     else:
-        run([PYTHON, "manage.py", "generate_demo_data", "--initiatives", str(initiatives)], env)
+        run(
+            [
+                *(PYTHON, "manage.py", "generate_demo_data"),
+                *("--initiatives", str(initiatives), "--meetings", str(meetings)),
+            ],
+            env,
+        )
         log("VACUUM ANALYZE")
         query(url, "VACUUM ANALYZE")
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
@@ -202,7 +212,15 @@ def pick_targets(env, base_url, pages=None):
         Target("initiative detail", f"/initiatives/{initiative}/", "detail"),
         Target("division detail", f"/divisions/{division}/", "detail"),
         Target("FAQs", "/faqs/", "list"),
+        Target("bodies", "/bodies/", "list"),
+        Target("meetings", "/meetings/", "list"),
     ]
+    meeting = query(
+        url,
+        f"SELECT m.slug FROM meetings_meeting m WHERE {live('m')} ORDER BY m.id LIMIT 1",
+    )
+    if meeting:
+        targets.append(Target("meeting detail", f"/meetings/{meeting[0][0]}/", "detail"))
     try:
         urllib.request.urlopen(f"{base_url}/search/?q=trade")
         targets.append(Target("search ?q=trade", "/search/?q=trade", "list"))
@@ -583,6 +601,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--load", action="store_true", help="the load test instead")
     parser.add_argument("--initiatives", type=int, default=100_000)
+    parser.add_argument("--meetings", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=6)
     parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=8)
@@ -634,7 +653,7 @@ def main():
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
     }
     log(f"Machine: {os.cpu_count()} cores. Database: {env['DATABASE_URL']}")
-    build_database(env, args.initiatives)
+    build_database(env, args.initiatives, args.meetings)
     sys.exit(load(args, env) if args.load else bench(args, env))
 
 

@@ -34,6 +34,8 @@ CONTENT_MODELS = [
     ("member_states", "memberstate"),
     ("people", "person"),
     ("people", "role"),
+    ("bodies", "body"),
+    ("meetings", "meeting"),
 ]
 # Edited with their item: an initiative's milestones and indicators, any item's citations.
 PARTS = [

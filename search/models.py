@@ -23,6 +23,8 @@ class DocumentKind(models.TextChoices):
     TOPIC = "topic", "Topic"
     MEMBER_STATE = "member_state", "Member State"
     PERSON = "person", "Person"
+    BODY = "body", "ASEAN body"
+    MEETING = "meeting", "Meeting"
 
 
 class SearchDocument(models.Model):

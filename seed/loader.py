@@ -29,6 +29,7 @@ from partial_dates import PartialDate
 from publishing.content import State
 from publishing.history import one_revision
 from seed import data
+from seed.bodies_loader import load_bodies_and_meetings
 from seed.parser import SeedDocument, SeedFormatError, parse_seed, read_seed_text
 from seed.people_loader import load_people
 from sources.models import Citation, Source
@@ -118,6 +119,7 @@ class Loader:
         self.load_initiatives(divisions, topics, states)
         self.load_faqs(divisions, topics)
         load_people(self)
+        load_bodies_and_meetings(self, states)
 
     def load_sources(self):
         return {

@@ -4,10 +4,12 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
+from bodies.models import Body, BodyKind
 from caching import after_commit
 from divisions.models import Division, DivisionKind, Pillar
 from faqs.models import FAQ
 from initiatives.models import Initiative, Milestone, Topic
+from meetings.models import Meeting, MeetingStatus
 from member_states.models import MemberState
 from pages.models import SiteSection
 from partial_dates import PartialDate
@@ -257,3 +259,50 @@ class AppointmentFactory(CommittedFactory):
     role = factory.SubFactory(RoleFactory)
     started = PartialDate(2023)
     how_appointed = Appointment.HowAppointed.NOMINATED
+# --- issue 15: ASEAN bodies and their meetings -------------------------------------------
+
+
+class BodyFactory(PublishedFactory):
+    class Meta:
+        model = Body
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Body {n:04d}")
+    slug = factory.Sequence(lambda n: f"body-{n}")
+    kind = BodyKind.SECTORAL_MINISTERIAL
+
+    @factory.post_generation
+    def sources(self, create, extracted, **kwargs):
+        """Published bodies need a source: each cites one unless ``sources=[]``."""
+        if create:
+            cite(self, *(extracted if extracted is not None else [SharedSourceFactory()]))
+
+
+class SharedBodyFactory(BodyFactory):
+    """The body that meets when a test names none: one per test."""
+
+    class Meta:
+        django_get_or_create = ("slug",)
+
+    name = "Any Body"
+    slug = "any-body"
+
+
+class MeetingFactory(PublishedFactory):
+    class Meta:
+        model = Meeting
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Meeting {n:04d}")
+    slug = factory.Sequence(lambda n: f"meeting-{n}")
+    body = factory.SubFactory(SharedBodyFactory)
+    starts = PartialDate(2024, 10, 8)
+    ends = PartialDate(2024, 10, 11)
+    city = "Vientiane"
+    status = MeetingStatus.HELD
+
+    @factory.post_generation
+    def sources(self, create, extracted, **kwargs):
+        """Published meetings need a source: each cites one unless ``sources=[]``."""
+        if create:
+            cite(self, *(extracted if extracted is not None else [SharedSourceFactory()]))

@@ -78,7 +78,11 @@ LOCAL_APPS = [
     "divisions",
     "member_states",
     "people",
+    "bodies",
+    "partners",
+    "meetings",
     "initiatives",
+    "documents",
     "faqs",
     "pages",
 ]

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from divisions.models import Division
 from seed.demo_data import DemoDataBuilder
+from seed.demo_meetings import build_meetings, clear_meetings
 
 
 class Command(BaseCommand):
@@ -18,19 +19,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--initiatives", type=int, default=1000, metavar="N")
         parser.add_argument("--faqs", type=int, default=0, metavar="M")
+        parser.add_argument("--meetings", type=int, default=0, metavar="K")
         parser.add_argument("--seed", type=int, default=2045, help="random seed (reproducible)")
 
-    def handle(self, *args, initiatives, faqs, seed, verbosity, **options):
-        if initiatives < 0 or faqs < 0:
-            raise CommandError("--initiatives and --faqs must be 0 or more.")
+    def handle(self, *args, initiatives, faqs, meetings, seed, verbosity, **options):
+        if initiatives < 0 or faqs < 0 or meetings < 0:
+            raise CommandError("--initiatives, --faqs and --meetings must be 0 or more.")
         if not Division.objects.exists():
             call_command("load_seed_content", verbosity=verbosity)
         try:
             builder = DemoDataBuilder(seed=seed)
+            meeting_batches = build_meetings(meetings, seed=seed)
         except ValueError as error:
             raise CommandError(str(error)) from error
         began = time.monotonic()
         removed_initiatives, removed_faqs = builder.clear()
+        clear_meetings()
         if verbosity and (removed_initiatives or removed_faqs):
             self.stdout.write(
                 f"Removed {removed_initiatives} earlier demo initiatives and {removed_faqs} FAQs."
@@ -38,6 +42,7 @@ class Command(BaseCommand):
         for label, steps in (
             ("initiatives", builder.build_initiatives(initiatives)),
             ("FAQs", builder.build_faqs(faqs)),
+            ("meetings", meeting_batches),
         ):
             for done in steps:
                 if verbosity > 1:
@@ -45,7 +50,8 @@ class Command(BaseCommand):
         if verbosity:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Added {initiatives} demo initiatives and {faqs} demo FAQs "
+                    f"Added {initiatives} demo initiatives, {faqs} demo FAQs and {meetings} "
+                    "demo meetings "
                     f"in {time.monotonic() - began:.0f}s."
                 )
             )

@@ -1,0 +1,56 @@
+"""Bodies in and out of the admin as CSV or JSON, matched by slug."""
+
+from import_export import fields, widgets
+
+from divisions.models import Division
+from member_states.models import MemberState
+from partial_dates import PartialDate, PartialDateError
+from publishing.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
+
+from .models import Body
+
+
+class PartialDateWidget(widgets.Widget):
+    """A partial date in a cell: reduced ISO out; in, any form ``PartialDate`` reads."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return PartialDate.coerce(value)
+        except PartialDateError as error:
+            raise ValueError(str(error)) from None
+
+    def render(self, value, obj=None, **kwargs):
+        value = PartialDate.coerce(value)
+        return value.isoformat() if value else ""
+
+
+def date_field(name):
+    return fields.Field(attribute=name, column_name=name, widget=PartialDateWidget())
+
+
+class BodyResource(ContentResource):
+    parent = slug_field("parent", Body, "body")
+    supporting_division = slug_field("supporting_division", Division, "division")
+    chair = slug_field("chair", MemberState, "member state")
+    chair_from = date_field("chair_from")
+    chair_until = date_field("chair_until")
+
+    class Meta(ContentResource.Meta):
+        model = Body
+        fields = [
+            "slug",
+            "name",
+            "short_name",
+            "kind",
+            "parent",
+            "pillar",
+            "supporting_division",
+            "chair",
+            "chair_from",
+            "chair_until",
+            "meets",
+            "description",
+            "order",
+            *PUBLICATION_COLUMNS,
+        ]
+        export_order = fields

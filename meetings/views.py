@@ -1,0 +1,106 @@
+from django.db.models import BooleanField, Case, Prefetch, Value, When
+from django.utils import timezone
+from django.views.generic import DetailView
+
+from partners.models import Partner
+from public.listing import FilteredListView, RememberingPaginator, count_key
+from publishing.preview import PreviewableDetailMixin
+from sources.references import references_for
+
+from .filters import MeetingFilter
+from .models import Meeting, not_over
+from .opendata import MEETINGS
+from .structured_data import event_jsonld
+
+PER_PAGE = 20
+
+
+def listed(today):
+    """Published meetings, upcoming first (soonest first), then past (latest first): one
+    total order, so pages never overlap and a deep page can be read from the end."""
+    upcoming = Case(
+        When(not_over(today), then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+    return (
+        Meeting.objects.published()
+        .with_last_day()
+        .annotate(is_upcoming=upcoming)
+        .select_related("body", "host_state", "chair")
+        .order_by(
+            "-is_upcoming",
+            Case(When(is_upcoming=True, then="starts")).asc(),
+            "-starts",
+            "title",
+            "pk",
+        )
+    )
+
+
+class MeetingListView(FilteredListView):
+    """Upcoming and past meetings, filtered by body, Member State, year and when; paged."""
+
+    filterset_class = MeetingFilter
+    dataset = MEETINGS
+    context_object_name = "meetings"
+    template_name = "meetings/meeting_list.html"
+    paginate_by = PER_PAGE
+
+    def get_queryset(self):
+        self.today = timezone.localdate()
+        return listed(self.today)
+
+    def paginate_queryset(self, queryset, page_size):
+        # Which meetings are upcoming changes at midnight in Jakarta, not only with the
+        # content: the remembered count is kept per day too.
+        key = f"{count_key(self.request)}:{self.today.isoformat()}"
+        paginator = RememberingPaginator(queryset, page_size, key)
+        raw = self.request.GET.get("page", "1").strip()
+        number, self.page_message = 1, ""
+        if raw.isdigit() and len(raw) <= 9 and int(raw) >= 1:
+            number = int(raw)
+            if number > paginator.num_pages:
+                self.page_message = (
+                    f"There is no page {number}; showing the last page, {paginator.num_pages}."
+                )
+                number = paginator.num_pages
+        elif raw not in ("", "1"):
+            self.page_message = f"“{raw[:20]}” is not a page number; showing the first page."
+        page = paginator.page(number)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["today"] = self.today
+        return context
+
+
+class MeetingDetailView(PreviewableDetailMixin, DetailView):
+    model = Meeting
+    template_name = "meetings/meeting_detail.html"
+    context_object_name = "meeting"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("body", "host_state", "chair")
+            .prefetch_related(
+                Prefetch("partners", queryset=Partner.objects.published().only("name", "slug"))
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        body = meeting.body
+        context["body"] = body if body.is_public else None
+        context["partners"] = list(meeting.partners.all())
+        context["documents"] = list(
+            meeting.outcome_documents.published()
+            .only("title", "slug", "doc_type", "date")
+            .order_by("-date", "title", "pk")
+        )
+        context["is_upcoming"] = meeting.is_upcoming()
+        context["references"] = references_for(meeting)
+        context["jsonld"] = event_jsonld(self.request, meeting, context["body"])
+        return context
