@@ -24,6 +24,8 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("topics/", include("initiatives.topic_urls")),
     path("faqs/", include("faqs.urls")),
+    path("documents/", include("documents.urls")),
+    path("partners/", include("partners.urls")),
     path("search/", SearchView.as_view(), name="search"),
     path("glossary/", GlossaryView.as_view(), name="glossary"),
     path(settings.ADMIN_URL, admin.site.urls),

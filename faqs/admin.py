@@ -17,6 +17,6 @@ class FAQAdmin(ContentImportExportMixin, ContentAdmin):
     list_select_related = ["division"]
     search_fields = ["question", "slug", "answer"]
     prepopulated_fields = {"slug": ["question"]}
-    autocomplete_fields = ["division", "topics"]
-    fieldsets = [(None, {"fields": ["question", "slug", "answer", "division", "topics", "order"]})]
+    autocomplete_fields = ["division", "topics", "documents"]
+    fieldsets = [(None, {"fields": ["question", "slug", "answer", "division", "topics", "documents", "order"]})]
     inlines = [CitationInline]

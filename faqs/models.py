@@ -26,9 +26,15 @@ class FAQ(ContentModel):
         verbose_name="owning division",
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="faqs")
+    documents = models.ManyToManyField(
+        "documents.Document",
+        blank=True,
+        related_name="faqs",
+        help_text="The official documents the answer rests on (published ones are listed).",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
-    history = PortalHistory(excluded_fields=["answer_html"], m2m_fields=["topics"])
+    history = PortalHistory(excluded_fields=["answer_html"], m2m_fields=["topics", "documents"])
 
     class Meta:
         ordering = ["order", "question"]

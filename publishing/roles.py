@@ -31,6 +31,8 @@ CONTENT_MODELS = [
     ("initiatives", "topic"),
     ("initiatives", "initiative"),
     ("faqs", "faq"),
+    ("partners", "partner"),
+    ("documents", "document"),
 ]
 # Edited with their item: an initiative's milestones and indicators, any item's citations.
 PARTS = [
@@ -38,6 +40,7 @@ PARTS = [
     ("initiatives", "indicator"),
     ("initiatives", "indicatorperiod"),
     ("sources", "citation"),
+    ("documents", "participation"),  # an agreement's signatures and consents
 ]
 REFERENCE = [("member_states", "memberstate")]  # reference data, kept by site administrators
 # What facts rest on: every writer records sources; only site administrators delete one

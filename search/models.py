@@ -21,6 +21,8 @@ class DocumentKind(models.TextChoices):
     INITIATIVE = "initiative", "Initiative"
     FAQ = "faq", "FAQ"
     TOPIC = "topic", "Topic"
+    DOCUMENT = "document", "Document"
+    PARTNER = "partner", "Partner"
 
 
 class SearchDocument(models.Model):

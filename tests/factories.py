@@ -6,10 +6,12 @@ from django.contrib.contenttypes.models import ContentType
 
 from caching import after_commit
 from divisions.models import Division, DivisionKind, Pillar
+from documents.models import Document, Participation
 from faqs.models import FAQ
 from initiatives.models import Initiative, Milestone, Topic
 from member_states.models import MemberState
 from pages.models import SiteSection
+from partners.models import Partner
 from partial_dates import PartialDate
 from publishing.content import State
 from sources.models import Citation, Source
@@ -220,3 +222,45 @@ class RoleUserFactory(UserFactory):
                 ensure_permissions()
                 sync_roles()
             self.groups.add(Group.objects.get(name=extracted))
+
+
+# --- issue 15: documents and partners -----------------------------------------------------
+
+
+class PartnerFactory(PublishedFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    kind = "dialogue"
+
+
+class DocumentFactory(PublishedFactory):
+    class Meta:
+        model = Document
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Declaration on Subject {n}")
+    slug = factory.Sequence(lambda n: f"declaration-{n}")
+    doc_type = "declaration"
+    date = PartialDate(2019, 6)
+    summary = "What the document says."
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+
+    @factory.post_generation
+    def initiatives(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.initiatives.set(extracted)
+
+
+class ParticipationFactory(CommittedFactory):
+    class Meta:
+        model = Participation
+
+    document = factory.SubFactory(DocumentFactory, doc_type="agreement")
+    member_state = factory.SubFactory(MemberStateFactory)

@@ -1,0 +1,37 @@
+"""Search kinds "document" and "partner": the index's check constraint names them, and the
+listing order (``KIND_ORDER``, which SQLite's facet triggers and PostgreSQL's listing index
+spell out as a CASE) is made again so the new kinds have their place in it."""
+
+from django.db import migrations, models
+
+from search.backends import engine_sql
+from search.backends.postgresql import BROAD_QUERY_SQL
+from search.backends.sqlite import FACET_SQL, UNDO_FACET_SQL
+
+LISTING_INDEX = [s for s in BROAD_QUERY_SQL if "searchdocument_listing" in s]
+REMAKE_LISTING = ("DROP INDEX IF EXISTS searchdocument_listing", *LISTING_INDEX)
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('asean_portal', '0022_roles_after_member_states_move'),
+    ]
+
+    operations = [
+        migrations.RemoveConstraint(
+            model_name='searchdocument',
+            name='searchdocument_kind_valid',
+        ),
+        migrations.AlterField(
+            model_name='searchdocument',
+            name='kind',
+            field=models.CharField(choices=[('division', 'Division'), ('initiative', 'Initiative'), ('faq', 'FAQ'), ('topic', 'Topic'), ('document', 'Document'), ('partner', 'Partner')], max_length=16),
+        ),
+        migrations.AddConstraint(
+            model_name='searchdocument',
+            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['division', 'initiative', 'faq', 'topic', 'document', 'partner'])), name='searchdocument_kind_valid'),
+        ),
+        engine_sql("sqlite", (*UNDO_FACET_SQL, *FACET_SQL), (*UNDO_FACET_SQL, *FACET_SQL)),
+        engine_sql("postgresql", REMAKE_LISTING, REMAKE_LISTING),
+    ]
