@@ -45,6 +45,19 @@ def next_identifier_number(using="default"):
     return int(last.removeprefix(IDENTIFIER_PREFIX)) + 1 if last else 1
 
 
+def judge(field_file):
+    """The extension of the kind the file's content shows, or "" (then it is not served)."""
+    try:
+        if field_file._committed:
+            with field_file.open("rb") as handle:
+                kind = kind_of(handle)
+        else:
+            kind = kind_of(field_file)
+    except OSError:
+        return ""
+    return kind.extension if kind else ""
+
+
 def unguessable_path(instance, filename):
     """Where an upload is stored: under a random directory, so no one can reach a file
     (a draft's above all) by guessing its name. The files are served only by the document
@@ -145,6 +158,7 @@ class Document(ContentModel):
     def from_db(cls, db, field_names, values):
         obj = super().from_db(db, field_names, values)
         obj._stored_identifier = obj.__dict__.get("identifier")
+        obj._stored_file = obj.__dict__.get("file")
         return obj
 
     def save(self, *args, **kwargs):
@@ -152,15 +166,15 @@ class Document(ContentModel):
         stored = getattr(self, "_stored_identifier", None)
         if stored and self.identifier != stored:
             raise ValueError(f"A document's identifier is permanent: {stored} stays {stored}.")
-        if self.file and not self.file._committed:  # a new upload: judge it once, here
-            kind = kind_of(self.file)
-            self.file_type = kind.extension if kind else ""
-        elif not self.file:
+        if not self.file:
             self.file_type = ""
+        elif not self.file._committed or self.file.name != getattr(self, "_stored_file", None):
+            self.file_type = judge(self.file)  # a new file: judged once, here
         if not self.identifier:
             self.identifier = format_identifier(next_identifier_number(kwargs.get("using") or "default"))
         super().save(*args, **kwargs)
         self._stored_identifier = self.identifier
+        self._stored_file = self.file.name or None
 
     def scholar_meta(self, absolute):
         """Google Scholar's ``citation_*`` pairs for the document itself: its title, issuer
