@@ -161,6 +161,13 @@ class Document(ContentModel):
         obj._stored_file = obj.__dict__.get("file")
         return obj
 
+    def clean_fields(self, exclude=None):
+        # A new document has no identifier until it is saved (``save`` gives it one).
+        exclude = set(exclude or ())
+        if not self.identifier:
+            exclude.add("identifier")
+        super().clean_fields(exclude=exclude)
+
     def save(self, *args, **kwargs):
         """A new document gets the next identifier; an existing one keeps its own."""
         stored = getattr(self, "_stored_identifier", None)

@@ -29,6 +29,7 @@ from partial_dates import PartialDate
 from publishing.content import State
 from publishing.history import one_revision
 from seed import data
+from seed.library_loader import load_library
 from seed.parser import SeedDocument, SeedFormatError, parse_seed, read_seed_text
 from sources.models import Citation, Source
 
@@ -116,6 +117,7 @@ class Loader:
         self.load_sections()
         self.load_initiatives(divisions, topics, states)
         self.load_faqs(divisions, topics)
+        load_library(self)
 
     def load_sources(self):
         return {

@@ -11,7 +11,7 @@ from divisions.models import Division
 from initiatives.models import Initiative, Milestone
 from member_states.models import MemberState
 from pages.models import SiteSection
-from seed import data
+from seed import data, library_data
 from seed.parser import (
     SEED_TEXT_PATH,
     SeedFormatError,
@@ -96,8 +96,9 @@ def test_first_run_reports_what_it_created():
     assert "Divisions: 7 created, 0 updated, 0 unchanged" in out
     assert "Member states: 11 created, 0 updated, 0 unchanged" in out
     assert "FAQs: 10 created" in out
-    assert f"Sources: {len(data.SOURCES)} created" in out
-    assert len(out.strip().splitlines()) == 7  # one line per model
+    sources = len(data.SOURCES) + len(library_data.SOURCES)  # the library adds its own
+    assert f"Sources: {sources} created" in out
+    assert len(out.strip().splitlines()) == 10  # one line per model (the library: 3)
 
 
 @pytest.mark.django_db
