@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from caching import after_commit
 from caching.content_token import local_memory
 from partial_dates import PartialDate
 from tests.factories import (
@@ -280,9 +281,10 @@ def test_partners_involved_are_listed(client, library):
 # page: (empty cache, warm data cache), with 1 and with 30 documents.
 EXPECTED = {
     # The content token, the rows (with their issuing bodies); cold: the count, the body,
-    # member state and topic choices, the ISO codes
-    "list": (7, 2),
-    "filtered": (9, 3),  # + the index's ranking of the page; cold: the glossary
+    # member state and topic choices
+    "list": (6, 2),
+    # + the index's ranking of the page; cold: the glossary, the ISO codes (?member_state=SG)
+    "filtered": (9, 3),
     "document": (9, 9),  # + it, topics, initiatives, partners, participations, citations, record
     "partners": (2, 2),
 }
@@ -300,6 +302,7 @@ def test_pages_run_a_fixed_number_of_queries(client, queries_for, settings, rows
         ParticipationFactory(document=document, member_state=state, source=SourceFactory())
         ParticipationFactory(document=document, member_state=MemberStateFactory())
         cite(document, SourceFactory())
+    after_commit.run_pending()  # the index follows the links: done before measuring
     urls = {
         "list": "/documents/",
         "filtered": "/documents/?type=agreement&topic=trade&member_state=SG&year=2019&q=declaration",
