@@ -134,13 +134,16 @@ def query(database_url, sql, params=()):
         connection.close()
 
 
-def build_database(env, initiatives):
+def build_database(env, initiatives, documents=0):
     url = env["DATABASE_URL"]
     create_database(url)
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
     run([PYTHON, "manage.py", "load_seed_content", "-v0"], env)
     (have,) = query(url, "SELECT count(*) FROM initiatives_initiative WHERE slug LIKE 'demo-%%'")[0]
-    if have == initiatives:
+    (have_documents,) = query(
+        url, "SELECT count(*) FROM documents_document WHERE slug LIKE 'demo-doc-%%'"
+    )[0]
+    if have == initiatives and have_documents == documents:
         log(f"Reusing the database: it already holds {have} demo initiatives.")
         indexed = query(
             url,
@@ -152,7 +155,13 @@ def build_database(env, initiatives):
         if indexed == 0:
             run([PYTHON, "manage.py", "rebuild_search_index"], env)
     else:
-        run([PYTHON, "manage.py", "generate_demo_data", "--initiatives", str(initiatives)], env)
+        run(
+            [
+                *(PYTHON, "manage.py", "generate_demo_data", "--initiatives", str(initiatives)),
+                *("--documents", str(documents)),
+            ],
+            env,
+        )
         log("VACUUM ANALYZE")
         query(url, "VACUUM ANALYZE")
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
@@ -199,6 +208,7 @@ def pick_targets(env, base_url, pages=None):
         Target("initiative detail", f"/initiatives/{initiative}/", "detail"),
         Target("division detail", f"/divisions/{division}/", "detail"),
         Target("FAQs", "/faqs/", "list"),
+        *document_targets(url),
     ]
     try:
         urllib.request.urlopen(f"{base_url}/search/?q=trade")
@@ -219,6 +229,26 @@ def pick_targets(env, base_url, pages=None):
         Target("REF fixed bytes", f"/_bench/bytes/{size}/", "reference"),
         Target("REF 50-row template", "/_bench/rows/", "reference"),
     ]
+    return targets
+
+
+def document_targets(url):
+    """The documents list (all, and filtered by type), an agreement's page (its matrix) and
+    the partners list."""
+    agreement = query(
+        url,
+        "SELECT d.slug FROM documents_document d WHERE d.doc_type = 'agreement' AND "
+        "d.state = 'published' AND d.publish_at IS NULL AND d.unpublish_at IS NULL AND "
+        "EXISTS (SELECT 1 FROM documents_participation p WHERE p.document_id = d.id) "
+        "ORDER BY d.id LIMIT 1",
+    )
+    targets = [
+        Target("documents", "/documents/", "list"),
+        Target("documents ?type", "/documents/?type=agreement", "list"),
+        Target("partners", "/partners/", "list"),
+    ]
+    if agreement:
+        targets.append(Target("document detail", f"/documents/{agreement[0][0]}/", "detail"))
     return targets
 
 
@@ -433,7 +463,8 @@ def bench(args, env):
                     sample = measure(server, target, args.connections, args.seconds)
                     results[(target.name, server.mode)].samples.append(sample)
         header = (
-            f"{os.cpu_count()} cores · {args.initiatives} demo initiatives on PostgreSQL · "
+            f"{os.cpu_count()} cores · {args.initiatives} demo initiatives, {args.documents} "
+            "demo documents on PostgreSQL · "
             f"gunicorn {args.workers} sync workers per server · wrk -c{args.connections} · "
             f"median of {args.repeats} interleaved rounds × {args.seconds} s"
         )
@@ -522,6 +553,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--load", action="store_true", help="the load test instead")
     parser.add_argument("--initiatives", type=int, default=100_000)
+    parser.add_argument("--documents", type=int, default=50_000)
     parser.add_argument("--repeats", type=int, default=6)
     parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=8)
@@ -566,7 +598,7 @@ def main():
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
     }
     log(f"Machine: {os.cpu_count()} cores. Database: {env['DATABASE_URL']}")
-    build_database(env, args.initiatives)
+    build_database(env, args.initiatives, args.documents)
     sys.exit(load(args, env) if args.load else bench(args, env))
 
 

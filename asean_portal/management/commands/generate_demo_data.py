@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from divisions.models import Division
+from seed import demo_documents
 from seed.demo_data import DemoDataBuilder
 
 
@@ -18,11 +19,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--initiatives", type=int, default=1000, metavar="N")
         parser.add_argument("--faqs", type=int, default=0, metavar="M")
+        parser.add_argument("--documents", type=int, default=0, metavar="D")
         parser.add_argument("--seed", type=int, default=2045, help="random seed (reproducible)")
 
-    def handle(self, *args, initiatives, faqs, seed, verbosity, **options):
-        if initiatives < 0 or faqs < 0:
-            raise CommandError("--initiatives and --faqs must be 0 or more.")
+    def handle(self, *args, initiatives, faqs, documents=0, seed, verbosity, **options):
+        if initiatives < 0 or faqs < 0 or documents < 0:
+            raise CommandError("--initiatives, --faqs and --documents must be 0 or more.")
         if not Division.objects.exists():
             call_command("load_seed_content", verbosity=verbosity)
         try:
@@ -35,9 +37,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Removed {removed_initiatives} earlier demo initiatives and {removed_faqs} FAQs."
             )
+        demo_documents.clear()
         for label, steps in (
             ("initiatives", builder.build_initiatives(initiatives)),
             ("FAQs", builder.build_faqs(faqs)),
+            ("documents", demo_documents.build_documents(documents, seed)),
         ):
             for done in steps:
                 if verbosity > 1:
@@ -45,7 +49,8 @@ class Command(BaseCommand):
         if verbosity:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Added {initiatives} demo initiatives and {faqs} demo FAQs "
+                    f"Added {initiatives} demo initiatives, {faqs} demo FAQs and "
+                    f"{documents} demo documents "
                     f"in {time.monotonic() - began:.0f}s."
                 )
             )
