@@ -90,7 +90,9 @@ class DocumentAdmin(ContentAdmin):
             made += 1
         if made:
             self.message_user(
-                request, f"{made} source{'s' if made != 1 else ''} made from documents.", messages.SUCCESS
+                request,
+                f"{made} source{'s' if made != 1 else ''} made from documents.",
+                messages.SUCCESS,
             )
         if linked:
             self.message_user(

@@ -16,7 +16,9 @@ class DocumentsFeed(Feed):
     feed_type = PlainTextAtomFeed
     author_name = settings.PORTAL_NAME
     title = f"New and updated documents · {settings.PORTAL_NAME}"
-    subtitle = "ASEAN declarations, agreements, plans, reports and publications, newest change first."
+    subtitle = (
+        "ASEAN declarations, agreements, plans, reports and publications, newest change first."
+    )
 
     def link(self):
         return reverse("documents:list")

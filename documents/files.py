@@ -47,9 +47,9 @@ def _zip_kind(handle):
     try:
         with zipfile.ZipFile(handle) as archive:
             names = archive.namelist()
-            if names and names[0] == "mimetype":
-                if archive.read("mimetype").strip() == ODT.content_type.encode():
-                    return ODT
+            odt = ODT.content_type.encode()
+            if names and names[0] == "mimetype" and archive.read("mimetype").strip() == odt:
+                return ODT
             if "[Content_Types].xml" in names and "word/document.xml" in names:
                 types = archive.read("[Content_Types].xml")
                 if DOCX_MAIN.encode() in types:

@@ -178,7 +178,9 @@ class Document(ContentModel):
         elif not self.file._committed or self.file.name != getattr(self, "_stored_file", None):
             self.file_type = judge(self.file)  # a new file: judged once, here
         if not self.identifier:
-            self.identifier = format_identifier(next_identifier_number(kwargs.get("using") or "default"))
+            self.identifier = format_identifier(
+                next_identifier_number(kwargs.get("using") or "default")
+            )
         super().save(*args, **kwargs)
         self._stored_identifier = self.identifier
         self._stored_file = self.file.name or None

@@ -43,7 +43,9 @@ def values(queryset):
 
 def linked(through, ids, column, names):
     """``{document id: [name, ...]}`` from a link table, keeping only ``names``' rows."""
-    pairs = through.objects.filter(document_id__in=ids).order_by().values_list("document_id", column)
+    pairs = (
+        through.objects.filter(document_id__in=ids).order_by().values_list("document_id", column)
+    )
     order = {key: n for n, key in enumerate(names)}
     kept = sorted((pair for pair in pairs if pair[1] in names), key=lambda p: (p[0], order[p[1]]))
     return grouped((document_id, names[key]) for document_id, key in kept)
@@ -111,7 +113,9 @@ DOCUMENTS = Dataset(
             "declaration, agreement, plan, statement, report or publication.",
             "agreement",
         ),
-        Column("date", "Its date, as precisely as known: YYYY, YYYY-MM or YYYY-MM-DD.", "2007-11-20"),
+        Column(
+            "date", "Its date, as precisely as known: YYYY, YYYY-MM or YYYY-MM-DD.", "2007-11-20"
+        ),
         Column("place", "Where it was signed or adopted; empty if not recorded."),
         Column("languages", "Its languages, as text; empty if not recorded."),
         Column("official_url", "Its official address, where one has been checked; else empty."),

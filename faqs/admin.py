@@ -18,5 +18,10 @@ class FAQAdmin(ContentImportExportMixin, ContentAdmin):
     search_fields = ["question", "slug", "answer"]
     prepopulated_fields = {"slug": ["question"]}
     autocomplete_fields = ["division", "topics", "documents"]
-    fieldsets = [(None, {"fields": ["question", "slug", "answer", "division", "topics", "documents", "order"]})]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["question", "slug", "answer", "division", "topics", "documents", "order"]},
+        )
+    ]
     inlines = [CitationInline]

@@ -1,7 +1,6 @@
 from django.db.models import F, Prefetch
 
 from documents.models import Document
-
 from public.listing import FilteredListView
 from search.filtering import word_match, word_notes
 

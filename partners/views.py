@@ -63,7 +63,13 @@ class PartnerDetailView(PreviewableDetailMixin, DetailView):
         documents = (
             partner.documents.filter(state=State.PUBLISHED)
             .only(
-                "title", "slug", "doc_type", "date", "identifier", "state", "publish_at",
+                "title",
+                "slug",
+                "doc_type",
+                "date",
+                "identifier",
+                "state",
+                "publish_at",
                 "unpublish_at",
             )
             .order_by("-date", "title")
@@ -72,5 +78,3 @@ class PartnerDetailView(PreviewableDetailMixin, DetailView):
         context["documents"] = [d for d in documents[:SHOWN] if d.is_public]
         context["references"] = references_for(partner)
         return context
-
-

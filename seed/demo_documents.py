@@ -10,12 +10,26 @@ import random
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from documents.models import Document, DocumentType, Participation, format_identifier, next_identifier_number
+from documents.models import (
+    Document,
+    DocumentType,
+    Participation,
+    format_identifier,
+    next_identifier_number,
+)
 from initiatives.models import Topic
 from member_states.models import MemberState
 from publishing.content import State
 from publishing.markdown import render_markdown
-from seed.demo_data import SYNTHETIC_NOTE, Words, _partial, _random_date, _sentence, _title, demo_source
+from seed.demo_data import (
+    SYNTHETIC_NOTE,
+    Words,
+    _partial,
+    _random_date,
+    _sentence,
+    _title,
+    demo_source,
+)
 from sources.models import Citation
 
 SLUG_PREFIX = "demo-doc-"
@@ -32,7 +46,11 @@ def clear():
             object_id__in=demo.values("pk"),
         ).delete()
         Participation.objects.filter(document__in=demo).delete()
-        for through in (Document.topics.through, Document.initiatives.through, Document.partners.through):
+        for through in (
+            Document.topics.through,
+            Document.initiatives.through,
+            Document.partners.through,
+        ):
             through.objects.filter(document__in=demo).delete()
         return demo.delete()[0]
 

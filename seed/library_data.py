@@ -37,7 +37,10 @@ DOCUMENTS = {
     "aha-centre-agreement": ("agreement-establishing-the-aha-centre", AGREEMENT),
     "aadmer-work-programme": ("aadmer-work-programme-2021-2025", PLAN),
     "education-work-plan": ("asean-work-plan-on-education-2021-2025", PLAN),
-    "evaw-declaration": ("declaration-on-the-elimination-of-violence-against-women-and-children", DECLARATION),
+    "evaw-declaration": (
+        "declaration-on-the-elimination-of-violence-against-women-and-children",
+        DECLARATION,
+    ),
     "rpa-evaw": ("regional-plan-of-action-on-evaw-2016-2025", PLAN),
     "admission-brunei": ("declaration-admission-of-brunei-darussalam", DECLARATION),
     "admission-viet-nam": ("declaration-admission-of-viet-nam", DECLARATION),

@@ -11,8 +11,8 @@ from faqs.models import FAQ
 from initiatives.models import Initiative, Milestone, Topic
 from member_states.models import MemberState
 from pages.models import SiteSection
-from partners.models import Partner
 from partial_dates import PartialDate
+from partners.models import Partner
 from publishing.content import State
 from sources.models import Citation, Source
 

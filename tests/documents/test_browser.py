@@ -37,7 +37,9 @@ def library(transactional_db):
     for name, code in (("Brunei Darussalam", "BN"), ("Singapore", "SG"), ("Thailand", "TH")):
         ParticipationFactory(
             document=charter,
-            member_state=MemberStateFactory(name=name, slug=name.lower().replace(" ", "-"), iso_code=code),
+            member_state=MemberStateFactory(
+                name=name, slug=name.lower().replace(" ", "-"), iso_code=code
+            ),
             signed=PartialDate(2007, 11, 20),
             source=source,
         )

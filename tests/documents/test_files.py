@@ -76,7 +76,9 @@ def test_the_form_says_why_and_saves_nothing(media):
 
 def test_an_upload_is_stored_under_media_root_with_an_unguessable_name(media):
     document = DocumentFactory()
-    form = FileForm(data={}, files={"file": upload("ASEAN Charter.pdf", PDF_BYTES)}, instance=document)
+    form = FileForm(
+        data={}, files={"file": upload("ASEAN Charter.pdf", PDF_BYTES)}, instance=document
+    )
     assert form.is_valid(), form.errors
     form.save()
     document.refresh_from_db()
@@ -141,4 +143,7 @@ def test_the_page_links_the_file_and_never_its_storage_path(client, media):
     page = client.get(document.get_absolute_url()).content.decode()
     assert f'href="/documents/{document.slug}/file/"' in page
     assert document.file.name not in page
-    assert f'<meta name="citation_pdf_url" content="http://testserver/documents/{document.slug}/file/">' in page
+    assert (
+        f'<meta name="citation_pdf_url" content="http://testserver/documents/{document.slug}/file/">'
+        in page
+    )

@@ -62,8 +62,7 @@ def test_aadmer_has_its_dates_and_no_per_state_rows(seeded, client):
 def test_initiatives_citing_a_source_rest_on_its_document(seeded):
     for document in Document.objects.prefetch_related("initiatives"):
         citing = {
-            c.object_id
-            for c in document.source.citations.filter(content_type__model="initiative")
+            c.object_id for c in document.source.citations.filter(content_type__model="initiative")
         }
         assert {i.pk for i in document.initiatives.all()} == citing
 

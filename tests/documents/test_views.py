@@ -37,11 +37,17 @@ def library(db):
     trade = TopicFactory(slug="trade", name="Trade")
     singapore = MemberStateFactory(slug="singapore", name="Singapore", iso_code="SG")
     charter = DocumentFactory(
-        title="ASEAN Charter", slug="asean-charter", doc_type="agreement", date=PartialDate(2007, 11, 20)
+        title="ASEAN Charter",
+        slug="asean-charter",
+        doc_type="agreement",
+        date=PartialDate(2007, 11, 20),
     )
     ParticipationFactory(document=charter, member_state=singapore, signed=PartialDate(2007, 11, 20))
     blueprint = DocumentFactory(
-        title="AEC Blueprint 2025", slug="aec-blueprint", doc_type="plan", date=PartialDate(2015, 11),
+        title="AEC Blueprint 2025",
+        slug="aec-blueprint",
+        doc_type="plan",
+        date=PartialDate(2015, 11),
         topics=[trade],
     )
     DocumentFactory(title="Draft declaration", slug="draft-declaration", draft=True)
@@ -132,7 +138,9 @@ def test_the_matrix_of_an_agreement(client, library):
     singapore, thailand = rows
     assert '<time datetime="2007-11-20">20 November 2007</time>' in singapore
     assert singapore.count("Not recorded yet") == 2  # consent and its date
-    assert "Ratification" in thailand and '<time datetime="2008-02">February 2008</time>' in thailand
+    assert (
+        "Ratification" in thailand and '<time datetime="2008-02">February 2008</time>' in thailand
+    )
     assert 'Entry into force: <strong><time datetime="2008-12-15">' in page
     assert "<caption>" in table
 
@@ -295,7 +303,7 @@ def test_pages_run_a_fixed_number_of_queries(client, queries_for, settings, rows
     settings.PAGE_CACHE_ENABLED = False
     topic = TopicFactory(slug="trade")
     state = MemberStateFactory(slug="singapore", iso_code="SG")
-    for n in range(rows):
+    for _ in range(rows):
         document = DocumentFactory(doc_type="agreement", topics=[topic, TopicFactory()])
         document.initiatives.set([InitiativeFactory()])
         document.partners.set([PartnerFactory()])
@@ -305,7 +313,9 @@ def test_pages_run_a_fixed_number_of_queries(client, queries_for, settings, rows
     after_commit.run_pending()  # the index follows the links: done before measuring
     urls = {
         "list": "/documents/",
-        "filtered": "/documents/?type=agreement&topic=trade&member_state=SG&year=2019&q=declaration",
+        "filtered": (
+            "/documents/?type=agreement&topic=trade&member_state=SG&year=2019&q=declaration"
+        ),
         "document": document.get_absolute_url(),
         "partners": "/partners/",
     }

@@ -51,7 +51,9 @@ def test_json_ld_government_organisation_for_a_dialogue_partner(client):
     PartnerFactory(name="World Bank", slug="world-bank", kind="international-organisation")
 
     def types(url):
-        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text(client.get(url)), re.S)
+        blocks = re.findall(
+            r'<script type="application/ld\+json">(.*?)</script>', text(client.get(url)), re.S
+        )
         return {json.loads(b)["@type"] for b in blocks}
 
     assert "GovernmentOrganization" in types("/partners/european-union/")
