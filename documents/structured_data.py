@@ -5,9 +5,9 @@ instruments: ``legislationDate``, ``legislationPassedBy``, ``legislationLegalFor
 others ``CreativeWork``. Dates at their precision (schema.org takes ISO 8601 "2007" or
 "2007-11" as well as a day)."""
 
-from .models import DocumentType
-
-LEGISLATION = (DocumentType.AGREEMENT, DocumentType.DECLARATION)
+# DocumentType's values, spelt out: the model imports this module (``scholar_meta``).
+AGREEMENT, DECLARATION = "agreement", "declaration"
+LEGISLATION = (AGREEMENT, DECLARATION)
 
 
 def live(obj):
@@ -60,7 +60,7 @@ def document_jsonld(document, absolute):
             "contentUrl": absolute(f"{document.get_absolute_url()}file/"),
             "encodingFormat": document.file_kind.content_type,
         }
-    if legislation and document.doc_type == DocumentType.AGREEMENT:
+    if legislation and document.doc_type == AGREEMENT:
         data["legislationType"] = "Agreement"
         if document.entered_into_force:
             data["legislationLegalForce"] = "InForce"

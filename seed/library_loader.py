@@ -1,6 +1,8 @@
 """Load the documents and partners of ``seed.library_data`` through the seed's own
 ``Loader`` (idempotent; a row staff have saved is left as it is)."""
 
+import sys
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 
@@ -11,8 +13,14 @@ from member_states.models import MemberState
 from partial_dates import PartialDate
 from partners.models import Partner
 from seed import data, library_data
-from seed import loader as seed_loader
 from sources.models import Citation, Source
+
+
+def seed_error(loader):
+    """The loader's own ``SeedError`` (its command reports it as a message and nothing is
+    written), taken from the loader's module: ``seed.loader`` calls this module, so it is
+    not imported back."""
+    return sys.modules[type(loader).__module__].SeedError
 
 
 def load_library(loader):
@@ -58,12 +66,12 @@ def load_documents(loader):
     wanted = {s[0]: s for s in data.SOURCES if s[4] in library_data.DOCUMENT_SOURCE_KINDS}
     missing = set(wanted) - set(library_data.DOCUMENTS)
     if missing:
-        raise seed_loader.SeedError(
+        raise seed_error(loader)(
             f"Documents: no slug and type for the sources {sorted(missing)}."
         )
     for key, (slug, doc_type) in library_data.DOCUMENTS.items():
         if key not in wanted:
-            raise seed_loader.SeedError(
+            raise seed_error(loader)(
                 f"Documents: “{key}” is not an official document or publication."
             )
         source = loader.source(key, slug)
@@ -106,7 +114,7 @@ def load_signatures(loader, documents):
         document = documents[slug]
         for state_slug, signed, source_key in rows:
             if state_slug not in states:
-                raise seed_loader.SeedError(f"{slug}: unknown Member State “{state_slug}”.")
+                raise seed_error(loader)(f"{slug}: unknown Member State “{state_slug}”.")
             _, created = Participation.objects.get_or_create(
                 document=document,
                 member_state=states[state_slug],
