@@ -66,9 +66,7 @@ def load_documents(loader):
     wanted = {s[0]: s for s in data.SOURCES if s[4] in library_data.DOCUMENT_SOURCE_KINDS}
     missing = set(wanted) - set(library_data.DOCUMENTS)
     if missing:
-        raise seed_error(loader)(
-            f"Documents: no slug and type for the sources {sorted(missing)}."
-        )
+        raise seed_error(loader)(f"Documents: no slug and type for the sources {sorted(missing)}.")
     for key, (slug, doc_type) in library_data.DOCUMENTS.items():
         if key not in wanted:
             raise seed_error(loader)(
