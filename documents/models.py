@@ -6,6 +6,7 @@ Above initiatives in the layers: a document lists the initiatives that rest on i
 
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 
@@ -24,6 +25,8 @@ from sources.models import Source
 from .files import KINDS, kind_of, validate_document_file
 
 IDENTIFIER_PREFIX = "ASEC-DOC-"
+# /documents/feed/, /documents/id/…, /documents/participations/ come before /<slug>/.
+RESERVED_SLUGS = {"feed", "id", "participations"}
 IDENTIFIER_DIGITS = 6
 
 
@@ -160,6 +163,13 @@ class Document(ContentModel):
         obj._stored_identifier = obj.__dict__.get("identifier")
         obj._stored_file = obj.__dict__.get("file")
         return obj
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": f"“{self.slug}” is taken by an address of the documents list."}
+            )
 
     def clean_fields(self, exclude=None):
         # A new document has no identifier until it is saved (``save`` gives it one).

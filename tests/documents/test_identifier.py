@@ -49,3 +49,12 @@ def test_the_permanent_address_of_a_draft_or_of_nothing_is_not_found(client):
     assert client.get(f"/documents/id/{draft.identifier}/").status_code == 404
     assert client.get("/documents/id/ASEC-DOC-000000/").status_code == 404
     assert client.get("/documents/id/<script>/").status_code == 404
+
+
+@pytest.mark.parametrize("slug", ["feed", "id", "participations"])
+def test_a_slug_cannot_take_a_fixed_address(slug):
+    from django.core.exceptions import ValidationError
+
+    document = DocumentFactory.build(slug=slug)
+    with pytest.raises(ValidationError, match="taken by an address"):
+        document.full_clean()
