@@ -1,5 +1,7 @@
 """Documents as public content: one registration (see ``publishing.registry``)."""
 
+import dataclasses
+
 from django.db.models import Prefetch
 
 from initiatives.registration import is_published, names, published_topics
@@ -44,7 +46,17 @@ def document_entry(document):
         body=html_text(document.summary_html),
         keywords=" ".join(w for w in words if w),
         facets=topics,
+        **search_facets(year=document.date.year if document.date else None),
     )
+
+
+ENTRY_FIELDS = {f.name for f in dataclasses.fields(Entry)}
+
+
+def search_facets(**values):
+    """The search's own facets (its year, …) where the index has them: the search work
+    adds them to ``Entry``; until it is merged, they are left out."""
+    return {name: value for name, value in values.items() if name in ENTRY_FIELDS}
 
 
 def register():
