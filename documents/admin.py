@@ -4,10 +4,12 @@ from django.db import models, transaction
 from django.utils.text import slugify
 
 from publishing.admin.content import ContentAdmin
+from publishing.admin.imports import ContentImportExportMixin
 from sources.admin import CitationInline
 from sources.models import Citation, Source
 
 from .models import Document, DocumentType, Participation
+from .resources import DocumentResource
 
 # Autocomplete needs the other model's admin (with search fields); bodies and meetings are
 # registered by their own app, so each is offered as soon as its admin exists.
@@ -27,7 +29,8 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(ContentAdmin):
+class DocumentAdmin(ContentImportExportMixin, ContentAdmin):
+    resource_classes = [DocumentResource]
     list_display = ["title", "identifier", "doc_type", "date", "issuing_body", "state"]
     list_filter = ["state", "doc_type"]
     list_select_related = ["issuing_body"]

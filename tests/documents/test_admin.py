@@ -117,3 +117,60 @@ def test_the_identifier_is_not_editable_in_the_admin(staff_client):
     page = staff_client.get(reverse("admin:documents_document_change", args=[document.pk]))
     assert 'name="identifier"' not in page.content.decode()
     assert document.identifier in page.content.decode()
+
+
+def import_csv(client, text):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    dry_run = client.post(
+        reverse("admin:documents_document_import"),
+        {
+            "format": "0",
+            "import_file": SimpleUploadedFile("documents.csv", text.encode(), "text/plain"),
+            "resource": "0",
+        },
+    )
+    return dry_run
+
+
+def test_import_makes_documents_with_new_identifiers_and_ignores_a_given_one(
+    staff_client, settings
+):
+    settings.PUBLISH_REQUIRES_SOURCE = False
+    existing = DocumentFactory(slug="kept", title="Kept")
+    text = (
+        "slug,identifier,title,doc_type,date,state\n"
+        "kept,ASEC-DOC-999999,Kept (renamed),declaration,2019-06,draft\n"
+        "new-one,ASEC-DOC-999998,A new plan,plan,2015,draft\n"
+    )
+    dry_run = import_csv(staff_client, text)
+    assert dry_run.status_code == 200, dry_run.content.decode()[:500]
+    form = dry_run.context["confirm_form"]
+    staff_client.post(
+        reverse("admin:documents_document_process_import"),
+        {name: form[name].value() for name in form.fields},
+    )
+    existing.refresh_from_db()
+    assert existing.title == "Kept (renamed)"
+    assert existing.identifier != "ASEC-DOC-999999"
+    new = Document.objects.get(slug="new-one")
+    assert new.identifier.startswith("ASEC-DOC-") and new.identifier != "ASEC-DOC-999998"
+    assert new.date.isoformat() == "2015"
+
+
+def test_a_bad_date_in_an_import_is_named_and_nothing_changes(staff_client):
+    text = "slug,title,doc_type,date,state\nbad,Bad,plan,20155,draft\n"
+    response = import_csv(staff_client, text)
+    assert "20155" in response.content.decode()
+    assert not Document.objects.filter(slug="bad").exists()
+
+
+def test_export_writes_the_identifier(staff_client):
+    document = DocumentFactory(title="Exported")
+    export = reverse("admin:documents_document_export")
+    page = staff_client.get(export)
+    data = {"format": "0", "resource": "0"}
+    data.update({name: "on" for name in page.context["form"].fields if "resource_" in name})
+    response = staff_client.post(export, data)
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert document.identifier in body and "Exported" in body
