@@ -65,7 +65,7 @@ class DocumentFilter(PublicFilterSet):
     year = YearFilter(label="Year", help_text="The year of its date, e.g. 2007.")
     member_state = slug_choice_filter(
         "member state",
-        lambda request: MemberState.objects.all(),
+        lambda request: MemberState.objects.published(),
         method="filter_member_state",
         help_text="Agreements the Member State signed or consented to (name or ISO code).",
     )
@@ -113,5 +113,5 @@ def _state_code_as_slug(data):
 def state_slugs_by_code():
     return content_token.remember(
         "member-states:slug-by-code",
-        lambda: dict(MemberState.objects.values_list("iso_code", "slug")),
+        lambda: dict(MemberState.objects.published().values_list("iso_code", "slug")),
     )

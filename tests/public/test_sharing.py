@@ -282,5 +282,5 @@ def test_the_sitemap_index_query_count_does_not_grow(queries_for, rows):
         InitiativeFactory()
     # The fixed pages' nine latest-change lookups and /updates/' latest entry; a count and
     # a latest change per section; the glossary's two (its acronyms and synonyms).
-    # Sections: divisions, topics, initiatives, and (issue 15) documents and partners.
-    assert queries_for("/sitemap.xml") == 1 + 9 + 1 + 5 * 2 + 2  # 1: the content token
+    # Sections: divisions, topics, initiatives, Member States, documents and partners.
+    assert queries_for("/sitemap.xml") == 1 + 9 + 1 + 6 * 2 + 2  # 1: the content token
