@@ -28,6 +28,8 @@ urlpatterns = [
     path("", include("people.urls")),  # /leadership/, /people/…
     path("bodies/", include("bodies.urls")),
     path("meetings/", include("meetings.urls")),
+    path("documents/", include("documents.urls")),
+    path("partners/", include("partners.urls")),
     path("search/", SearchView.as_view(), name="search"),
     path("glossary/", GlossaryView.as_view(), name="glossary"),
     path(settings.ADMIN_URL, admin.site.urls),

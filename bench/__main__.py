@@ -138,7 +138,7 @@ def query(database_url, sql, params=()):
         connection.close()
 
 
-def build_database(env, initiatives, meetings=0):
+def build_database(env, initiatives, meetings=0, documents=0):
     url = env["DATABASE_URL"]
     create_database(url)
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
@@ -147,7 +147,10 @@ def build_database(env, initiatives, meetings=0):
     (have_meetings,) = query(
         url, "SELECT count(*) FROM meetings_meeting WHERE slug LIKE 'demo-meeting-%%'"
     )[0]
-    if have == initiatives and have_meetings == meetings:
+    (have_documents,) = query(
+        url, "SELECT count(*) FROM documents_document WHERE slug LIKE 'demo-doc-%%'"
+    )[0]
+    if have == initiatives and have_meetings == meetings and have_documents == documents:
         log(f"Reusing the database: it already holds {have} demo initiatives.")
         indexed = query(
             url,
@@ -163,6 +166,7 @@ def build_database(env, initiatives, meetings=0):
             [
                 *(PYTHON, "manage.py", "generate_demo_data"),
                 *("--initiatives", str(initiatives), "--meetings", str(meetings)),
+                *("--documents", str(documents)),
             ],
             env,
         )
@@ -214,6 +218,7 @@ def pick_targets(env, base_url, pages=None):
         Target("FAQs", "/faqs/", "list"),
         Target("bodies", "/bodies/", "list"),
         Target("meetings", "/meetings/", "list"),
+        *document_targets(url),
     ]
     meeting = query(
         url,
@@ -240,6 +245,26 @@ def pick_targets(env, base_url, pages=None):
         Target("REF fixed bytes", f"/_bench/bytes/{size}/", "reference"),
         Target("REF 50-row template", "/_bench/rows/", "reference"),
     ]
+    return targets
+
+
+def document_targets(url):
+    """The documents list (all, and filtered by type), an agreement's page (its matrix) and
+    the partners list."""
+    agreement = query(
+        url,
+        "SELECT d.slug FROM documents_document d WHERE d.doc_type = 'agreement' AND "
+        "d.state = 'published' AND d.publish_at IS NULL AND d.unpublish_at IS NULL AND "
+        "EXISTS (SELECT 1 FROM documents_participation p WHERE p.document_id = d.id) "
+        "ORDER BY d.id LIMIT 1",
+    )
+    targets = [
+        Target("documents", "/documents/", "list"),
+        Target("documents ?type", "/documents/?type=agreement", "list"),
+        Target("partners", "/partners/", "list"),
+    ]
+    if agreement:
+        targets.append(Target("document detail", f"/documents/{agreement[0][0]}/", "detail"))
     return targets
 
 
@@ -454,7 +479,8 @@ def bench(args, env):
                     sample = measure(server, target, args.connections, args.seconds)
                     results[(target.name, server.mode)].samples.append(sample)
         header = (
-            f"{os.cpu_count()} cores · {args.initiatives} demo initiatives on PostgreSQL · "
+            f"{os.cpu_count()} cores · {args.initiatives} demo initiatives, {args.documents} "
+            "demo documents on PostgreSQL · "
             f"gunicorn {args.workers} sync workers per server · wrk -c{args.connections} · "
             f"median of {args.repeats} interleaved rounds × {args.seconds} s"
         )
@@ -602,6 +628,7 @@ def main():
     parser.add_argument("--load", action="store_true", help="the load test instead")
     parser.add_argument("--initiatives", type=int, default=100_000)
     parser.add_argument("--meetings", type=int, default=10_000)
+    parser.add_argument("--documents", type=int, default=50_000)
     parser.add_argument("--repeats", type=int, default=6)
     parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=8)
@@ -653,7 +680,7 @@ def main():
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
     }
     log(f"Machine: {os.cpu_count()} cores. Database: {env['DATABASE_URL']}")
-    build_database(env, args.initiatives, args.meetings)
+    build_database(env, args.initiatives, args.meetings, args.documents)
     sys.exit(load(args, env) if args.load else bench(args, env))
 
 

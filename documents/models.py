@@ -4,7 +4,11 @@ agreement, each Member State's signature and consent to be bound, and its entry 
 Above initiatives in the layers: a document lists the initiatives that rest on it
 (``Initiative.documents`` is the reverse side), its topics, its meeting and body."""
 
+import secrets
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import slugify
 
 from bodies.models import Body
 from divisions.models import owning_division
@@ -17,6 +21,54 @@ from public.links import slug_url
 from publishing.content import ContentModel, publish_permission_meta
 from publishing.history import PortalHistory
 from sources.models import Source
+
+from .files import KINDS, kind_of, validate_document_file
+
+IDENTIFIER_PREFIX = "ASEC-DOC-"
+# /documents/feed/, /documents/id/…, /documents/participations/ come before /<slug>/.
+RESERVED_SLUGS = {"feed", "id", "participations"}
+IDENTIFIER_DIGITS = 6
+
+
+def format_identifier(number):
+    return f"{IDENTIFIER_PREFIX}{number:0{IDENTIFIER_DIGITS}d}"
+
+
+def next_identifier_number(using="default"):
+    """One more than the highest number given so far. Identifiers are never reused: a
+    deleted document's number is gone with it only if it was the last (the unique
+    constraint refuses a clash between two saves at once; the second save fails loudly)."""
+    last = (
+        Document.objects.using(using)
+        .filter(identifier__startswith=IDENTIFIER_PREFIX)
+        .order_by("-identifier")
+        .values_list("identifier", flat=True)
+        .first()
+    )
+    return int(last.removeprefix(IDENTIFIER_PREFIX)) + 1 if last else 1
+
+
+def judge(field_file):
+    """The extension of the kind the file's content shows, or "" (then it is not served)."""
+    try:
+        if field_file._committed:
+            with field_file.open("rb") as handle:
+                kind = kind_of(handle)
+        else:
+            kind = kind_of(field_file)
+    except OSError:
+        return ""
+    return kind.extension if kind else ""
+
+
+def unguessable_path(instance, filename):
+    """Where an upload is stored: under a random directory, so no one can reach a file
+    (a draft's above all) by guessing its name. The files are served only by the document
+    view, which checks that the document is published (MEDIA_ROOT is never served as is)."""
+    stem, _, extension = filename.rpartition(".")
+    name = slugify(stem or extension)[:60] or "document"
+    suffix = f".{slugify(extension)[:8]}" if stem else ""
+    return f"documents/{secrets.token_urlsafe(24)}/{name}{suffix}"
 
 
 class DocumentType(models.TextChoices):
@@ -57,7 +109,20 @@ class Document(ContentModel):
     )
     languages = models.CharField(max_length=200, blank=True, help_text="e.g. “English”.")
     official_url = models.URLField(blank=True, help_text="Only an address you have checked.")
-    file = models.FileField(upload_to="documents/", blank=True)
+    file = models.FileField(
+        upload_to=unguessable_path,
+        blank=True,
+        max_length=200,
+        validators=[validate_document_file],
+        help_text="Optional: PDF (preferred), DOCX or ODT, within the size limit. Public only "
+        "while the document is published.",
+    )
+    file_type = models.CharField(
+        max_length=8,
+        blank=True,
+        editable=False,
+        help_text="What the file is, judged by its content when it was uploaded (pdf, docx, odt).",
+    )
     summary = models.TextField(blank=True, help_text="Markdown.")
     summary_html = models.TextField(editable=False, blank=True)
     source = models.OneToOneField(
@@ -91,6 +156,66 @@ class Document(ContentModel):
 
     def get_absolute_url(self):
         return slug_url("documents:detail", self.slug)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        obj = super().from_db(db, field_names, values)
+        obj._stored_identifier = obj.__dict__.get("identifier")
+        obj._stored_file = obj.__dict__.get("file")
+        return obj
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": f"“{self.slug}” is taken by an address of the documents list."}
+            )
+
+    def clean_fields(self, exclude=None):
+        # A new document has no identifier until it is saved (``save`` gives it one).
+        exclude = set(exclude or ())
+        if not self.identifier:
+            exclude.add("identifier")
+        super().clean_fields(exclude=exclude)
+
+    def save(self, *args, **kwargs):
+        """A new document gets the next identifier; an existing one keeps its own."""
+        stored = getattr(self, "_stored_identifier", None)
+        if stored and self.identifier != stored:
+            raise ValueError(f"A document's identifier is permanent: {stored} stays {stored}.")
+        if not self.file:
+            self.file_type = ""
+        elif not self.file._committed or self.file.name != getattr(self, "_stored_file", None):
+            self.file_type = judge(self.file)  # a new file: judged once, here
+        if not self.identifier:
+            self.identifier = format_identifier(
+                next_identifier_number(kwargs.get("using") or "default")
+            )
+        super().save(*args, **kwargs)
+        self._stored_identifier = self.identifier
+        self._stored_file = self.file.name or None
+
+    def scholar_meta(self, absolute):
+        """Google Scholar's ``citation_*`` pairs for the document itself: its title, issuer
+        and date at its precision, its PDF (the page record asks, ``page_record``)."""
+        from .structured_data import scholar_meta
+
+        return scholar_meta(self, absolute)
+
+    @property
+    def is_agreement(self):
+        return self.doc_type == DocumentType.AGREEMENT
+
+    @property
+    def file_kind(self):
+        """What the stored file is (judged by its content on upload), or None."""
+        if not self.file:
+            return None
+        return next((k for k in KINDS if k.extension == self.file_type), None)
+
+    @property
+    def has_pdf(self):
+        return bool(self.file) and self.file_type == "pdf"
 
 
 class ConsentKind(models.TextChoices):

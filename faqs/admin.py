@@ -17,8 +17,22 @@ class FAQAdmin(ContentImportExportMixin, ContentAdmin):
     list_select_related = ["division"]
     search_fields = ["question", "slug", "answer"]
     prepopulated_fields = {"slug": ["question"]}
-    autocomplete_fields = ["division", "topics", "roles"]
+    autocomplete_fields = ["division", "topics", "roles", "documents"]
     fieldsets = [
-        (None, {"fields": ["question", "slug", "answer", "division", "topics", "roles", "order"]})
+        (
+            None,
+            {
+                "fields": [
+                    "question",
+                    "slug",
+                    "answer",
+                    "division",
+                    "topics",
+                    "roles",
+                    "documents",
+                    "order",
+                ]
+            },
+        )
     ]
     inlines = [CitationInline]

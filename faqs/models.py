@@ -34,9 +34,17 @@ class FAQ(ContentModel):
         verbose_name="posts this answer is about",
         help_text="The answer then names who holds each post today, with the source.",
     )
+    documents = models.ManyToManyField(
+        "documents.Document",
+        blank=True,
+        related_name="faqs",
+        help_text="The official documents the answer rests on (published ones are listed).",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
-    history = PortalHistory(excluded_fields=["answer_html"], m2m_fields=["topics", "roles"])
+    history = PortalHistory(
+        excluded_fields=["answer_html"], m2m_fields=["topics", "roles", "documents"]
+    )
 
     class Meta:
         ordering = ["order", "question"]

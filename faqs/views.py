@@ -1,5 +1,6 @@
-from django.db.models import F
+from django.db.models import F, Prefetch
 
+from documents.models import Document
 from public.listing import FilteredListView
 from search.filtering import word_match, word_notes
 
@@ -11,6 +12,11 @@ from .opendata import FAQS
 # the seed takes from the article) or grouped by owning division.
 SOURCE_ORDER, BY_DIVISION = "source", "division"
 ORDERS = {SOURCE_ORDER: "In the order of the source", BY_DIVISION: "By division"}
+
+
+def resting_documents():
+    """The published documents an answer rests on, for the list (one query for them all)."""
+    return Document.objects.published().only("title", "slug", "date").order_by("-date", "title")
 
 
 class FAQListView(FilteredListView):
@@ -34,7 +40,11 @@ class FAQListView(FilteredListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        rows = FAQ.objects.published().select_related("division")
+        rows = (
+            FAQ.objects.published()
+            .select_related("division")
+            .prefetch_related(Prefetch("documents", queryset=resting_documents()))
+        )
         if self.order == BY_DIVISION:
             return rows.order_by(
                 F("division__order").asc(nulls_last=True), "division__name", "order", "pk"

@@ -59,6 +59,17 @@ class InitiativeListView(FilteredListView):
         return paginator, page, page.object_list, is_paginated
 
 
+def resting_documents():
+    """The published documents an initiative rests on (``Document.initiatives``, the reverse
+    side, read by name: documents sit above initiatives in the layers)."""
+    model = Initiative._meta.get_field("documents").related_model
+    return (
+        model.objects.published()
+        .only("title", "slug", "doc_type", "date", "identifier")
+        .order_by("-date", "title")
+    )
+
+
 class InitiativeDetailView(PreviewableDetailMixin, DetailView):
     model = Initiative
     template_name = "initiatives/initiative_detail.html"
@@ -80,6 +91,7 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
                 Prefetch("member_states", queryset=MemberState.objects.published()),
                 Prefetch("topics", queryset=Topic.objects.published()),
                 Prefetch("supporting_divisions", queryset=Division.objects.published()),
+                Prefetch("documents", queryset=resting_documents()),
             )
         )
 

@@ -125,6 +125,22 @@ class SitemapPageView(TemplateView):
                 ],
             ),
             (
+                "Documents and partners",
+                [
+                    Link(
+                        reverse("documents:list"),
+                        "Documents",
+                        "Declarations, agreements, plans and reports; signatures and consents.",
+                    ),
+                    Link(
+                        f"{reverse('documents:list')}?type=agreement",
+                        "Agreements",
+                        "Each with its signatures and consents as far as recorded.",
+                    ),
+                    Link(reverse("partners:list"), "Partners", "By kind of relationship."),
+                ],
+            ),
+            (
                 "Search and open data",
                 [
                     Link(reverse("search"), "Search", "One search over everything on the portal."),

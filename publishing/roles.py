@@ -36,6 +36,8 @@ CONTENT_MODELS = [
     ("people", "role"),
     ("bodies", "body"),
     ("meetings", "meeting"),
+    ("partners", "partner"),
+    ("documents", "document"),
 ]
 # Edited with their item: an initiative's milestones and indicators, any item's citations.
 PARTS = [
@@ -44,6 +46,7 @@ PARTS = [
     ("initiatives", "indicatorperiod"),
     ("people", "appointment"),
     ("sources", "citation"),
+    ("documents", "participation"),  # an agreement's signatures and consents
 ]
 # Reference data kept by site administrators only (none now: Member States are content).
 REFERENCE = []

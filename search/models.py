@@ -25,6 +25,8 @@ class DocumentKind(models.TextChoices):
     PERSON = "person", "Person"
     BODY = "body", "ASEAN body"
     MEETING = "meeting", "Meeting"
+    DOCUMENT = "document", "Document"
+    PARTNER = "partner", "Partner"
 
 
 class SearchDocument(models.Model):

@@ -30,6 +30,7 @@ from publishing.content import State
 from publishing.history import one_revision
 from seed import data
 from seed.bodies_loader import load_bodies_and_meetings
+from seed.library_loader import load_library
 from seed.parser import SeedDocument, SeedFormatError, parse_seed, read_seed_text
 from seed.people_loader import load_people
 from sources.models import Citation, Source
@@ -120,6 +121,7 @@ class Loader:
         self.load_faqs(divisions, topics)
         load_people(self)
         load_bodies_and_meetings(self, states)
+        load_library(self)
 
     def load_sources(self):
         return {

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Q
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+from django.db.models import Q, prefetch_related_objects
 
 from .models import Citation, Source
 
@@ -21,6 +21,43 @@ class Reference:
     @property
     def anchor(self):
         return f"source-{self.number}"
+
+    @property
+    def page(self):
+        """The portal's own page of this source, when a content item *is* the source (an
+        official document: ``Document.source``) and that item is public; else None."""
+        return page_of(self.source)
+
+
+def page_relations():
+    """The one-to-one relations by which a content item is a source (``document``), found
+    by their shape, so this wing never names the apps above it."""
+    return [
+        rel.get_accessor_name()
+        for rel in Source._meta.related_objects
+        if rel.one_to_one and hasattr(rel.related_model, "get_absolute_url")
+    ]
+
+
+def page_of(source):
+    for name in page_relations():
+        try:
+            item = getattr(source, name)
+        except ObjectDoesNotExist:
+            continue
+        if item is not None and getattr(item, "is_public", False):
+            return item
+    return None
+
+
+def attach_pages(sources):
+    """Read the items that are these sources in one query per relation, for those not read
+    with their source already (``select_related``), so a page's query count stays fixed."""
+    for name in page_relations():
+        related = Source._meta.get_field(name)
+        unread = [s for s in sources if not related.is_cached(s)]
+        if unread:
+            prefetch_related_objects(unread, name)
 
 
 def _key(obj):
@@ -86,7 +123,8 @@ def citations_of(items):
         return {}
     query = reduce(or_, (of_model(m) & Q(object_id__in=pks) for m, pks in by_model.items()))
     found = {}
-    rows = Citation.objects.filter(query).select_related("source", "content_type")
+    pages = [f"source__{name}" for name in page_relations()]
+    rows = Citation.objects.filter(query).select_related("source", "content_type", *pages)
     for citation in rows.order_by("order", "pk"):
         content_type = citation.content_type
         key = (f"{content_type.app_label}.{content_type.model}", citation.object_id)
@@ -106,6 +144,7 @@ def references_for(*items):
         source = _own_source(obj)
         if source is not None:
             refs.cite(obj, source)
+    attach_pages([ref.source for ref in refs])
     return refs
 
 

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from bodies.models import Body, BodyKind
 from caching import after_commit
 from divisions.models import Division, DivisionKind, Pillar
+from documents.models import Document, Participation
 from faqs.models import FAQ
 from initiatives.models import Initiative, Milestone, Topic
 from meetings.models import Meeting, MeetingStatus
@@ -14,6 +15,7 @@ from member_states.models import MemberState
 from pages.models import SiteSection
 from partial_dates import PartialDate
 from people.models import Appointment, Person, Role
+from partners.models import Partner
 from publishing.content import State
 from sources.models import Citation, Source
 
@@ -259,6 +261,8 @@ class AppointmentFactory(CommittedFactory):
     role = factory.SubFactory(RoleFactory)
     started = PartialDate(2023)
     how_appointed = Appointment.HowAppointed.NOMINATED
+
+
 # --- issue 15: ASEAN bodies and their meetings -------------------------------------------
 
 
@@ -306,3 +310,45 @@ class MeetingFactory(PublishedFactory):
         """Published meetings need a source: each cites one unless ``sources=[]``."""
         if create:
             cite(self, *(extracted if extracted is not None else [SharedSourceFactory()]))
+
+
+# --- issue 15: documents and partners -----------------------------------------------------
+
+
+class PartnerFactory(PublishedFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    kind = "dialogue"
+
+
+class DocumentFactory(PublishedFactory):
+    class Meta:
+        model = Document
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Declaration on Subject {n}")
+    slug = factory.Sequence(lambda n: f"declaration-{n}")
+    doc_type = "declaration"
+    date = PartialDate(2019, 6)
+    summary = "What the document says."
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+
+    @factory.post_generation
+    def initiatives(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.initiatives.set(extracted)
+
+
+class ParticipationFactory(CommittedFactory):
+    class Meta:
+        model = Participation
+
+    document = factory.SubFactory(DocumentFactory, doc_type="agreement")
+    member_state = factory.SubFactory(MemberStateFactory)

@@ -197,6 +197,16 @@ SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
 
 # --- Content and the editorial workflow ---------------------------------------------------
 INITIATIVES_PER_PAGE = 20
+DOCUMENTS_PER_PAGE = 20
+
+# --- Uploaded document files ------------------------------------------------------------------
+# Stored through Django's storage API ("default" in STORAGES: the file system under
+# MEDIA_ROOT unless production configures another backend). MEDIA_ROOT is never served as
+# it is (no MEDIA_URL route, and the web server must not serve it either): a file reaches
+# the public only through /documents/<slug>/file/, which checks the document is published.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The largest file staff may upload to a document, in megabytes (default 25).
+DOCUMENT_FILE_MAX_BYTES = int(os.environ.get("DOCUMENT_FILE_MAX_MB", "25")) * 1024 * 1024
 # How long a new item may go before its owning division must review it again.
 CONTENT_REVIEW_INTERVAL_DAYS = 365
 SIMPLE_HISTORY_REVERT_DISABLED = True  # the portal's own compare/revert views replace it

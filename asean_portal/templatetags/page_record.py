@@ -51,9 +51,13 @@ def citation_meta(context):
     found = _record(context)
     if found is None:
         return ""
-    return format_html_join(
-        "\n  ", '<meta name="{}" content="{}">', found[2].scholar_meta
-    ) + mark_safe("\n")
+    item, pairs = found[0], found[2].scholar_meta
+    # An item that is itself a publication (a document) gives its own: its date and issuer,
+    # not this page's.
+    if callable(getattr(item, "scholar_meta", None)):
+        request = context["request"]
+        pairs = item.scholar_meta(lambda path: absolute(request, path))
+    return format_html_join("\n  ", '<meta name="{}" content="{}">', pairs) + mark_safe("\n")
 
 
 @register.inclusion_tag("includes/page_record.html", takes_context=True)

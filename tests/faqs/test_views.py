@@ -106,6 +106,6 @@ def test_query_count_does_not_grow_with_rows(queries_for, rows):
     # words add the index's ranking of the matches and, once per content token, the
     # acronym glossary.
     # + the citations of the FAQs shown (their sources), the posts they are about (and, when
-    # some are, who holds them today: people's ``holders_now``)
-    assert queries_for(LIST) == 6
-    assert queries_for(f"{LIST}?topic=t&q=question") == 6
+    # some are, who holds them today: people's ``holders_now``), the documents they rest on
+    assert queries_for(LIST) == 7
+    assert queries_for(f"{LIST}?topic=t&q=question") == 7

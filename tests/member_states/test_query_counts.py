@@ -15,12 +15,13 @@ pytestmark = pytest.mark.django_db
 EXPECTED = {
     "member states": (2, 2),  # + the states
     # + it, its citations (with sources), per involving type its first rows with their total
-    # (initiatives, people by nationality, bodies, meetings: one each), its record of changes
-    "member state": (8, 8),
+    # (initiatives, people by nationality, bodies, meetings, documents: one each), its
+    # record of changes
+    "member state": (9, 9),
     "member state by code": (3, 3),  # + the lookup by slug, then by ISO code: the redirect
-    # + it, per type its newest items (initiatives, people, bodies, meetings) and their
-    # public changes
-    "member state feed": (7, 7),
+    # + it, per type its newest items (initiatives, people, bodies, meetings, documents) and
+    # their public changes
+    "member state feed": (8, 8),
     # the initiatives filtered by a code: + rows, topics; cold: the count, the codes and
     # each filter's choices
     "initiatives by code": (9, 3),

@@ -281,6 +281,7 @@ def test_the_sitemap_index_query_count_does_not_grow(queries_for, rows):
     for _ in range(rows):
         InitiativeFactory()
     # The fixed pages' nine latest-change lookups and /updates/' latest entry; a count and
-    # a latest change per section (divisions, member states, people, initiatives, topics); the
-    # glossary's two (its acronyms and synonyms); leadership's two (its posts' and people's).
-    assert queries_for("/sitemap.xml") == 1 + 9 + 1 + 5 * 2 + 2 + 2  # 1: the content token
+    # a latest change per section (divisions, member states, people, initiatives, topics,
+    # bodies, meetings, documents, partners); the glossary's two (its acronyms and synonyms);
+    # leadership's two (its posts' and people's).
+    assert queries_for("/sitemap.xml") == 1 + 9 + 1 + 9 * 2 + 2 + 2  # 1: the content token

@@ -11,7 +11,7 @@ from divisions.models import Division
 from initiatives.models import Initiative, Milestone
 from member_states.models import MemberState
 from pages.models import SiteSection
-from seed import bodies_data, data, people_data
+from seed import bodies_data, data, library_data, people_data
 from seed.parser import (
     SEED_TEXT_PATH,
     SeedFormatError,
@@ -96,11 +96,17 @@ def test_first_run_reports_what_it_created():
     assert "Divisions: 7 created, 0 updated, 0 unchanged" in out
     assert "Member states: 11 created, 0 updated, 0 unchanged" in out
     assert "FAQs: 10 created" in out
-    sources = len(data.SOURCES) + len(people_data.SOURCES) + len(bodies_data.SOURCES)
+    sources = (
+        len(data.SOURCES)
+        + len(people_data.SOURCES)
+        + len(bodies_data.SOURCES)
+        + len(library_data.SOURCES)
+    )
     assert f"Sources: {sources} created" in out
     assert "Bodies: 12 created" in out and "Meetings: 5 created" in out
-    # one line per model (with posts, people, appointments, bodies and meetings)
-    assert len(out.strip().splitlines()) == 12
+    # one line per model (with posts, people, appointments, bodies, meetings and the
+    # library's three)
+    assert len(out.strip().splitlines()) == 15
 
 
 @pytest.mark.django_db

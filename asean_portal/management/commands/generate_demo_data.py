@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from divisions.models import Division
+from seed import demo_documents
 from seed.demo_data import DemoDataBuilder
 from seed.demo_meetings import build_meetings, clear_meetings
 
@@ -20,11 +21,14 @@ class Command(BaseCommand):
         parser.add_argument("--initiatives", type=int, default=1000, metavar="N")
         parser.add_argument("--faqs", type=int, default=0, metavar="M")
         parser.add_argument("--meetings", type=int, default=0, metavar="K")
+        parser.add_argument("--documents", type=int, default=0, metavar="D")
         parser.add_argument("--seed", type=int, default=2045, help="random seed (reproducible)")
 
-    def handle(self, *args, initiatives, faqs, meetings, seed, verbosity, **options):
-        if initiatives < 0 or faqs < 0 or meetings < 0:
-            raise CommandError("--initiatives, --faqs and --meetings must be 0 or more.")
+    def handle(self, *args, initiatives, faqs, meetings=0, documents=0, seed, verbosity, **options):
+        if min(initiatives, faqs, meetings, documents) < 0:
+            raise CommandError(
+                "--initiatives, --faqs, --meetings and --documents must be 0 or more."
+            )
         if not Division.objects.exists():
             call_command("load_seed_content", verbosity=verbosity)
         try:
@@ -39,10 +43,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Removed {removed_initiatives} earlier demo initiatives and {removed_faqs} FAQs."
             )
+        demo_documents.clear()
         for label, steps in (
             ("initiatives", builder.build_initiatives(initiatives)),
             ("FAQs", builder.build_faqs(faqs)),
             ("meetings", meeting_batches),
+            ("documents", demo_documents.build_documents(documents, seed)),
         ):
             for done in steps:
                 if verbosity > 1:
@@ -50,8 +56,8 @@ class Command(BaseCommand):
         if verbosity:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Added {initiatives} demo initiatives, {faqs} demo FAQs and {meetings} "
-                    "demo meetings "
+                    f"Added {initiatives} demo initiatives, {faqs} demo FAQs, {meetings} "
+                    f"demo meetings and {documents} demo documents "
                     f"in {time.monotonic() - began:.0f}s."
                 )
             )
