@@ -14,8 +14,8 @@ from meetings.models import Meeting, MeetingStatus
 from member_states.models import MemberState
 from pages.models import SiteSection
 from partial_dates import PartialDate
-from people.models import Appointment, Person, Role
 from partners.models import Partner
+from people.models import Appointment, Person, Role
 from publishing.content import State
 from sources.models import Citation, Source
 
