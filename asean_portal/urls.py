@@ -52,11 +52,15 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
 ]
 
-# Uploaded portraits, in development only (production serves MEDIA_URL itself: README).
+# Uploaded portraits, in development only (production's web server serves that one folder:
+# README). Never the rest of MEDIA_ROOT: document files go out through their own view.
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}people/portraits/",
+        document_root=settings.MEDIA_ROOT / "people" / "portraits",
+    )
 
 # A database that cannot be reached answers 503 with Retry-After; anything else, 500.
 handler500 = "asean_portal.errors.server_error"

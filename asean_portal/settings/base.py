@@ -171,8 +171,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
-# Files staff upload (people's portraits). Production serves MEDIA_URL from MEDIA_ROOT
-# (the web server or object storage); ``make run`` serves it through Django.
+# Files staff upload: people's portraits (production serves MEDIA_URL + "people/portraits/"
+# from that folder only; ``make run`` serves them through Django) and document files (below).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 # The application serves the collected files itself (whitenoise) only in production; in
@@ -201,10 +201,9 @@ DOCUMENTS_PER_PAGE = 20
 
 # --- Uploaded document files ------------------------------------------------------------------
 # Stored through Django's storage API ("default" in STORAGES: the file system under
-# MEDIA_ROOT unless production configures another backend). MEDIA_ROOT is never served as
-# it is (no MEDIA_URL route, and the web server must not serve it either): a file reaches
-# the public only through /documents/<slug>/file/, which checks the document is published.
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# MEDIA_ROOT unless production configures another backend). MEDIA_ROOT/documents/ is never
+# served as it is (the web server must not serve it): a file reaches the public only through
+# /documents/<slug>/file/, which checks the document is published.
 # The largest file staff may upload to a document, in megabytes (default 25).
 DOCUMENT_FILE_MAX_BYTES = int(os.environ.get("DOCUMENT_FILE_MAX_MB", "25")) * 1024 * 1024
 # How long a new item may go before its owning division must review it again.

@@ -41,28 +41,56 @@ def public_urls(slugs):
 
 
 def publish_a_little_of_everything(initiatives=1):
-    """Publish ``initiatives`` initiatives (one division, topic and FAQ around them) and
-    return every public URL, its slugs filled with theirs."""
-    from tests.factories import FAQFactory, InitiativeFactory, TopicFactory
+    """Publish ``initiatives`` initiatives (one division, topic and FAQ around them) and one
+    item of every other public type, and return every public URL, its slugs filled with
+    theirs."""
+    from tests.factories import (
+        AppointmentFactory,
+        BodyFactory,
+        DocumentFactory,
+        FAQFactory,
+        InitiativeFactory,
+        MeetingFactory,
+        MemberStateFactory,
+        PartnerFactory,
+        TopicFactory,
+    )
 
     topic = TopicFactory()
-    first, *_ = InitiativeFactory.create_batch(initiatives, topics=[topic])
+    state = MemberStateFactory()
+    first, *_ = InitiativeFactory.create_batch(initiatives, topics=[topic], member_states=[state])
     FAQFactory(division=first.lead_division, topics=[topic])
+    person = AppointmentFactory().person
+    body = BodyFactory()
+    meeting = MeetingFactory(body=body, host_state=state)
+    document = DocumentFactory(meeting=meeting)
+    partner = PartnerFactory()
     division = first.lead_division.slug
-    return public_urls(
+    urls = public_urls(
         {
             "initiatives": first.slug,
             "divisions": division,
             "division": division,
             "topics": topic.slug,
             "topic": topic.slug,
+            "member-states": state.slug,
+            "people": person.slug,
+            "bodies": body.slug,
+            "body": body.slug,  # /meetings/feed/body/<slug>/
+            "calendar": body.slug,  # /meetings/calendar/<slug>.ics
+            "meetings": meeting.slug,
+            "documents": document.slug,
+            "partners": partner.slug,
             "sitemap-": "initiatives",  # /sitemap-<section>.xml
         }
     )
+    # Not pages: a document's file (none here: tests/documents/test_files.py serves them) and
+    # its permanent address, a redirect to its page (tests/documents).
+    return [url for url in urls if not url.endswith("/file/") and "/documents/id/" not in url]
 
 
 # Addresses that are downloads (CSV or JSON), never pages.
-DOWNLOADS = {"/initiatives/milestones/", "/people/appointments/"}
+DOWNLOADS = {"/initiatives/milestones/", "/people/appointments/", "/documents/participations/"}
 
 
 def html_pages(urls):
@@ -71,7 +99,7 @@ def html_pages(urls):
     return [
         url
         for url in urls
-        if not url.endswith((".xml", ".txt", "healthz", "/feed/"))
+        if not url.endswith((".xml", ".txt", ".ics", "healthz", "/feed/"))
         and "/feed/" not in url
         and url not in DOWNLOADS
     ]
