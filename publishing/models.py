@@ -2,6 +2,7 @@
 changes."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -37,6 +38,8 @@ class Draft(models.Model):
     #: A major change's public note, told to readers when a Publisher publishes the draft
     #: (``publishing.changes``); empty for a minor change.
     change_note = models.TextField("public change note", blank=True)
+    #: The live item (no column: the two fields above).
+    item = GenericForeignKey("content_type", "object_id")
 
     class Meta:
         app_label = "asean_portal"
