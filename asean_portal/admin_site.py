@@ -10,7 +10,7 @@ from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from staff.inbox import inbox
+from staff.inbox import inbox_context
 from staff.review_due import review_due
 
 TOTP_DIGITS = 6
@@ -91,7 +91,7 @@ class PortalAdminSite(admin.AdminSite):
 
     def index(self, request, extra_context=None):
         """The admin home, with the signed-in person's review inbox (``staff.inbox``)."""
-        return super().index(request, {"inbox": inbox(request), **(extra_context or {})})
+        return super().index(request, {**inbox_context(request), **(extra_context or {})})
 
     def get_urls(self):
         """The admin's own pages plus the staff's review report (``admin:review_due``)."""

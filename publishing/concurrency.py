@@ -27,7 +27,7 @@ class ConcurrencyFormMixin(forms.Form):
     conflict = None  # set when the save was refused: {"who", "when", "rows"}
     #: The row as stored, read (and locked) by the check: its version and ``STORED_FIELDS``.
     stored = None
-    STORED_FIELDS = ("state", "publish_at", "unpublish_at")
+    STORED_FIELDS = ("state", "publish_at", "unpublish_at", "updated_by_id")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

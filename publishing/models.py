@@ -101,3 +101,52 @@ class PublicChange(models.Model):
 
     def __str__(self):
         return f"{self.note[:60]} ({self.content_type.name} #{self.object_id})"
+
+
+class WorkflowNote(models.Model):
+    """What the editorial workflow keeps beside an item's revisions: an internal note, a
+    request for changes (with its comment), a discarded draft (with what it held and why).
+    Shown on the item's review page and in its history; never public."""
+
+    NOTE = "note"
+    CHANGES_REQUESTED = "changes_requested"
+    DRAFT_DISCARDED = "draft_discarded"
+    KINDS = [
+        (NOTE, "Note"),
+        (CHANGES_REQUESTED, "Changes requested"),
+        (DRAFT_DISCARDED, "Draft discarded"),
+    ]
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=24, choices=KINDS)
+    text = models.TextField(blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    #: Whose work it was about (the draft's author, whoever sent the item for review).
+    about = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    on_draft = models.BooleanField("about the draft of the live item", default=False)
+    #: A discarded draft's snapshot (``publishing.drafts.take_snapshot``).
+    data = models.JSONField(encoder=DjangoJSONEncoder, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "asean_portal"
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "workflow note"
+        verbose_name_plural = "workflow notes"
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "created_at"], name="workflownote_item_idx"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on {self.content_type.name} #{self.object_id}"

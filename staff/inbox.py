@@ -24,6 +24,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import Truncator, capfirst
 
+from notifications.models import Notification
 from publishing.admin.content import portal_time
 from publishing.content import State
 from publishing.models import Draft, PublicChange
@@ -264,6 +265,14 @@ def inbox(request):
         published.finish(by_when, reverse=True),
         due.finish(lambda r: r["review_by"]),
     ]
+
+
+def inbox_context(request):
+    """What the admin home adds: the inbox, and how many notifications are unread."""
+    if not request.user.is_active or not request.user.is_staff:
+        return {}
+    unread = Notification.objects.filter(recipient=request.user, read_at__isnull=True).count()
+    return {"inbox": inbox(request), "unread_notifications": unread}
 
 
 def _name(user):

@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator, capfirst
 
-from publishing.models import Draft
+from publishing.models import Draft, WorkflowNote
 from publishing.registry import registry
 
 
@@ -35,8 +35,8 @@ class ContentTypeFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
+        value = str(self.value() or "")  # "Show counts" sets it as an int
+        if value.isdigit():
             return queryset.filter(content_type_id=int(value))
         return queryset
 
@@ -98,4 +98,20 @@ class DraftListAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(WorkflowNote)
+class WorkflowNoteAdmin(admin.ModelAdmin):
+    """Read-only, for site administrators: every comment, request for changes and discarded
+    draft (each item shows its own on its review page and history)."""
+
+    list_display = ["__str__", "kind", "author", "created_at"]
+    list_filter = ["kind"]
+    list_select_related = ["content_type", "author"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -16,6 +16,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from publishing.comments import notes_of
+from publishing.drafts import changed_since_live
 from publishing.history import history_of
 from publishing.revisions import (
     RevertError,
@@ -29,6 +31,16 @@ from publishing.revisions import revert as write_back
 
 HISTORY_PER_PAGE = 50
 DELETED_PER_PAGE = 50
+
+
+def notes_for_history(obj):
+    """The item's comments, notes and discarded drafts (with the fields each draft
+    changed), newest first."""
+    notes = list(notes_of(type(obj), obj.pk)[:100])
+    for note in notes:
+        if note.data:
+            note.changed = changed_since_live(obj, note.data)
+    return notes
 
 
 class HistoryAdminMixin:
@@ -125,6 +137,7 @@ class HistoryAdminMixin:
             compare_url=self.admin_url("compare", obj.pk),
             may_revert=self.has_change_permission(request, obj),
             revert_url_name=f"{self.admin_site.name}:{self._url_name('revert')}",
+            notes=notes_for_history(obj),
             **(extra_context or {}),
         )
         return TemplateResponse(request, self.object_history_template, context)
