@@ -491,6 +491,13 @@ class ContentAdmin(CommentsAdminMixin, DraftAdminMixin, HistoryAdminMixin, admin
         super().save_related(request, form, formsets, change)
         end_revision(form.instance, request.user)
         self.revision_saved(request, form.instance)
+        merged = getattr(form, "merged", None)
+        if merged and merged["kept"]:
+            messages.info(
+                request,
+                f"{merged['who']} saved this {self.opts.verbose_name} while you were editing "
+                f"it: their changes to {', '.join(merged['kept'])} are kept with yours.",
+            )
         if change and getattr(request, "_draft", None) is None:  # a draft keeps its note
             changes.record_major_change(form.instance, form.public_change_note, request.user)
         if getattr(request, "_draft", None) is None:

@@ -15,9 +15,7 @@ from tests.factories import FAQFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_request_changes_sends_a_draft_back_to_its_author(
-    editor, editor_client, publisher_client
-):
+def test_request_changes_sends_a_draft_back_to_its_author(editor, editor_client, publisher_client):
     live = FAQFactory(question="Who leads?")
     edit(editor_client, live, answer="New.", _send_for_review="1")
     assert Draft.objects.get().submitted_at is not None
@@ -70,9 +68,10 @@ def test_internal_notes_on_any_item(editor_client, publisher_client):
     )
     assert done.status_code == 302 and done["Location"] == change
     assert "Checked with the division." in publisher_client.get(change).content.decode()
-    assert "Checked with the division." in publisher_client.get(
-        url(FAQ, "history", faq.pk)
-    ).content.decode()
+    assert (
+        "Checked with the division."
+        in publisher_client.get(url(FAQ, "history", faq.pk)).content.decode()
+    )
     # Somewhere else is not followed.
     away = editor_client.post(
         url(FAQ, "add_note", faq.pk), {"text": "x", "next": "https://elsewhere.example/"}
