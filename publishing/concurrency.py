@@ -122,6 +122,10 @@ class ConcurrencyFormMixin(forms.Form):
             .first()
         )
 
+    def describe_others(self, opened):
+        """Who saved since the form was opened, and when (no comparison rows)."""
+        return describe_conflict(self.instance, opened.version, rows=False)
+
     def _parts_changed(self, opened):
         """Did they change the item's parts (inline rows: not merged)?"""
         if not hasattr(opened, "milestones_snapshot") or not hasattr(
@@ -140,7 +144,7 @@ class ConcurrencyFormMixin(forms.Form):
 
     def merge(self, opened, current):
         seen = self.cleaned_data.get("seen_version") == current
-        described = describe_conflict(self.instance, opened.version, rows=False)
+        described = self.describe_others(opened)
         kept, clashes = [], []
         for name, field in self._merged_fields():
             if name not in self.cleaned_data:

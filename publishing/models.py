@@ -150,3 +150,78 @@ class WorkflowNote(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} on {self.content_type.name} #{self.object_id}"
+
+
+class DraftRevision(models.Model):
+    """One save of a draft of a live item: co-editors see each other's changes (the draft
+    page lists them), and a form opened at an earlier save merges against it."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    #: The draft's id (the draft row goes when it is published or discarded; this stays).
+    draft_id = models.PositiveBigIntegerField(db_index=True)
+    number = models.PositiveIntegerField(help_text="The draft's save count after this save.")
+    data = models.JSONField(encoder=DjangoJSONEncoder)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    saved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "asean_portal"
+        ordering = ["-number"]
+        verbose_name = "save of a draft"
+        verbose_name_plural = "saves of drafts"
+        constraints = [
+            models.UniqueConstraint(fields=["draft_id", "number"], name="draftrevision_once")
+        ]
+
+    def __str__(self):
+        return f"save {self.number} of draft #{self.draft_id}"
+
+
+class EditPresence(models.Model):
+    """Who has an item's change form open: "Also open by … since …" (a soft lock, which
+    expires ``EDIT_PRESENCE_MINUTES`` after the form was last opened)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    opened_at = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        app_label = "asean_portal"
+        verbose_name = "open change form"
+        verbose_name_plural = "open change forms"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "user"], name="editpresence_one_per_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} on {self.content_type.name} #{self.object_id}"
+
+
+class EditLock(models.Model):
+    """A Publisher's lock on an item: until it is lifted, nobody else saves it."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    locked_at = models.DateTimeField(auto_now_add=True)
+    note = models.CharField("why", max_length=300, blank=True)
+
+    class Meta:
+        app_label = "asean_portal"
+        verbose_name = "lock on an item"
+        verbose_name_plural = "locks on items"
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="editlock_one")
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.name} #{self.object_id} locked by {self.locked_by}"

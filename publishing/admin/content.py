@@ -23,10 +23,11 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
-from publishing import changes, drafts, signals
+from publishing import changes, drafts, presence, signals
 from publishing.admin.comments import CommentsAdminMixin
 from publishing.admin.drafts import DraftAdminMixin
 from publishing.admin.history import HistoryAdminMixin
+from publishing.admin.presence import PresenceAdminMixin
 from publishing.concurrency import ConcurrencyFormMixin
 from publishing.content import State, default_review_by
 from publishing.history import begin_revision, end_revision, one_revision
@@ -104,6 +105,33 @@ class ContentAdminForm(PublicChangeFormMixin, ConcurrencyFormMixin, forms.ModelF
     choose, and refuses a save based on a copy someone else has changed since."""
 
     user = None  # set per request by ContentAdmin.get_form
+    # The form of a live item's draft: its draft and the live version (ContentAdmin.get_form)
+    draft_pending = None
+    draft_live_version = None
+
+    def opened_record(self, base):
+        """A draft's form was opened at the live version plus the draft's saves then: that
+        save of the draft (``DraftRevision``), or the live revision if it had none."""
+        if self.draft_live_version is None or self.draft_pending is None:
+            return super().opened_record(base)
+        saves = base - self.draft_live_version
+        if saves <= 0:
+            return super().opened_record(self.draft_live_version)
+        kept = drafts.draft_revision(self.draft_pending, saves)
+        if kept is None:
+            return None
+        record = drafts.DraftRecord(type(self.instance), self.instance.pk, kept.data)
+        record.version = base
+        return record
+
+    def describe_others(self, opened):
+        if self.draft_pending is None:
+            return super().describe_others(opened)
+        return {
+            "who": drafts.author_name(self.draft_pending),
+            "when": drafts.when_saved(self.draft_pending),
+            "rows": [],
+        }
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(normalise_newlines(data), *args, **kwargs)
@@ -130,6 +158,10 @@ class ContentAdminForm(PublicChangeFormMixin, ConcurrencyFormMixin, forms.ModelF
             refusal = self.second_person_refusal()
             if refusal:
                 self.add_error("state" if "state" in self.fields else None, refusal)
+        if self.instance.pk and self.user is not None:
+            locked = presence.lock_refusal(self.instance, self.user)
+            if locked:
+                self.add_error(None, locked)
         return cleaned
 
     def second_person_refusal(self):
@@ -351,7 +383,9 @@ class EstimatedCountPaginator(Paginator):
         return self._get_page(window, number, self)
 
 
-class ContentAdmin(CommentsAdminMixin, DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
+class ContentAdmin(
+    CommentsAdminMixin, PresenceAdminMixin, DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin
+):
     """Base admin for ``ContentModel`` subclasses.
 
     Subclasses declare ``fieldsets`` for their own content only; the "Publication" and
@@ -397,9 +431,16 @@ class ContentAdmin(CommentsAdminMixin, DraftAdminMixin, HistoryAdminMixin, admin
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        pending = (getattr(request, "_draft", None) or {}).get("pending")
+        draft = getattr(request, "_draft", None) or {}
+        pending = draft.get("pending")
         note = pending.change_note if pending is not None else ""
-        return type(form.__name__, (form,), {"user": request.user, "draft_note": note})
+        attrs = {
+            "user": request.user,
+            "draft_note": note,
+            "draft_pending": pending,
+            "draft_live_version": draft.get("live_version"),
+        }
+        return type(form.__name__, (form,), attrs)
 
     def get_fieldsets(self, request, obj=None):
         if self.fieldsets:
@@ -414,7 +455,7 @@ class ContentAdmin(CommentsAdminMixin, DraftAdminMixin, HistoryAdminMixin, admin
             (
                 "Publication",
                 {
-                    "fields": [PUBLICATION_FIELDS, "review_by", "base_version"],
+                    "fields": [PUBLICATION_FIELDS, "review_by", ("base_version", "seen_version")],
                     "description": self.publication_help(request),
                 },
             ),
@@ -468,6 +509,7 @@ class ContentAdmin(CommentsAdminMixin, DraftAdminMixin, HistoryAdminMixin, admin
         if obj is not None and obj.pk and hasattr(response, "context_data"):
             draft = response.context_data.get("draft") or {}
             response.context_data.update(self.notes_context(request, obj, draft.get("pending")))
+            response.context_data["presence"] = self.presence_context(request, obj)
         return response
 
     def save_model(self, request, obj, form, change):

@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator, capfirst
 
-from publishing.models import Draft, WorkflowNote
+from publishing.models import Draft, DraftRevision, EditLock, EditPresence, WorkflowNote
 from publishing.registry import registry
 
 
@@ -115,3 +115,30 @@ class WorkflowNoteAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(DraftRevision)
+class DraftRevisionAdmin(WorkflowNoteAdmin):
+    """Read-only, for site administrators: every save of a draft (each draft's page lists
+    its own)."""
+
+    list_display = ["__str__", "author", "saved_at"]
+    list_filter = []
+    list_select_related = ["author"]
+
+
+@admin.register(EditLock)
+class EditLockAdmin(WorkflowNoteAdmin):
+    """Every lock (each item's form shows and lifts its own); site administrators may
+    delete a forgotten one."""
+
+    list_display = ["__str__", "locked_by", "locked_at", "note"]
+    list_filter = []
+    list_select_related = ["locked_by", "content_type"]
+
+
+@admin.register(EditPresence)
+class EditPresenceAdmin(WorkflowNoteAdmin):
+    list_display = ["__str__", "opened_at", "seen_at"]
+    list_filter = []
+    list_select_related = ["user", "content_type"]

@@ -171,13 +171,51 @@ class HistoryAdminMixin:
         )
         return TemplateResponse(request, "admin/portal/compare.html", context)
 
+    def confirm_revert(self, request, obj, record):
+        """Unless the POST confirms it, the page asking to (with what would change and an
+        optional reason); None once confirmed."""
+        if request.POST.get("confirm") == "1":
+            return None
+        current = history_of(self.model, obj.pk).first()
+        context = self._context(
+            request,
+            f"Revert “{obj}”?",
+            obj,
+            crumb="Revert",
+            question=f"Put “{obj}” back to the version of {when(record)} by {who(record)}? "
+            "The revert is saved as a new version; nothing is lost from the history.",
+            rows=compare(current, record) if current is not None else [],
+            rows_caption="What the revert changes",
+            before_label="Now",
+            after_label=f"The version of {when(record)}",
+            action_url=request.get_full_path(),
+            reason_help="Kept in the item's history with the revert.",
+            confirm_label="Yes, revert",
+            cancel_url=self.admin_url("history", obj.pk),
+        )
+        return TemplateResponse(request, "admin/portal/confirm.html", context)
+
+    def revert_reason(self, request, record):
+        reason = request.POST.get("reason", "").strip()[:1000]
+        said = f"Reverted to the version of {when(record)}"
+        return f"{said}: {reason}" if reason else said
+
     def revert_view(self, request, object_id, history_id):
         obj = self._object_or_404(request, object_id)
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         record = get_object_or_404(self.model.history, id=obj.pk, history_id=history_id)
+        asking = self.confirm_revert(request, obj, record)
+        if asking is not None:
+            return asking
         try:
-            write_back(self.model, record, request.user, current=obj)
+            write_back(
+                self.model,
+                record,
+                request.user,
+                current=obj,
+                reason=self.revert_reason(request, record),
+            )
         except RevertError as error:
             messages.error(request, f"Nothing was changed: {error}")
         else:

@@ -27,6 +27,7 @@ from tests.factories import (
 from tests.responses import text_of
 
 pytestmark = pytest.mark.django_db
+CONFIRM = {"confirm": "1"}  # Revert and Discard ask first (tests/publishing/test_confirm.py)
 
 FACTORIES = {
     SiteSection: (SiteSectionFactory, "title"),
@@ -335,7 +336,7 @@ def test_publishing_a_draft_based_on_an_old_live_version_is_refused_then_confirm
 
 def test_discarding_a_draft_leaves_the_live_item(editor_client, publisher_client, initiative):
     edit(editor_client, initiative, summary="Draft.")
-    publisher_client.post(url(Initiative, "draft_action", initiative.pk, "discard"))
+    publisher_client.post(url(Initiative, "draft_action", initiative.pk, "discard"), CONFIRM)
     assert not Draft.objects.exists()
     assert live(initiative).summary == "Customs clearance."
 
@@ -379,7 +380,7 @@ def test_an_editors_revert_of_a_live_item_is_a_draft(editor_client, publisher_cl
     assert_saved(edit(publisher_client, initiative, summary="Third text."))
     second = Initiative.history.filter(id=initiative.pk, summary="Second text.").get()
 
-    response = editor_client.post(url(Initiative, "revert", initiative.pk, second.history_id))
+    response = editor_client.post(url(Initiative, "revert", initiative.pk, second.history_id), CONFIRM)
 
     assert "waits for a Publisher; the live page is unchanged" in messages_of(response)[-1]
     assert live(initiative).summary == "Third text."

@@ -134,3 +134,40 @@ def test_an_editor_changing_a_new_draft_merges_too():
     faq.refresh_from_db()
     assert (faq.question, faq.answer) == ("Budi's?", "Amal's.")
     assert Initiative  # (imported for the module's other tests)
+
+
+# --- co-editors of a draft of a live item ----------------------------------------------
+
+
+def test_two_editors_on_one_draft_merge_and_see_each_others_saves():
+    from publishing.models import Draft, DraftRevision
+
+    amal, budi = signed_in("amal", "Editor"), signed_in("budi", "Editor")
+    live = FAQFactory(question="Who leads?", answer="Old.")
+    change = change_url(live)
+    # Amal starts the draft; both then open it.
+    assert_saved(amal.post(change, form_data(amal.get(change), answer="Amal's first.")))
+    amal_form, budi_form = amal.get(change), budi.get(change)
+    assert_saved(amal.post(change, form_data(amal_form, answer="Amal's second.")))
+    assert_saved(budi.post(change, form_data(budi_form, question="Who leads it?")))
+    data = Draft.objects.get().data["fields"]
+    assert (data["question"], data["answer"]) == ("Who leads it?", "Amal's second.")
+    assert DraftRevision.objects.count() == 3
+    page = budi.get(reverse("admin:faqs_faq_draft", args=[live.pk])).content.decode()
+    assert "Saves of this draft" in page and "amal" in page and "budi" in page
+    # The live item is untouched.
+    assert FAQ.objects.get(pk=live.pk).answer == "Old."
+
+
+def test_two_editors_on_one_draft_clash_on_a_field():
+    amal, budi = signed_in("amal", "Editor"), signed_in("budi", "Editor")
+    live = FAQFactory(answer="Old.")
+    change = change_url(live)
+    assert_saved(amal.post(change, form_data(amal.get(change), question="Amal's question?")))
+    amal_form, budi_form = amal.get(change), budi.get(change)
+    assert_saved(amal.post(change, form_data(amal_form, answer="Amal's.")))
+    asked = budi.post(change, form_data(budi_form, answer="Budi's."))
+    assert asked.status_code == 200
+    [clash] = asked.context["adminform"].form.clashes
+    assert (clash["mine"], clash["theirs"]) == ("Budi's.", "Amal's.")
+    assert "Keep theirs (amal)" in asked.content.decode()
