@@ -28,6 +28,7 @@ from publishing.admin.comments import CommentsAdminMixin
 from publishing.admin.drafts import DraftAdminMixin
 from publishing.admin.history import HistoryAdminMixin
 from publishing.admin.presence import PresenceAdminMixin
+from publishing.admin.review import ReviewAdminMixin
 from publishing.concurrency import ConcurrencyFormMixin
 from publishing.content import State, default_review_by
 from publishing.history import begin_revision, end_revision, one_revision
@@ -384,7 +385,12 @@ class EstimatedCountPaginator(Paginator):
 
 
 class ContentAdmin(
-    CommentsAdminMixin, PresenceAdminMixin, DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin
+    CommentsAdminMixin,
+    ReviewAdminMixin,
+    PresenceAdminMixin,
+    DraftAdminMixin,
+    HistoryAdminMixin,
+    admin.ModelAdmin,
 ):
     """Base admin for ``ContentModel`` subclasses.
 
@@ -510,6 +516,7 @@ class ContentAdmin(
             draft = response.context_data.get("draft") or {}
             response.context_data.update(self.notes_context(request, obj, draft.get("pending")))
             response.context_data["presence"] = self.presence_context(request, obj)
+            response.context_data["review"] = self.review_context(request, obj)
         return response
 
     def save_model(self, request, obj, form, change):

@@ -380,7 +380,9 @@ def test_an_editors_revert_of_a_live_item_is_a_draft(editor_client, publisher_cl
     assert_saved(edit(publisher_client, initiative, summary="Third text."))
     second = Initiative.history.filter(id=initiative.pk, summary="Second text.").get()
 
-    response = editor_client.post(url(Initiative, "revert", initiative.pk, second.history_id), CONFIRM)
+    response = editor_client.post(
+        url(Initiative, "revert", initiative.pk, second.history_id), CONFIRM
+    )
 
     assert "waits for a Publisher; the live page is unchanged" in messages_of(response)[-1]
     assert live(initiative).summary == "Third text."

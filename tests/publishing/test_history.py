@@ -160,7 +160,9 @@ def test_revert_restores_fields_topics_and_milestones_as_a_new_revision(
     assert initiative.title == "Renamed"
     assert not initiative.milestones.filter(title="Pilot").exists()
 
-    response = staff_client.post(url(Initiative, "revert", initiative.pk, original.history_id), CONFIRM)
+    response = staff_client.post(
+        url(Initiative, "revert", initiative.pk, original.history_id), CONFIRM
+    )
 
     assert response.status_code == 302
     assert "is back to the version of" in last_message(response)
@@ -189,7 +191,9 @@ def test_revert_refuses_a_version_whose_slug_is_now_taken(staff_client, initiati
     assert_saved(edit(staff_client, initiative, slug="renamed"))
     InitiativeFactory(slug="asean-single-window")
 
-    response = staff_client.post(url(Initiative, "revert", initiative.pk, original.history_id), CONFIRM)
+    response = staff_client.post(
+        url(Initiative, "revert", initiative.pk, original.history_id), CONFIRM
+    )
 
     assert "Nothing was changed" in last_message(response)
     initiative.refresh_from_db()
