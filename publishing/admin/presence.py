@@ -37,7 +37,7 @@ class PresenceAdminMixin:
         """Presence is noted here, outside the sandbox a draft's form runs in (whose writes
         are rolled back); a save that went through closes it."""
         pk = self.model._meta.pk.to_python(object_id) if object_id else None
-        if pk is not None:
+        if pk is not None and request.method == "GET":
             request._others_open = presence.opened(self.model, pk, request.user)
         response = super().changeform_view(request, object_id, form_url, extra_context)
         if pk is not None and request.method == "POST" and response.status_code == 302:

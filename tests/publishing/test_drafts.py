@@ -467,6 +467,8 @@ def test_every_content_type_previews_and_publishes_a_draft(editor_client, publis
 def test_two_editors_on_one_draft_cannot_overwrite_each_other_unseen(
     editor_client, initiative, client
 ):
+    """Both change the summary: the second is asked which to keep (a merge's clash,
+    tests/publishing/test_merge.py), with both values side by side."""
     from tests.factories import RoleUserFactory
 
     other = RoleUserFactory(username="other-editor", role="Editor")
@@ -475,18 +477,18 @@ def test_two_editors_on_one_draft_cannot_overwrite_each_other_unseen(
     first_page = editor_client.get(url(Initiative, "change", initiative.pk))
     assert edit(client, initiative, summary="The other Editor's draft.").status_code == 302
 
-    refused = editor_client.post(
+    asked = editor_client.post(
         url(Initiative, "change", initiative.pk), form_data(first_page, summary="Mine.")
     )
 
-    assert refused.status_code == 200
-    assert "Someone else saved this initiative" in refused.content.decode()
+    assert asked.status_code == 200
+    assert "changed a field you changed too" in asked.content.decode()
+    [clash] = asked.context["adminform"].form.clashes
+    assert clash["theirs"] == "The other Editor's draft."
     assert Draft.objects.get().data["fields"]["summary"] == "The other Editor's draft."
-    # Saving again is a deliberate choice to put one's own text over theirs.
-    again = editor_client.post(
-        url(Initiative, "change", initiative.pk),
-        form_data(refused, summary="Mine."),
-    )
+    # Choosing one's own text is deliberate; theirs stays in the draft's saves.
+    again = form_data(asked, **{clash["input"]: "mine"})
+    again = editor_client.post(url(Initiative, "change", initiative.pk), again)
     assert again.status_code == 302
     assert Draft.objects.get().data["fields"]["summary"] == "Mine."
 
