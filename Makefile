@@ -94,7 +94,7 @@ wrk:
 bench: $(VENV)/.installed-dev wrk ## Throughput vs bare Django, cache on/off (PostgreSQL, ~10 min)
 	$(BIN)/python -m bench
 
-bench-load: $(VENV)/.installed-dev wrk ## Load test: all public pages, 64 connections, 60 s
+bench-load: $(VENV)/.installed-dev wrk ## Load test: all public pages, 64 connections, 60 s quiet + 60 s publishing every 10 s
 	$(BIN)/python -m bench --load
 
 profile: $(VENV)/.installed-dev ## Profile one page with pyinstrument: make profile URL=/initiatives/

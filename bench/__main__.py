@@ -11,7 +11,9 @@ every page and both reference views in interleaved rounds (each round runs every
 servers for a few seconds), then prints medians: requests per second, p50 latency, the
 gunicorn processes' CPU milliseconds per request, and each page's throughput as a ratio of
 each reference view on the same server. ``make bench-load`` drives all public pages at once
-with many connections for a minute and reports errors by status.
+with many connections for a minute and reports errors by status, twice: quiet, then with a
+change published every 10 seconds (``bench.publisher``), and gives the second pass's
+throughput as a ratio of the first's.
 """
 
 import argparse
@@ -32,7 +34,7 @@ from pathlib import Path
 import dj_database_url
 import psycopg2
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 BENCH_DIR = Path(__file__).resolve().parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/asean_bench"
@@ -44,6 +46,7 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 CACHE_ON_VS_BYTES = 0.7
 DETAIL_VS_ROWS = 1.0
 LIST_VS_ROWS = 0.5
+PUBLISHING_VS_QUIET = 0.5  # make bench-load: throughput while a change goes live every 10 s
 
 
 @dataclass
@@ -229,7 +232,7 @@ class Server:
     def __init__(self, mode, port, env, workers):
         self.mode, self.port = mode, port
         self.base_url = f"http://127.0.0.1:{port}"
-        server_env = {
+        self.env = server_env = {
             **env,
             "BIND": f"127.0.0.1:{port}",
             "PAGE_CACHE": "1" if mode == "cache on" else "0",
@@ -478,19 +481,28 @@ def ports(args):
     return {f"cache {args.cache}": args.port}
 
 
-def load(args, env):
-    empty_cache(env)
-    server = Server("cache on", ports(args)["cache on"], env, args.workers)
-    try:
-        server.wait_until_ready()
-        targets = [
-            t for t in pick_targets(env, server.base_url, args.pages) if t.kind != "reference"
-        ]
-        paths = " ".join(t.path for t in targets)
-        log(
-            f"Driving {len(targets)} public pages with {args.load_connections} connections "
-            f"for {args.load_seconds} s"
+def drive(server, targets, args, publish_every=0):
+    """One load pass over every page; with ``publish_every``, a change goes live that often
+    (``bench.publisher``) while it runs. Returns the pass's figures."""
+    paths = " ".join(t.path for t in targets)
+    publisher = None
+    if publish_every:
+        publisher = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "bench.publisher",
+                "--every",
+                str(publish_every),
+                "--seconds",
+                str(args.load_seconds),
+            ],
+            cwd=ROOT,
+            env=server.env,
+            stdout=subprocess.PIPE,
+            text=True,
         )
+    try:
         output = wrk(
             server.base_url + "/",
             args.load_connections,
@@ -500,21 +512,70 @@ def load(args, env):
             env={**os.environ, "BENCH_PATHS": paths},
         )
     finally:
-        server.stop()
+        published = publisher.communicate(timeout=60)[0] if publisher else ""
     rps, _, requests, errors, timeouts = parse_wrk(output)
     status_line = re.search(r"^STATUS(.*)$", output, re.M)[1]
     statuses = {int(code): int(n) for code, n in re.findall(r"(\d+)=(\d+)", status_line)}
-    p50 = int(re.search(r"^P50 (\d+)", output, re.M)[1]) / 1000
-    p99 = int(re.search(r"^P99 (\d+)", output, re.M)[1]) / 1000
-    log(
-        f"\n{os.cpu_count()} cores · {requests} requests · {rps:.0f} req/s · "
-        f"p50 {p50:.1f} ms · p99 {p99:.1f} ms"
-    )
-    log("By status: " + ", ".join(f"{c}: {n}" for c, n in sorted(statuses.items())))
-    server_errors = sum(n for c, n in statuses.items() if c >= 500)
-    log(f"Errors: {errors} (socket/non-2xx), timeouts: {timeouts}, 5xx: {server_errors}")
-    ok = not (errors or timeouts or server_errors)
+    changes = re.search(r"PUBLISHED (\d+)", published or "")
+    return {
+        "rps": rps,
+        "requests": requests,
+        "errors": errors,
+        "timeouts": timeouts,
+        "statuses": statuses,
+        "server_errors": sum(n for c, n in statuses.items() if c >= 500),
+        "p50": int(re.search(r"^P50 (\d+)", output, re.M)[1]) / 1000,
+        "p99": int(re.search(r"^P99 (\d+)", output, re.M)[1]) / 1000,
+        "published": int(changes[1]) if changes else 0,
+    }
+
+
+def load(args, env):
+    empty_cache(env)
+    server = Server("cache on", ports(args)["cache on"], env, args.workers)
+    passes = {}
+    try:
+        server.wait_until_ready()
+        targets = [
+            t for t in pick_targets(env, server.base_url, args.pages) if t.kind != "reference"
+        ]
+        plan = [("quiet", 0)]
+        if args.publish_every:
+            plan.append((f"publishing every {args.publish_every:g} s", args.publish_every))
+        for name, every in plan:
+            log(
+                f"Driving {len(targets)} public pages with {args.load_connections} connections "
+                f"for {args.load_seconds} s ({name})"
+            )
+            passes[name] = drive(server, targets, args, every)
+    finally:
+        server.stop()
+    ok = True
+    log(f"\n{os.cpu_count()} cores")
+    for name, figures in passes.items():
+        log(
+            f"{name}: {figures['requests']} requests · {figures['rps']:.0f} req/s · "
+            f"p50 {figures['p50']:.1f} ms · p99 {figures['p99']:.1f} ms · "
+            f"changes published: {figures['published']}"
+        )
+        log(
+            "  by status: " + ", ".join(f"{c}: {n}" for c, n in sorted(figures["statuses"].items()))
+        )
+        log(
+            f"  errors: {figures['errors']} (socket/non-2xx), timeouts: {figures['timeouts']}, "
+            f"5xx: {figures['server_errors']}"
+        )
+        ok = ok and not (figures["errors"] or figures["timeouts"] or figures["server_errors"])
     log("Target (no errors, no 5xx): " + ("met" if ok else "MISSED"))
+    if len(passes) == 2:
+        quiet, busy = passes.values()
+        ratio = busy["rps"] / quiet["rps"] if quiet["rps"] else 0
+        kept = ratio >= PUBLISHING_VS_QUIET
+        log(
+            f"Throughput while publishing: {ratio:.2f}x the quiet run "
+            f"(target {PUBLISHING_VS_QUIET}x): " + ("met" if kept else "MISSED")
+        )
+        ok = ok and kept
     return 0 if ok else 1
 
 
@@ -528,6 +589,13 @@ def main():
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--load-connections", type=int, default=64)
     parser.add_argument("--load-seconds", type=int, default=60)
+    parser.add_argument(
+        "--publish-every",
+        type=float,
+        default=10,
+        help="the load test's second pass publishes a change this often (seconds); 0: one "
+        "quiet pass only",
+    )
     parser.add_argument(
         "--pages",
         type=lambda text: [p.strip() for p in text.split(",") if p.strip()],

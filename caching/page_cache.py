@@ -11,6 +11,18 @@ in) asking for a public page with GET or HEAD it:
 3. otherwise lets the page be made, and keeps it if it is a plain public 200: not private,
    not ``no-store``, no cookie set, no CSP nonce used, no ``Vary`` beyond ``Cookie``.
 
+**After a change, one request remakes a page; the others get the copy they had.** A change
+retires every cached page at once (a new token), so right after a publish every visitor
+would make their page at the same moment: under 64 connections that is 64 renders of the
+same page, and throughput falls to the cache-off rate until each page is made again. So the
+first request to miss claims the page (a short lock in the cache) and makes it; any other
+request for the same page while it is being made is answered with the copy made under the
+previous token, if there is one, as Varnish's grace mode and HTTP's
+``stale-while-revalidate`` do. The previous copy is served only while the new one is being
+made (at most ``MAKING_SECONDS``, and in practice one render), and a request that finds no
+claim always makes the page itself: nobody is kept waiting on someone else's render, and
+the new content is what everyone gets once it is made.
+
 Each page is stored with its compressed copies (``caching.compression``: Brotli and gzip,
 made once when the page is made), and a hit for a client that takes one is answered with
 those bytes: a hit costs no compression. A page whose making asked for a CSRF token is
@@ -46,6 +58,9 @@ LOCAL_PAGES = 200
 CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
 # Larger responses (a long open-data download) are not kept: they would crowd out pages.
 MAX_BYTES = 1_000_000
+# How long a claim to remake a page lasts: while it does, others get the previous copy. It
+# only matters if the maker dies mid-render; a finished render releases it at once.
+MAKING_SECONDS = 10
 
 
 class PageCacheMiddleware:
@@ -77,11 +92,24 @@ class PageCacheMiddleware:
             # outage); never guess from the cache.
             return self.get_response(request)
         key = self.key(request) if self.enabled else None
-        entry = self.lookup(key, token_row) if key is not None else None
+        entry, previous = self.lookup(key, token_row) if key is not None else (None, None)
         if entry is not None:
             return self.answer_from(entry, request)
-        with content_token.remember_for_request(token_row):
-            response = self.get_response(request)
+        # Only a page with a previous copy is claimed: without one there is nothing else to
+        # answer with (and a first render costs no extra round trip).
+        claimed = previous is not None and self.claim(key)
+        if previous is not None and not claimed and self.being_made(key):
+            return self.answer_from(previous, request)  # another request is remaking it
+        try:
+            with content_token.remember_for_request(token_row):
+                response = self.get_response(request)
+            return self.keep(request, response, key, token_row)
+        finally:
+            if claimed:
+                self.release(key)
+
+    def keep(self, request, response, key, token_row):
+        """Store ``response`` under ``key`` if it may be shared, and answer it."""
         if not self.is_public(response) or compression.used_csrf_token(request, response):
             return response
         response.headers["Last-Modified"] = http_date(token_row.changed_at)
@@ -109,15 +137,32 @@ class PageCacheMiddleware:
         return self.conditional(request, response)
 
     def lookup(self, key, token_row):
-        """The page made under ``token_row``, from this process's memory or the cache."""
-        entry = self.local.get(key)
-        if entry is not None and entry[0] == token_row.token:
-            return entry
+        """``(current, previous)``: the page made under ``token_row`` (or None) and, when
+        there is none, the copy made under an earlier token (or None), from this process's
+        memory or the cache."""
+        local = self.local.get(key)
+        if local is not None and local[0] == token_row.token:
+            return local, None
         entry = cache.get(key)
         if entry is not None and entry[0] == token_row.token:
             self.local.set(key, entry)
-            return entry
-        return None
+            return entry, None
+        return None, entry if entry is not None else local
+
+    # The cache backend (``caching.backends``) answers False/None when Redis is unreachable:
+    # then no claim is made and none is seen, and every request makes its own page.
+    @staticmethod
+    def claim(key):
+        """True if this request now remakes the page (no other request was making it)."""
+        return cache.add(f"{key}:making", 1, MAKING_SECONDS)
+
+    @staticmethod
+    def being_made(key):
+        return cache.get(f"{key}:making") is not None
+
+    @staticmethod
+    def release(key):
+        cache.delete(f"{key}:making")
 
     @staticmethod
     def key(request):

@@ -36,7 +36,7 @@ def text(client, url):
 
 def page_keys():
     """The pages in the (local-memory) cache."""
-    return [key for key in cache._cache if ":page:" in key]
+    return [key for key in cache._cache if ":page:" in key and not key.endswith(":making")]
 
 
 def is_cache_hit(queries_for, url):
@@ -334,3 +334,54 @@ def test_a_release_makes_every_page_afresh(client):
     before = content_token.current().token
     content_token.after_migrate(using="default")
     assert content_token.current().token != before
+
+
+# --- after a change, one request remakes a page ----------------------------------------
+
+
+def making_key(client, url):
+    """The claim key of ``url``'s page, as the middleware names it."""
+    (key,) = [k.split(":", 2)[2] for k in page_keys()]
+    assert client.get(url).status_code == 200
+    return f"{key}:making"
+
+
+def test_while_another_request_remakes_a_page_others_get_the_previous_copy(client, committed):
+    initiative = InitiativeFactory(title="Blue Economy")
+    cache.clear()
+    assert "Blue Economy" in text(client, LIST)
+    lock = making_key(client, LIST)
+
+    with committed():
+        initiative.title = "Green Economy"
+        initiative.save()
+    cache.add(lock, 1, 10)  # another request is making the page under the new token
+
+    assert "Blue Economy" in text(client, LIST)  # the previous copy, not a second render
+
+    cache.delete(lock)  # that request finished (or died and its claim expired)
+    assert "Green Economy" in text(client, LIST)
+    assert "Green Economy" in text(client, LIST)  # and it is kept under the new token
+
+
+def test_the_first_request_after_a_change_makes_the_page_and_releases_its_claim(client, committed):
+    initiative = InitiativeFactory(title="Blue Economy")
+    cache.clear()
+    text(client, LIST)
+    lock = making_key(client, LIST)
+
+    with committed():
+        initiative.title = "Green Economy"
+        initiative.save()
+
+    assert "Green Economy" in text(client, LIST)
+    assert cache.get(lock) is None
+
+
+def test_a_page_never_made_before_is_made_even_while_claimed(client, rf):
+    InitiativeFactory(title="Blue Economy")
+    cache.clear()
+    # Nothing to answer with: a claim (say, a dead request's) never keeps a visitor waiting.
+    cache.add(f"{PageCacheMiddleware.key(rf.get(LIST))}:making", 1, 10)
+    assert "Blue Economy" in text(client, LIST)
+    assert len(page_keys()) == 1
