@@ -24,6 +24,7 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("topics/", include("initiatives.topic_urls")),
     path("faqs/", include("faqs.urls")),
+    path("member-states/", include("member_states.urls")),
     path("search/", SearchView.as_view(), name="search"),
     path("glossary/", GlossaryView.as_view(), name="glossary"),
     path(settings.ADMIN_URL, admin.site.urls),

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef
 
 from divisions.models import Division, Pillar
-from member_states.models import MemberState
+from member_states.filters import MemberStateCodes, member_state_filter
 from public.listing import PublicFilterSet, slug_choice_filter
 from publishing.content import State
 from search.filtering import WordFilter
@@ -27,7 +27,7 @@ def asks_for_archived(data):
     return data.get("status", "").strip() == ARCHIVED
 
 
-class InitiativeFilter(PublicFilterSet):
+class InitiativeFilter(MemberStateCodes, PublicFilterSet):
     q = WordFilter(DocumentKind.INITIATIVE, help_text="Words in the title, summary or description.")
     division = slug_choice_filter(
         "division",
@@ -61,9 +61,8 @@ class InitiativeFilter(PublicFilterSet):
         error_messages=unknown("pillar"),
         help_text="The ASEAN Community pillar it belongs to.",
     )
-    member_state = slug_choice_filter(
-        "member state",
-        lambda request: MemberState.objects.all(),
+    # The slug or the ISO code (``?member_state=viet-nam`` or ``vn``), as the open data gives.
+    member_state = member_state_filter(
         method="filter_member_state",
         help_text="Initiatives the Member State takes part in.",
     )

@@ -69,11 +69,13 @@ def complete(chunk):
         "division_id",
         dict(Division.objects.published().values_list("pk", "slug")),
     )
-    states = linked(
-        Initiative.member_states.through,
-        ids,
-        "memberstate_id",
-        dict(MemberState.objects.values_list("pk", "iso_code")),
+    # Published Member States only, each as its ISO code and as its slug (same order).
+    published_states = MemberState.objects.published().values_list("pk", "iso_code", "slug")
+    codes, slugs = {}, {}
+    for pk, code, slug in published_states:
+        codes[pk], slugs[pk] = code, slug
+    state_ids = linked(
+        Initiative.member_states.through, ids, "memberstate_id", {pk: pk for pk in codes}
     )
     milestones = grouped(
         (row["initiative_id"], milestone_item(row))
@@ -90,7 +92,8 @@ def complete(chunk):
             "lead_division_name": row["lead_name"],
             "supporting_divisions": supporting.get(pk, []),
             "topics": topics.get(pk, []),
-            "member_states": states.get(pk, []),
+            "member_states": [codes[i] for i in state_ids.get(pk, [])],
+            "member_state_slugs": [slugs[i] for i in state_ids.get(pk, [])],
             "milestones": len(own),
             "milestones_reached": sum(1 for m in own if m["reached"]),
             "milestone_list": own,
@@ -158,6 +161,12 @@ INITIATIVES = Dataset(
             "member_states",
             "ISO 3166-1 alpha-2 codes of the participating Member States.",
             "ID;MY;SG",
+        ),
+        Column(
+            "member_state_slugs",
+            "Slugs of the same Member States, in the same order (/member-states/<slug>/); "
+            "a filter takes either (?member_state=VN or ?member_state=viet-nam).",
+            "indonesia;malaysia;singapore",
         ),
         Column(
             "planned_start",

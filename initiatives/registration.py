@@ -4,7 +4,6 @@
 from django.db.models import Prefetch
 
 from divisions.models import Division
-from member_states.models import MemberState
 from publishing.content import State
 from publishing.markdown import html_text
 from publishing.registry import Entry, Search, Sitemap, registry
@@ -71,9 +70,9 @@ def register():
         listing="initiatives:list",
         more_datasets=((MILESTONES, "initiatives:milestones"),),
         member_state_paths=("member_states",),
-        # Shown on an initiative's page; member states are reference data, not content.
+        # Shown on an initiative's page (Member States are content types of their own).
         # Citations and sources show on every page that lists its sources.
-        parts=(Milestone, MemberState, Indicator, IndicatorPeriod, Citation, Source),
+        parts=(Milestone, Indicator, IndicatorPeriod, Citation, Source),
         # A fact-bearing type: not published without a source (PUBLISH_REQUIRES_SOURCE).
         publish_checks=(requires_source,),
     )

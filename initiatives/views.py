@@ -8,6 +8,7 @@ from django.views.generic import DetailView, TemplateView
 
 from divisions.models import Division, Pillar
 from divisions.views import SHOWN_FAQS, SHOWN_INITIATIVES
+from member_states.models import MemberState
 from public.listing import FilteredListView, first_of
 from publishing.content import State
 from publishing.preview import PreviewableDetailMixin
@@ -76,7 +77,7 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
                         "periods__source"
                     ),
                 ),
-                "member_states",
+                Prefetch("member_states", queryset=MemberState.objects.published()),
                 Prefetch("topics", queryset=Topic.objects.published()),
                 Prefetch("supporting_divisions", queryset=Division.objects.published()),
             )

@@ -1,6 +1,7 @@
 """``/sitemap/``: the site's map for people, beside ``/sitemap.xml`` for machines. Every
 public section and every list of items, grouped as a reader looks for them; the lists a
-filter makes (a division's, a topic's, a Member State's initiatives) are linked from it."""
+filter makes (a division's, a topic's, a Member State's initiatives) are linked from their
+pages, which are linked here."""
 
 from typing import NamedTuple
 
@@ -109,10 +110,11 @@ class SitemapPageView(TemplateView):
                 ],
             ),
             (
-                "Initiatives by Member State",
+                # Each page lists what involves the state, with links to the filtered lists.
+                "Member States",
                 [
-                    Link(f"{initiatives}?member_state={state.slug}", state.name)
-                    for state in MemberState.objects.only("name", "slug")
+                    Link(state.get_absolute_url(), state.name)
+                    for state in MemberState.objects.published().only("name", "slug")
                 ],
             ),
             (

@@ -68,6 +68,9 @@ class Search:
     prepare: Callable = unchanged
     shows_names_of: tuple[str, ...] = ()
     facet: bool = False
+    # ``recognise(obj)`` → the names by which a query may mean ``obj`` (a Member State's
+    # official name, variants and demonyms); search narrows to that facet when it finds one.
+    recognise: Callable[[Any], Sequence[str]] | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ class DocumentKind(models.TextChoices):
     INITIATIVE = "initiative", "Initiative"
     FAQ = "faq", "FAQ"
     TOPIC = "topic", "Topic"
+    MEMBER_STATE = "member_state", "Member State"
 
 
 class SearchDocument(models.Model):

@@ -286,6 +286,22 @@ MEMBER_STATES = [
     ("viet-nam", "Viet Nam", "VN", "1995-07-28", "admission-viet-nam"),
 ]
 JOINED_ON_SUPPORTS = "Date of joining ASEAN"
+# Other names and demonyms search recognises (vocabulary, not facts: no source needed).
+# Capitals, official languages and national ASEAN offices are not seeded: staff record
+# them with a source.
+MEMBER_STATE_OTHER_NAMES = {
+    "brunei-darussalam": ["Brunei", "Bruneian"],
+    "cambodia": ["Cambodian", "Kampuchea"],
+    "indonesia": ["Indonesian"],
+    "lao-pdr": ["Laos", "Lao", "Lao People's Democratic Republic"],
+    "malaysia": ["Malaysian"],
+    "myanmar": ["Burma", "Myanmar's"],
+    "philippines": ["the Philippines", "Filipino", "Philippine"],
+    "singapore": ["Singaporean"],
+    "thailand": ["Thai"],
+    "timor-leste": ["East Timor", "Timorese"],
+    "viet-nam": ["Vietnam", "Vietnamese"],
+}
 # Plans agreed and run before Timor-Leste's admission were the ten's; later ones are all eleven's.
 TEN = [slug for slug, *_ in MEMBER_STATES if slug != "timor-leste"]
 ELEVEN = [slug for slug, *_ in MEMBER_STATES]

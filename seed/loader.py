@@ -3,9 +3,9 @@
 Rows are matched by slug (sources by key). A row that does not exist is created. A row
 that a staff member has saved in the admin (``updated_by`` is set) is never touched again.
 Any other row is brought in line with the seed, and saved only if something actually
-differs, so a second run changes nothing. Member States and sources carry no
-``updated_by``: the loader cannot tell an edited one from an untouched one, so it creates
-missing ones and leaves existing ones alone. Each item's citations (the sources its facts
+differs, so a second run changes nothing. Sources carry no ``updated_by``: the loader
+cannot tell an edited one from an untouched one, so it creates missing ones and leaves
+existing ones alone. Each item's citations (the sources its facts
 rest on) follow the same rule as the item.
 
 Everything runs in one transaction: a problem anywhere leaves the database as it was.
@@ -111,8 +111,8 @@ class Loader:
     def run(self):
         self.sources = self.load_sources()
         topics = self.load_topics()
-        states = self.load_member_states()
         divisions = self.load_divisions()
+        states = self.load_member_states()  # after the divisions: one owns them
         self.load_sections()
         self.load_initiatives(divisions, topics, states)
         self.load_faqs(divisions, topics)
@@ -154,11 +154,21 @@ class Loader:
         }
 
     def load_member_states(self):
+        """The eleven, published, with their joining dates (cited) and the other names and
+        demonyms search recognises; owned by the Community and Corporate Affairs
+        Directorate once it exists (loaded after the divisions on a fresh database)."""
+        owner = Division.objects.filter(slug=data.CCA).first()
         return {
             slug: self.sync(
                 MemberState,
                 slug,
-                {"name": name, "iso_code": iso_code, "joined_on": PartialDate.coerce(joined)},
+                {
+                    "name": name,
+                    "iso_code": iso_code,
+                    "joined_on": PartialDate.coerce(joined),
+                    "other_names": "\n".join(data.MEMBER_STATE_OTHER_NAMES.get(slug, [])),
+                    "owning_division": owner,
+                },
                 fallback=("iso_code", "name"),
                 citations=[(source, data.JOINED_ON_SUPPORTS)],
             )

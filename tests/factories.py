@@ -85,7 +85,7 @@ class TopicFactory(PublishedFactory):
     description = "A topic."
 
 
-class MemberStateFactory(CommittedFactory):
+class MemberStateFactory(PublishedFactory):
     class Meta:
         model = MemberState
         django_get_or_create = ("slug",)

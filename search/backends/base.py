@@ -19,7 +19,7 @@ from search.highlight import MARK_START, mark_matches
 from search.models import DocumentKind
 
 SNIPPET_WORDS = 30
-KIND_ORDER = ("division", "topic", "initiative", "faq")
+KIND_ORDER = ("division", "topic", "initiative", "faq", "member_state")
 TABLE = "asean_portal_searchdocument"
 TERMS_TABLE = "asean_portal_searchterm"
 # pg_trgm's default similarity threshold, used by both engines.

@@ -450,43 +450,6 @@ def test_topic_change_records_who_changed_it(staff_client, staff):
     assert (topic.created_by, topic.updated_by) == (author, staff)
 
 
-# --- member states --------------------------------------------------------------------
-
-
-def test_member_state_changelist_and_search(staff_client):
-    MemberStateFactory(name="Viet Nam", slug="viet-nam", iso_code="VN")
-    MemberStateFactory(name="Brunei Darussalam", slug="brunei-darussalam", iso_code="BN")
-    url = admin_url(MemberState, "changelist")
-    assert staff_client.get(url).status_code == 200
-    for term in ["viet", "VN"]:
-        response = staff_client.get(url, {"q": term})
-        assert [s.name for s in response.context["cl"].result_list] == ["Viet Nam"]
-
-
-def test_member_state_add_and_change(staff_client):
-    assert staff_client.get(admin_url(MemberState, "add")).status_code == 200
-    data = {
-        "name": "Timor-Leste",
-        "slug": "timor-leste",
-        "iso_code": "TL",
-        "joined_on": "",
-        **citation_forms(),
-    }
-    assert_saved(staff_client.post(admin_url(MemberState, "add"), data))
-    state = MemberState.objects.get(slug="timor-leste")
-
-    url = admin_url(MemberState, "change", state.pk)
-    response = staff_client.get(url)
-    assert response.status_code == 200
-    assert "/initiatives/?member_state=timor-leste" in response.content.decode()
-    assert_saved(staff_client.post(url, {**data, "joined_on": "2025-10-26"}))
-    state.refresh_from_db()
-    assert state.joined_on == PartialDate(2025, 10, 26)
-    assert_saved(staff_client.post(url, {**data, "joined_on": "October 2025"}))
-    state.refresh_from_db()
-    assert (state.joined_on.isoformat(), str(state.joined_on)) == ("2025-10", "October 2025")
-
-
 # --- "Show counts" -----------------------------------------------------------------------
 
 

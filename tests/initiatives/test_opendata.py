@@ -36,6 +36,7 @@ COLUMNS = [
     "supporting_divisions",
     "topics",
     "member_states",
+    "member_state_slugs",
     "planned_start",
     "planned_end",
     "actual_start",

@@ -39,7 +39,7 @@ def test_the_html_sitemap_lists_every_section_and_list_grouped(client):
         "/initiatives/overview/",
         "/initiatives/?status=archived",
         "/topics/trade/",
-        "/initiatives/?member_state=viet-nam",
+        "/member-states/viet-nam/",
         "/faqs/",
         "/faqs/?order=division",
         "/search/",

@@ -19,7 +19,7 @@ from seed.parser import (
     parse_seed,
     read_seed_text,
 )
-from tests.factories import MemberStateFactory
+from tests.factories import MemberStateFactory, UserFactory
 from tests.seed.loading import ARTICLE_QUESTIONS, CONTENT_MODELS, PUBLISHER_CONTACT, load
 
 # --- the parser ---------------------------------------------------------------------------
@@ -114,8 +114,9 @@ def test_verbosity_2_names_each_row():
 # --- idempotency and staff edits -----------------------------------------------------------
 
 
-def test_existing_member_states_are_left_alone(db):
-    MemberStateFactory(slug="viet-nam", name="Vietnam", iso_code="VN")
+def test_member_states_edited_by_staff_are_left_alone(db):
+    # Member States are content: one a staff member saved keeps its edits.
+    MemberStateFactory(slug="viet-nam", name="Vietnam", iso_code="VN", updated_by=UserFactory())
     out = load(verbosity=1)
     assert MemberState.objects.get(slug="viet-nam").name == "Vietnam"
     assert MemberState.objects.count() == 11

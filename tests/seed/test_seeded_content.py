@@ -170,6 +170,16 @@ def test_member_states(seeded):
         expected = "bangkok-declaration" if state.iso_code in founders else "admission-"
         assert citation.source.key.startswith(expected), state
         assert citation.source.published == state.joined_on, state
+    # Published content, owned by the Community and Corporate Affairs Directorate; the facts
+    # no source vouches for are left empty for staff; names and demonyms for search.
+    owner = Division.objects.get(slug=data.CCA)
+    for state in states.values():
+        assert (state.state, state.owning_division_id) == (State.PUBLISHED, owner.pk), state
+        assert not (state.capital or state.official_languages or state.national_office), state
+    assert states["viet-nam"].names_for_search() == ["Viet Nam", "Vietnam", "Vietnamese"]
+    assert states["myanmar"].names_for_search() == ["Myanmar", "Burma", "Myanmar's"]
+    assert "Laos" in states["lao-pdr"].names_for_search()
+    assert all(len(s.names_for_search()) >= 2 for s in states.values())
 
 
 def test_topics(seeded):
