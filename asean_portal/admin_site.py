@@ -10,6 +10,7 @@ from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from staff.inbox import inbox_context
 from staff.review_due import review_due
 
 TOTP_DIGITS = 6
@@ -87,6 +88,10 @@ class PortalAdminSite(admin.AdminSite):
         if allowed and settings.ADMIN_REQUIRE_2FA:
             return request.user.is_verified()
         return allowed
+
+    def index(self, request, extra_context=None):
+        """The admin home, with the signed-in person's review inbox (``staff.inbox``)."""
+        return super().index(request, {**inbox_context(request), **(extra_context or {})})
 
     def get_urls(self):
         """The admin's own pages plus the staff's review report (``admin:review_due``)."""

@@ -7,7 +7,12 @@ from asean_portal.log_format import stdout_logging
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-worker_class = "sync"
+# Threaded workers: a sync worker's own request keeps it from telling the arbiter it is
+# alive, so a long streamed download (the admin's export of 100,000 initiatives: 109 MB,
+# minutes) was killed at ``timeout`` however steadily it streamed. A gthread worker's main
+# loop keeps telling it; ``timeout`` still ends a worker that is truly stuck.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 max_requests = 5000  # recycle workers now and then; jitter avoids all restarting together

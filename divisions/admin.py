@@ -22,4 +22,12 @@ class DivisionAdmin(ContentImportExportMixin, ContentAdmin):
         (None, {"fields": ["name", "slug", "short_name", "kind", "pillar", "parent", "order"]}),
         ("What it does", {"fields": ["head_title", "summary", "mandate"]}),
         ("Contact", {"fields": ["email", "phone", "address"]}),
+        ("Keeping it current", {"fields": ["owner"]}),
     ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "owner":  # a member of staff, named
+            kwargs["queryset"] = db_field.related_model.objects.filter(
+                is_staff=True, is_active=True
+            ).order_by("first_name", "last_name", "username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

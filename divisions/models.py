@@ -1,5 +1,6 @@
 """The Secretariat's organisation: offices, departments and directorates in a hierarchy."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -52,6 +53,17 @@ class Division(ContentModel):
     phone = models.CharField(max_length=40, blank=True)
     address = models.CharField(max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    # Staff only (never on a public page): who is told when the division's content is due
+    # for review (notifications' daily reminders).
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_divisions",
+        verbose_name="owner (a person)",
+        help_text="The person reminded when this division's content is due for review.",
+    )
 
     history = PortalHistory(excluded_fields=["mandate_html"])
 

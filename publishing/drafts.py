@@ -24,7 +24,7 @@ from django.utils.formats import date_format
 from publishing import changes
 from publishing.concurrency import describe_conflict
 from publishing.history import no_revisions
-from publishing.models import Draft
+from publishing.models import Draft, DraftRevision
 from publishing.revisions import changed_labels, revert, tracked_fields, tracked_m2m_fields
 from publishing.workflow import EDITOR_STATES, may_publish
 
@@ -168,7 +168,30 @@ def save_draft(model, pk, user, data, base_version, submit=False, change_note=No
     if submit and pending.submitted_at is None:
         pending.submitted_at = timezone.now()
     pending.save()
+    DraftRevision.objects.create(
+        content_type_id=pending.content_type_id,
+        object_id=pk,
+        draft_id=pending.pk,
+        number=pending.saves,
+        data=data,
+        author=user,
+    )
     return pending
+
+
+def draft_revision(pending, number):
+    """Save ``number`` of draft ``pending`` (a ``DraftRevision``), or None."""
+    return DraftRevision.objects.filter(draft_id=pending.pk, number=number).first()
+
+
+def draft_saves(obj, pending):
+    """The saves of ``pending``, newest first, each with the fields it changed (against
+    the save before it, the first against the live item)."""
+    saves = list(DraftRevision.objects.filter(draft_id=pending.pk).select_related("author")[:50])
+    for newer, older in zip(saves, saves[1:] + [None], strict=True):
+        before = record_of(obj) if older is None else DraftRecord(type(obj), obj.pk, older.data)
+        newer.changed = changed_labels(before, DraftRecord(type(obj), obj.pk, newer.data))
+    return saves
 
 
 def save_as_draft(obj, user, change, submit=False):

@@ -50,3 +50,16 @@ def check_schedule_change(user, model, before, after):
 
 def _value(source, name):
     return source.get(name) if isinstance(source, dict) else getattr(source, name, None)
+
+
+def second_person_refusal(user, author_id):
+    """With ``PUBLISH_REQUIRES_SECOND_PERSON``, why ``user`` may not publish work whose
+    author is ``author_id`` (their own); None when they may."""
+    from django.conf import settings
+
+    if getattr(settings, "PUBLISH_REQUIRES_SECOND_PERSON", False) and author_id == user.pk:
+        return (
+            "A second person publishes: you wrote this, so another Publisher must publish it "
+            "(send it for review)."
+        )
+    return None

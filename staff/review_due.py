@@ -1,4 +1,5 @@
-"""The staff's "due for review" page: content past its review-by date, by owning division.
+"""The staff's "due for review" page: content past its review-by date, and due within
+``DUE_SOON_DAYS`` days, by owning division.
 
 Every content item has an owning division and a review-by date. This page counts what is
 overdue for each division and content type (one grouped query per type) and lists the
@@ -6,6 +7,8 @@ longest-overdue items, each linking to its change form; the counts link to the c
 type's list filtered the same way. Archived items are not counted: nobody reads them as
 current.
 """
+
+import datetime
 
 from django.contrib import admin
 from django.db.models import Count
@@ -17,6 +20,7 @@ from publishing.content import State
 from publishing.registry import registry
 
 ITEMS_PER_GROUP = 10
+DUE_SOON_DAYS = 30
 FETCHED_PER_TYPE = 500  # the longest overdue; enough to show ITEMS_PER_GROUP per division
 
 
@@ -51,15 +55,24 @@ def division_model():
 
 def review_due(request):
     today = timezone.localdate()
+    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
     divisions = {d.pk: d for d in division_model().objects.order_by("order", "name")}
-    rows = {pk: {"division": d, "counts": [], "items": []} for pk, d in divisions.items()}
-    unowned = {"division": None, "counts": [], "items": []}
+    rows = {
+        pk: {"division": d, "counts": [], "items": [], "soon": []} for pk, d in divisions.items()
+    }
+    unowned = {"division": None, "counts": [], "items": [], "soon": []}
     types = []
     for model, _model_admin in content_admins(request):
         lookup = owner_lookup(model)
         overdue = model._default_manager.filter(review_by__lt=today).exclude(state=State.ARCHIVED)
         counts = dict(
             overdue.order_by().values_list(lookup).annotate(n=Count("pk")).values_list(lookup, "n")
+        )
+        due_soon = model._default_manager.filter(review_by__gte=today, review_by__lte=soon).exclude(
+            state=State.ARCHIVED
+        )
+        soon_counts = dict(
+            due_soon.order_by().values_list(lookup).annotate(n=Count("pk")).values_list(lookup, "n")
         )
         changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         filter_name = "id__exact" if lookup == "id" else f"{model.owning_division_field}__exact"
@@ -73,6 +86,14 @@ def review_due(request):
             row["counts"].append(
                 {"n": counts.get(pk, 0), "url": f"{changelist}?review=overdue&{where}"}
             )
+            if soon_counts.get(pk):
+                row["soon"].append(
+                    {
+                        "n": soon_counts[pk],
+                        "type": model._meta.verbose_name_plural,
+                        "url": f"{changelist}?review=soon&{where}",
+                    }
+                )
         for item in overdue.order_by("review_by")[:FETCHED_PER_TYPE]:
             row = rows.get(getattr(item, lookup), unowned)
             if len(row["items"]) < ITEMS_PER_GROUP * len(types):
@@ -87,9 +108,14 @@ def review_due(request):
                         ),
                     }
                 )
-    groups = [row for row in [*rows.values(), unowned] if any(c["n"] for c in row["counts"])]
+    groups = [
+        row
+        for row in [*rows.values(), unowned]
+        if any(c["n"] for c in row["counts"]) or row["soon"]
+    ]
     for row in groups:
         row["total"] = sum(c["n"] for c in row["counts"])
+        row["soon_total"] = sum(c["n"] for c in row["soon"])
         row["items"].sort(key=lambda entry: -entry["days"])
         row["items"] = row["items"][:ITEMS_PER_GROUP]
     context = {
@@ -99,5 +125,6 @@ def review_due(request):
         "types": types,
         "groups": groups,
         "items_per_group": ITEMS_PER_GROUP,
+        "due_soon_days": DUE_SOON_DAYS,
     }
     return TemplateResponse(request, "admin/portal/review_due.html", context)

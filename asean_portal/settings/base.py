@@ -52,6 +52,20 @@ PORTAL_OPERATOR = {
 CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))
 CONTACT_MESSAGES_PER_HOUR = int(os.environ.get("CONTACT_MESSAGES_PER_HOUR", "5"))
 
+# --- E-mail: staff notifications (the notifications app) ------------------------------------
+# Development prints e-mails to the console; production sends them by SMTP (prod.py, from
+# EMAIL_HOST and the rest). Links in e-mails start with PORTAL_BASE_URL (https://…, no "/").
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = os.environ.get("EMAIL_SUBJECT_PREFIX", "[ASEAN portal] ")
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").rstrip("/")
+# A Publisher may not publish a draft (or new item) they wrote themselves: a second person
+# reviews every publication. Off by default.
+PUBLISH_REQUIRES_SECOND_PERSON = os.environ.get("PUBLISH_REQUIRES_SECOND_PERSON", "0") == "1"
+# How long "Also open by … since …" lasts after the form was last opened (minutes).
+EDIT_PRESENCE_MINUTES = int(os.environ.get("EDIT_PRESENCE_MINUTES", "30"))
+
 # --- Applications -------------------------------------------------------------------------
 DJANGO_APPS = [
     "asean_portal.apps.PortalAdminConfig",  # django.contrib.admin, with the portal's admin site
@@ -85,6 +99,7 @@ LOCAL_APPS = [
     "documents",
     "faqs",
     "pages",
+    "notifications",
 ]
 # Refuse to publish a fact-bearing item (an initiative) that cites no source.
 PUBLISH_REQUIRES_SOURCE = os.environ.get("PUBLISH_REQUIRES_SOURCE", "1") != "0"

@@ -51,3 +51,15 @@ CONTENT_SECURITY_POLICY = content_security_policy(upgrade_insecure_requests=True
 # --- Staff sign-in ----------------------------------------------------------------------------
 # Staff must sign in with a second factor; see the README's "Staff accounts".
 ADMIN_REQUIRE_2FA = True
+
+# --- E-mail (staff notifications) -----------------------------------------------------------
+# SMTP, configured by the environment (README "Notifications"). Without EMAIL_HOST the
+# notifications are still listed in the admin; their e-mails fail and are logged.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))

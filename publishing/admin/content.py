@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import model_ngettext
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection, router, transaction
@@ -22,9 +23,12 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
-from publishing import changes, drafts
+from publishing import changes, drafts, presence, signals
+from publishing.admin.comments import CommentsAdminMixin
 from publishing.admin.drafts import DraftAdminMixin
 from publishing.admin.history import HistoryAdminMixin
+from publishing.admin.presence import PresenceAdminMixin
+from publishing.admin.review import ReviewAdminMixin
 from publishing.concurrency import ConcurrencyFormMixin
 from publishing.content import State, default_review_by
 from publishing.history import begin_revision, end_revision, one_revision
@@ -38,6 +42,7 @@ from publishing.workflow import (
     check_schedule_change,
     check_state_change,
     may_publish,
+    second_person_refusal,
 )
 
 PUBLICATION_FIELDS = ("state", "publish_at", "unpublish_at")
@@ -101,6 +106,33 @@ class ContentAdminForm(PublicChangeFormMixin, ConcurrencyFormMixin, forms.ModelF
     choose, and refuses a save based on a copy someone else has changed since."""
 
     user = None  # set per request by ContentAdmin.get_form
+    # The form of a live item's draft: its draft and the live version (ContentAdmin.get_form)
+    draft_pending = None
+    draft_live_version = None
+
+    def opened_record(self, base):
+        """A draft's form was opened at the live version plus the draft's saves then: that
+        save of the draft (``DraftRevision``), or the live revision if it had none."""
+        if self.draft_live_version is None or self.draft_pending is None:
+            return super().opened_record(base)
+        saves = base - self.draft_live_version
+        if saves <= 0:
+            return super().opened_record(self.draft_live_version)
+        kept = drafts.draft_revision(self.draft_pending, saves)
+        if kept is None:
+            return None
+        record = drafts.DraftRecord(type(self.instance), self.instance.pk, kept.data)
+        record.version = base
+        return record
+
+    def describe_others(self, opened):
+        if self.draft_pending is None:
+            return super().describe_others(opened)
+        return {
+            "who": drafts.author_name(self.draft_pending),
+            "when": drafts.when_saved(self.draft_pending),
+            "rows": [],
+        }
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(normalise_newlines(data), *args, **kwargs)
@@ -124,7 +156,24 @@ class ContentAdminForm(PublicChangeFormMixin, ConcurrencyFormMixin, forms.ModelF
             formsets = getattr(self.instance, "_posted_formsets", ())
             for message in publish_refusals(self.instance, formsets):
                 self.add_error("state" if "state" in self.fields else None, message)
+            refusal = self.second_person_refusal()
+            if refusal:
+                self.add_error("state" if "state" in self.fields else None, refusal)
+        if self.instance.pk and self.user is not None:
+            locked = presence.lock_refusal(self.instance, self.user)
+            if locked:
+                self.add_error(None, locked)
         return cleaned
+
+    def second_person_refusal(self):
+        """Publishing what one wrote oneself (with ``PUBLISH_REQUIRES_SECOND_PERSON``): a
+        new item, one last saved by this user, or content changed in this very save."""
+        stored = self.stored or {}
+        if self.instance.pk and stored.get("state") == State.PUBLISHED:
+            return None  # already published: not a publication
+        edited = set(self.changed_data) - {*PUBLICATION_FIELDS, "review_by", "base_version"}
+        wrote = not self.instance.pk or edited or stored.get("updated_by_id") == self.user.pk
+        return second_person_refusal(self.user, self.user.pk if wrote else None)
 
     def clean_review_by(self):
         return self.cleaned_data.get("review_by") or default_review_by()
@@ -335,7 +384,14 @@ class EstimatedCountPaginator(Paginator):
         return self._get_page(window, number, self)
 
 
-class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
+class ContentAdmin(
+    CommentsAdminMixin,
+    ReviewAdminMixin,
+    PresenceAdminMixin,
+    DraftAdminMixin,
+    HistoryAdminMixin,
+    admin.ModelAdmin,
+):
     """Base admin for ``ContentModel`` subclasses.
 
     Subclasses declare ``fieldsets`` for their own content only; the "Publication" and
@@ -381,9 +437,16 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        pending = (getattr(request, "_draft", None) or {}).get("pending")
+        draft = getattr(request, "_draft", None) or {}
+        pending = draft.get("pending")
         note = pending.change_note if pending is not None else ""
-        return type(form.__name__, (form,), {"user": request.user, "draft_note": note})
+        attrs = {
+            "user": request.user,
+            "draft_note": note,
+            "draft_pending": pending,
+            "draft_live_version": draft.get("live_version"),
+        }
+        return type(form.__name__, (form,), attrs)
 
     def get_fieldsets(self, request, obj=None):
         if self.fieldsets:
@@ -398,7 +461,7 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
             (
                 "Publication",
                 {
-                    "fields": [PUBLICATION_FIELDS, "review_by", "base_version"],
+                    "fields": [PUBLICATION_FIELDS, "review_by", ("base_version", "seen_version")],
                     "description": self.publication_help(request),
                 },
             ),
@@ -448,16 +511,23 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             context["original_badge"] = publication_badge(obj)
-        return super().render_change_form(request, context, add, change, form_url, obj)
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        if obj is not None and obj.pk and hasattr(response, "context_data"):
+            draft = response.context_data.get("draft") or {}
+            response.context_data.update(self.notes_context(request, obj, draft.get("pending")))
+            response.context_data["presence"] = self.presence_context(request, obj)
+            response.context_data["review"] = self.review_context(request, obj)
+        return response
 
     def save_model(self, request, obj, form, change):
         # The form only offers what the user may choose; this refuses anything else that
         # reaches here (a hand-made POST, a form class changed by mistake).
         before = getattr(form, "stored", None) if change else None  # read, locked, by the form
         if change and before is None:
-            before = self.model._default_manager.filter(pk=obj.pk).values(*PUBLICATION_FIELDS)
-            before = before.first()
+            before = self.model._default_manager.filter(pk=obj.pk)
+            before = before.values(*PUBLICATION_FIELDS, "updated_by_id").first()
         before = before or {}
+        request._stored_before = before
         check_state_change(request.user, self.model, before.get("state"), obj.state)
         check_schedule_change(request.user, self.model, before, obj)
         if not change:
@@ -470,8 +540,20 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         end_revision(form.instance, request.user)
         self.revision_saved(request, form.instance)
+        merged = getattr(form, "merged", None)
+        if merged and merged["kept"]:
+            messages.info(
+                request,
+                f"{merged['who']} saved this {self.opts.verbose_name} while you were editing "
+                f"it: their changes to {', '.join(merged['kept'])} are kept with yours.",
+            )
         if change and getattr(request, "_draft", None) is None:  # a draft keeps its note
             changes.record_major_change(form.instance, form.public_change_note, request.user)
+        if getattr(request, "_draft", None) is None:
+            before = getattr(request, "_stored_before", {})
+            announce_state_change(
+                form.instance, request.user, before.get("state"), before.get("updated_by_id")
+            )
 
     # --- what a save says ---------------------------------------------------------------
 
@@ -529,14 +611,18 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
         for obj in queryset.exclude(state=state).iterator(chunk_size=500):
             check_state_change(request.user, self.model, obj.state, state)
             refusals = publish_refusals(obj) if state == State.PUBLISHED else []
+            if state == State.PUBLISHED and obj.state != State.ARCHIVED:
+                refusals += filter(None, [second_person_refusal(request.user, obj.updated_by_id)])
             if refusals:
                 for message in refusals:
                     self.message_user(request, message, messages.ERROR)
                 continue
+            before, author_id = obj.state, obj.updated_by_id
             obj.state = state
             obj.updated_by = request.user
             with one_revision(obj, request.user, f"{done.capitalize()} (bulk action)"):
                 obj.save(update_fields=["state", "updated_by", "updated_at"])
+            announce_state_change(obj, request.user, before, author_id)
             changed.append(obj)
         if changed:
             LogEntry.objects.log_actions(
@@ -555,13 +641,16 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     )
     def submit_for_review(self, request, queryset):
         self.set_state(request, queryset.filter(state=State.DRAFT), State.REVIEW, "sent for review")
-        submitted = drafts.submit(
-            Draft.objects.filter(
-                content_type__app_label=self.opts.app_label,
-                content_type__model=self.opts.model_name,
-                object_id__in=queryset.values("pk"),
-            )
+        waiting = Draft.objects.filter(
+            content_type__app_label=self.opts.app_label,
+            content_type__model=self.opts.model_name,
+            object_id__in=queryset.values("pk"),
+            submitted_at__isnull=True,
         )
+        sent = list(waiting.values_list("object_id", flat=True))
+        submitted = drafts.submit(waiting)
+        for obj in self.model._default_manager.filter(pk__in=sent):
+            signals.announce(signals.SENT_FOR_REVIEW, obj, request.user, request.user, draft=True)
         if submitted:
             self.message_user(
                 request,
@@ -634,6 +723,19 @@ class ContentAdmin(DraftAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
             "media": self.media,
         }
         return TemplateResponse(request, "admin/portal/retag.html", context)
+
+
+def announce_state_change(obj, user, before, author_id):
+    """Tell the workflow's listeners that ``obj`` went for review or was published."""
+    if obj.state == before:
+        return
+    if obj.state == State.REVIEW:
+        signals.announce(signals.SENT_FOR_REVIEW, obj, user, user)
+    elif obj.state == State.PUBLISHED and author_id is not None:
+        author = obj.updated_by if obj.updated_by_id == author_id else None
+        if author is None:
+            author = get_user_model()._default_manager.filter(pk=author_id).first()
+        signals.announce(signals.PUBLISHED, obj, user, author)
 
 
 def retag_one(obj, add, remove, request):

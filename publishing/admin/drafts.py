@@ -20,11 +20,11 @@ from django.urls import path, resolve
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_POST
 
-from publishing import drafts
-from publishing.models import Draft
+from publishing import comments, drafts, signals
+from publishing.models import Draft, WorkflowNote
 from publishing.revisions import RevertError, compare, when, who
 from publishing.revisions import revert as write_back
-from publishing.workflow import may_publish
+from publishing.workflow import may_publish, second_person_refusal
 
 DRAFT_SAVED_MESSAGE = (
     "Your changes to “{obj}” are saved as a draft and wait for a Publisher; the live page "
@@ -156,8 +156,11 @@ class DraftAdminMixin:
         base = pending.base_version if pending is not None else live_version
         sending = "_send_for_review" in request.POST
         note = request._draft.get("change_note")
+        was_sent = pending is not None and pending.submitted_at is not None
         draft = drafts.save_draft(self.model, obj.pk, request.user, data, base, sending, note)
         obj = self.model._default_manager.get(pk=obj.pk)
+        if draft is not None and draft.submitted_at and not was_sent:
+            signals.announce(signals.SENT_FOR_REVIEW, obj, request.user, request.user, draft=True)
         if draft is None:
             self.message_user(request, NO_DIFFERENCE_MESSAGE.format(obj=obj), messages.INFO)
         else:
@@ -215,11 +218,15 @@ class DraftAdminMixin:
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         record = get_object_or_404(self.model.history, id=obj.pk, history_id=history_id)
+        asking = self.confirm_revert(request, obj, record)
+        if asking is not None:
+            return asking
+        reason = self.revert_reason(request, record)
         try:
             draft = drafts.save_as_draft(
                 obj,
                 request.user,
-                lambda o: write_back(self.model, record, request.user, current=o),
+                lambda o: write_back(self.model, record, request.user, current=o, reason=reason),
             )
         except (RevertError, ValidationError) as error:
             messages.error(request, f"Nothing was changed: {error}")
@@ -278,6 +285,8 @@ class DraftAdminMixin:
             preview_url=self.admin_url("draft_preview", obj.pk),
             change_url=self.admin_url("change", obj.pk),
             action_url_name=f"{self.admin_site.name}:{self._url_name('draft_action')}",
+            saves=drafts.draft_saves(obj, pending),
+            **self.notes_context(request, obj, pending),
         )
         return TemplateResponse(request, "admin/portal/draft.html", context)
 
@@ -304,17 +313,60 @@ class DraftAdminMixin:
         if action == "publish" and publisher:
             return self._publish_draft(request, obj, pending)
         if action == "discard" and (publisher or self.has_change_permission(request, obj)):
+            if request.POST.get("confirm") != "1":
+                return self._confirm_discard(request, obj, pending)
+            reason = request.POST.get("reason", "").strip()[:1000]
+            # The draft stays in the item's history, with what it held and why it went.
+            comments.add_note(
+                obj,
+                request.user,
+                reason,
+                WorkflowNote.DRAFT_DISCARDED,
+                about=pending.author,
+                on_draft=True,
+                data=pending.data,
+            )
             pending.delete()
             self.log_change(request, obj, "Discarded the draft.")
+            signals.announce(
+                signals.DISCARDED, obj, request.user, pending.author, reason, draft=True
+            )
             messages.success(request, f"The draft of “{obj}” is discarded.")
             return HttpResponseRedirect(self.admin_url("change", obj.pk))
         if action == "send" and self.has_change_permission(request, obj):
-            drafts.submit(Draft.objects.filter(pk=pending.pk))
+            if drafts.submit(Draft.objects.filter(pk=pending.pk)):
+                signals.announce(
+                    signals.SENT_FOR_REVIEW, obj, request.user, request.user, draft=True
+                )
             messages.success(request, f"The draft of “{obj}” is sent for review.")
             return HttpResponseRedirect(self.admin_url("draft", obj.pk))
         raise PermissionDenied
 
+    def _confirm_discard(self, request, obj, pending):
+        context = self._context(
+            request,
+            f"Discard the draft of “{obj}”?",
+            obj,
+            crumb="Discard the draft",
+            question=f"Discard the changes {drafts.author_name(pending)} saved on "
+            f"{drafts.when_saved(pending)}? The live page stays as it is; the draft is kept "
+            "in the item's history (not in the form), and its author is told.",
+            rows=compare(drafts.record_of(obj), drafts.record_of(obj, pending.data)),
+            rows_caption="What the draft changes",
+            before_label="Live now",
+            after_label="Draft",
+            action_url=request.get_full_path(),
+            reason_help="Told to the draft's author and kept in the item's history.",
+            confirm_label="Yes, discard the draft",
+            cancel_url=self.admin_url("draft", obj.pk),
+        )
+        return TemplateResponse(request, "admin/portal/confirm.html", context)
+
     def _publish_draft(self, request, obj, pending):
+        refusal = second_person_refusal(request.user, pending.author_id)
+        if refusal:
+            messages.error(request, f"Not published: {refusal}")
+            return HttpResponseRedirect(self.admin_url("draft", obj.pk))
         confirmed = request.POST.get("confirm_version", "")
         try:
             live = drafts.publish(
@@ -335,6 +387,7 @@ class DraftAdminMixin:
             messages.error(request, f"Not published, nothing was changed: {error}")
             return HttpResponseRedirect(self.admin_url("draft", obj.pk))
         self.log_change(request, live, "Published the draft.")
+        signals.announce(signals.PUBLISHED, live, request.user, pending.author, draft=True)
         self.revision_saved(request, live)
         messages.success(request, f"The changes to “{live}” are published.")
         return HttpResponseRedirect(self.admin_url("change", live.pk))

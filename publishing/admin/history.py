@@ -16,6 +16,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from publishing.comments import notes_of
+from publishing.drafts import changed_since_live
 from publishing.history import history_of
 from publishing.revisions import (
     RevertError,
@@ -29,6 +31,16 @@ from publishing.revisions import revert as write_back
 
 HISTORY_PER_PAGE = 50
 DELETED_PER_PAGE = 50
+
+
+def notes_for_history(obj):
+    """The item's comments, notes and discarded drafts (with the fields each draft
+    changed), newest first."""
+    notes = list(notes_of(type(obj), obj.pk)[:100])
+    for note in notes:
+        if note.data:
+            note.changed = changed_since_live(obj, note.data)
+    return notes
 
 
 class HistoryAdminMixin:
@@ -125,6 +137,7 @@ class HistoryAdminMixin:
             compare_url=self.admin_url("compare", obj.pk),
             may_revert=self.has_change_permission(request, obj),
             revert_url_name=f"{self.admin_site.name}:{self._url_name('revert')}",
+            notes=notes_for_history(obj),
             **(extra_context or {}),
         )
         return TemplateResponse(request, self.object_history_template, context)
@@ -158,13 +171,51 @@ class HistoryAdminMixin:
         )
         return TemplateResponse(request, "admin/portal/compare.html", context)
 
+    def confirm_revert(self, request, obj, record):
+        """Unless the POST confirms it, the page asking to (with what would change and an
+        optional reason); None once confirmed."""
+        if request.POST.get("confirm") == "1":
+            return None
+        current = history_of(self.model, obj.pk).first()
+        context = self._context(
+            request,
+            f"Revert “{obj}”?",
+            obj,
+            crumb="Revert",
+            question=f"Put “{obj}” back to the version of {when(record)} by {who(record)}? "
+            "The revert is saved as a new version; nothing is lost from the history.",
+            rows=compare(current, record) if current is not None else [],
+            rows_caption="What the revert changes",
+            before_label="Now",
+            after_label=f"The version of {when(record)}",
+            action_url=request.get_full_path(),
+            reason_help="Kept in the item's history with the revert.",
+            confirm_label="Yes, revert",
+            cancel_url=self.admin_url("history", obj.pk),
+        )
+        return TemplateResponse(request, "admin/portal/confirm.html", context)
+
+    def revert_reason(self, request, record):
+        reason = request.POST.get("reason", "").strip()[:1000]
+        said = f"Reverted to the version of {when(record)}"
+        return f"{said}: {reason}" if reason else said
+
     def revert_view(self, request, object_id, history_id):
         obj = self._object_or_404(request, object_id)
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         record = get_object_or_404(self.model.history, id=obj.pk, history_id=history_id)
+        asking = self.confirm_revert(request, obj, record)
+        if asking is not None:
+            return asking
         try:
-            write_back(self.model, record, request.user, current=obj)
+            write_back(
+                self.model,
+                record,
+                request.user,
+                current=obj,
+                reason=self.revert_reason(request, record),
+            )
         except RevertError as error:
             messages.error(request, f"Nothing was changed: {error}")
         else:

@@ -14,6 +14,7 @@ RANKS = {
     "caching": 0,
     "partial_dates": 0,
     "publishing": 1,
+    "notifications": 2,  # told of the workflow by publishing's signals; names no app
     "public": 2,
     "search": 3,
     "sources": 3,
@@ -32,7 +33,16 @@ RANKS = {
     "seed": 12,
     "bench": 12,
 }
-WINGS = {"caching", "partial_dates", "publishing", "search", "sources", "public", "staff"}
+WINGS = {
+    "caching",
+    "partial_dates",
+    "publishing",
+    "notifications",
+    "search",
+    "sources",
+    "public",
+    "staff",
+}
 APPS = {
     "divisions",
     "member_states",

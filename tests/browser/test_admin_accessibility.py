@@ -1,7 +1,7 @@
 """The admin is accessible: axe-core (WCAG 2.2 A and AA) finds no critical and no serious
 violation on the pages a Publisher works in — the admin home, every change list they see,
 every add and change form, an item's draft, history and comparison, the import page and the
-review-due report — nor on the cross-type list of drafts (for now a superuser's page).
+review-due report — nor on the cross-type list of drafts and the notifications.
 
 The pages are found as a Publisher finds them: the change lists and add forms linked from
 the admin home, the first row of each list. Every page's figures (violations by impact) are
@@ -103,6 +103,11 @@ def test_a_publishers_admin_pages_have_no_serious_axe_violation(new_page, admin_
     measure(page, reverse("admin:initiatives_initiative_changelist") + "?_facets=True", results)
     measure(page, reverse("admin:review_due"), results)
 
+    # The cross-type list of drafts is a Publisher's page too now (issue 16), and so are
+    # the notifications.
+    measure(page, reverse("admin:asean_portal_draft_changelist"), results)
+    measure(page, reverse("admin:notifications_notification_changelist"), results)
+    measure(page, reverse("admin:notifications_preferences_changelist"), results)
     superuser = new_page(bypass_csp=True)
     sign_in(superuser, "superuser")
     measure(superuser, reverse("admin:asean_portal_draft_changelist"), results)

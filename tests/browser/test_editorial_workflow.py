@@ -152,6 +152,9 @@ def test_editor_writes_publisher_publishes_public_reads_editor_reverts(
 
     # ...and reverts to the earlier text in one click: a draft again, for a Publisher.
     editor.get_by_role("button", name=re.compile("^Revert to the version of")).click()
+    # (A page asks first, with what would change and an optional reason.)
+    editor.get_by_label("Reason (optional)").fill("The earlier wording was agreed.")
+    editor.get_by_role("button", name="Yes, revert").click()
     expect(editor.locator(".messagelist")).to_contain_text(
         "waits for a Publisher; the live page is unchanged"
     )

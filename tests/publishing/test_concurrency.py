@@ -1,5 +1,7 @@
-"""No lost edits: two staff members open the same item; the first saves; the second's save
-is refused, shows what the first changed, and keeps the second's own input."""
+"""No lost edits: two staff members open the same item; the first saves. The second's save
+is merged field by field (tests/publishing/test_merge.py); where the first changed the
+item's parts (inline rows, not merged) it is refused, shows what the first changed, and
+keeps the second's own input."""
 
 import pytest
 from django.test import Client
@@ -7,6 +9,7 @@ from django.urls import reverse
 
 from initiatives.models import Initiative
 from publishing.history import one_revision
+from publishing.revisions import compare
 from tests.admin_forms import assert_saved, form_data
 from tests.factories import (
     DivisionFactory,
@@ -43,7 +46,11 @@ def test_the_second_save_is_refused_and_loses_nothing(initiative):
     amal, budi = signed_in("amal"), signed_in("budi")
     amal_form, budi_form = amal.get(change), budi.get(change)  # both open the form
 
-    assert_saved(amal.post(change, form_data(amal_form, summary="Linking grids by 2030.")))
+    # Amal changes a milestone too: the parts are not merged, so Budi's save is refused.
+    amal_data = form_data(
+        amal_form, summary="Linking grids by 2030.", **{"milestones-0-title": "Study"}
+    )
+    assert_saved(amal.post(change, amal_data))
 
     budi_data = form_data(
         budi_form,
@@ -57,9 +64,9 @@ def test_the_second_save_is_refused_and_loses_nothing(initiative):
     form = response.context["adminform"].form
     assert "Someone else saved this initiative after you opened it" in str(form.non_field_errors())
     assert form.conflict["who"] == "amal"
-    [row] = form.conflict["rows"]
-    assert str(row["label"]) == "summary"
-    assert "2030" in row["after"]
+    rows = {str(row["label"]): row for row in form.conflict["rows"]}
+    assert set(rows) == {"summary", "milestones"}
+    assert "2030" in rows["summary"]["after"]
     content = response.content.decode()
     assert "Not saved: amal changed this initiative while you were editing it" in content
     # ...Budi's own input is still in the form, inline rows included...
@@ -91,11 +98,10 @@ def test_a_bulk_action_in_between_also_counts_as_someone_elses_change(initiative
 
     response = budi.post(change, form_data(budi_form, title="Changed meanwhile"))
 
-    assert response.status_code == 200
-    [row] = response.context["adminform"].form.conflict["rows"]
-    assert str(row["label"]) == "publication state"
+    # Merged: Budi's title, and the state Amal's action set (Budi left it as opened).
+    assert_saved(response)
     initiative.refresh_from_db()
-    assert initiative.title == "ASEAN Power Grid"
+    assert (initiative.title, initiative.state) == ("Changed meanwhile", "archived")
 
 
 def test_saving_the_version_you_opened_is_not_a_conflict(initiative, staff_client):
@@ -125,7 +131,10 @@ def test_line_endings_sent_by_browsers_are_no_change():
     stored = Initiative.objects.get(pk=initiative.pk)
     assert stored.body == "First paragraph.\n\nSecond one."
     assert stored.summary == "New.\nTwo."
+    # Budi's title merges with Amal's summary: the body, sent as CRLF, is no change.
     response = budi.post(change, form_data(budi_form, title="ASEAN Power Grid (APG)"))
-    assert response.status_code == 200
-    rows = response.context["adminform"].form.conflict["rows"]
-    assert [str(row["label"]) for row in rows] == ["summary"]  # not the body
+    assert_saved(response)
+    stored = Initiative.objects.get(pk=initiative.pk)
+    assert (stored.title, stored.summary) == ("ASEAN Power Grid (APG)", "New.\nTwo.")
+    rows = compare(*Initiative.history.filter(id=initiative.pk).order_by("history_date")[1:3])
+    assert [str(row["label"]) for row in rows] == ["title"]  # not the body

@@ -27,6 +27,7 @@ from tests.factories import (
 from tests.responses import text_of
 
 pytestmark = pytest.mark.django_db
+CONFIRM = {"confirm": "1"}  # Revert and Discard ask first (tests/publishing/test_confirm.py)
 
 FACTORIES = {
     SiteSection: (SiteSectionFactory, "title"),
@@ -335,7 +336,7 @@ def test_publishing_a_draft_based_on_an_old_live_version_is_refused_then_confirm
 
 def test_discarding_a_draft_leaves_the_live_item(editor_client, publisher_client, initiative):
     edit(editor_client, initiative, summary="Draft.")
-    publisher_client.post(url(Initiative, "draft_action", initiative.pk, "discard"))
+    publisher_client.post(url(Initiative, "draft_action", initiative.pk, "discard"), CONFIRM)
     assert not Draft.objects.exists()
     assert live(initiative).summary == "Customs clearance."
 
@@ -379,7 +380,9 @@ def test_an_editors_revert_of_a_live_item_is_a_draft(editor_client, publisher_cl
     assert_saved(edit(publisher_client, initiative, summary="Third text."))
     second = Initiative.history.filter(id=initiative.pk, summary="Second text.").get()
 
-    response = editor_client.post(url(Initiative, "revert", initiative.pk, second.history_id))
+    response = editor_client.post(
+        url(Initiative, "revert", initiative.pk, second.history_id), CONFIRM
+    )
 
     assert "waits for a Publisher; the live page is unchanged" in messages_of(response)[-1]
     assert live(initiative).summary == "Third text."
@@ -464,6 +467,8 @@ def test_every_content_type_previews_and_publishes_a_draft(editor_client, publis
 def test_two_editors_on_one_draft_cannot_overwrite_each_other_unseen(
     editor_client, initiative, client
 ):
+    """Both change the summary: the second is asked which to keep (a merge's clash,
+    tests/publishing/test_merge.py), with both values side by side."""
     from tests.factories import RoleUserFactory
 
     other = RoleUserFactory(username="other-editor", role="Editor")
@@ -472,18 +477,18 @@ def test_two_editors_on_one_draft_cannot_overwrite_each_other_unseen(
     first_page = editor_client.get(url(Initiative, "change", initiative.pk))
     assert edit(client, initiative, summary="The other Editor's draft.").status_code == 302
 
-    refused = editor_client.post(
+    asked = editor_client.post(
         url(Initiative, "change", initiative.pk), form_data(first_page, summary="Mine.")
     )
 
-    assert refused.status_code == 200
-    assert "Someone else saved this initiative" in refused.content.decode()
+    assert asked.status_code == 200
+    assert "changed a field you changed too" in asked.content.decode()
+    [clash] = asked.context["adminform"].form.clashes
+    assert clash["theirs"] == "The other Editor's draft."
     assert Draft.objects.get().data["fields"]["summary"] == "The other Editor's draft."
-    # Saving again is a deliberate choice to put one's own text over theirs.
-    again = editor_client.post(
-        url(Initiative, "change", initiative.pk),
-        form_data(refused, summary="Mine."),
-    )
+    # Choosing one's own text is deliberate; theirs stays in the draft's saves.
+    again = form_data(asked, **{clash["input"]: "mine"})
+    again = editor_client.post(url(Initiative, "change", initiative.pk), again)
     assert again.status_code == 302
     assert Draft.objects.get().data["fields"]["summary"] == "Mine."
 

@@ -22,6 +22,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+CONFIRM = {"confirm": "1"}  # Revert and Discard ask first (tests/publishing/test_confirm.py)
 
 
 def last_message(response):
@@ -159,7 +160,9 @@ def test_revert_restores_fields_topics_and_milestones_as_a_new_revision(
     assert initiative.title == "Renamed"
     assert not initiative.milestones.filter(title="Pilot").exists()
 
-    response = staff_client.post(url(Initiative, "revert", initiative.pk, original.history_id))
+    response = staff_client.post(
+        url(Initiative, "revert", initiative.pk, original.history_id), CONFIRM
+    )
 
     assert response.status_code == 302
     assert "is back to the version of" in last_message(response)
@@ -188,7 +191,9 @@ def test_revert_refuses_a_version_whose_slug_is_now_taken(staff_client, initiati
     assert_saved(edit(staff_client, initiative, slug="renamed"))
     InitiativeFactory(slug="asean-single-window")
 
-    response = staff_client.post(url(Initiative, "revert", initiative.pk, original.history_id))
+    response = staff_client.post(
+        url(Initiative, "revert", initiative.pk, original.history_id), CONFIRM
+    )
 
     assert "Nothing was changed" in last_message(response)
     initiative.refresh_from_db()
@@ -200,7 +205,7 @@ def test_an_editor_revert_keeps_the_publication_state(editor_client, staff_clien
     assert draft_version.state == State.DRAFT
     assert_saved(edit(staff_client, initiative, state=State.PUBLISHED, title="Live title"))
 
-    editor_client.post(url(Initiative, "revert", initiative.pk, draft_version.history_id))
+    editor_client.post(url(Initiative, "revert", initiative.pk, draft_version.history_id), CONFIRM)
 
     initiative.refresh_from_db()
     assert initiative.title == "Live title"  # a live item's revert waits for a Publisher
@@ -214,7 +219,7 @@ def test_an_editor_revert_cannot_publish(editor_client, staff_client, initiative
     published = Initiative.history.filter(id=initiative.pk).first()
     assert_saved(edit(staff_client, initiative, state=State.DRAFT))
 
-    editor_client.post(url(Initiative, "revert", initiative.pk, published.history_id))
+    editor_client.post(url(Initiative, "revert", initiative.pk, published.history_id), CONFIRM)
 
     initiative.refresh_from_db()
     assert initiative.state == State.DRAFT
