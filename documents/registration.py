@@ -13,6 +13,7 @@ from publishing.registry import Entry, Search, Sitemap, registry
 from sources.models import Citation, Source
 from sources.publish_rule import requires_source
 
+from . import parts
 from .models import Document, Participation
 from .opendata import DOCUMENTS, PARTICIPATIONS
 
@@ -79,3 +80,4 @@ def register():
         parts=(Participation, MemberState, Citation, Source),
         publish_checks=(requires_source,),
     )
+    parts.register()

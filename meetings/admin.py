@@ -19,8 +19,7 @@ class MeetingAdmin(ContentImportExportMixin, ContentAdmin):
     list_select_related = ["body", "host_state"]
     search_fields = ["title", "slug", "city", "body__name", "body__short_name"]
     prepopulated_fields = {"slug": ["title"]}
-    # "partners" joins these once the partners admin (helper library) is merged.
-    autocomplete_fields = ["body", "host_state", "chair", "owning_division"]
+    autocomplete_fields = ["body", "host_state", "chair", "partners", "owning_division"]
     inlines = [CitationInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "body", "ordinal"]}),

@@ -265,15 +265,9 @@ def test_the_datasets(client, library):
     assert json_rows == []
 
 
-def test_a_member_states_agreements_part(client, library):
-    from django.template import Context, Template
-
-    from member_states.models import MemberState
-
-    singapore = MemberState.objects.get(slug="singapore")
-    html = Template("{% load agreements %}{% agreements_of state %}").render(
-        Context({"state": singapore})
-    )
+def test_a_member_states_page_shows_its_agreements(client, library):
+    html = text(client.get("/member-states/singapore/"))
+    assert "Agreements: signature and consent" in html
     assert '<a href="/documents/asean-charter/">ASEAN Charter</a>' in html
     assert "20 November 2007" in html and "Not recorded yet" in html
 

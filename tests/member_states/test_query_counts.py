@@ -16,8 +16,8 @@ EXPECTED = {
     "member states": (2, 2),  # + the states
     # + it, its citations (with sources), per involving type its first rows with their total
     # (initiatives, people by nationality, bodies, meetings, documents: one each), its
-    # record of changes
-    "member state": (9, 9),
+    # record of changes, its agreements (the documents app's page part)
+    "member state": (10, 10),
     "member state by code": (3, 3),  # + the lookup by slug, then by ISO code: the redirect
     # + it, per type its newest items (initiatives, people, bodies, meetings, documents) and
     # their public changes
