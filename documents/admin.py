@@ -4,6 +4,7 @@ from django.db import models, transaction
 from django.utils.text import slugify
 
 from publishing.admin.content import ContentAdmin
+from publishing.admin.history import HistoryAdminMixin
 from publishing.admin.imports import ContentImportExportMixin
 from sources.admin import CitationInline
 from sources.models import Citation, Source
@@ -139,3 +140,27 @@ def cite_itself(document, source):
         source=source,
         defaults={"supports": "Title and date"},
     )
+
+
+@admin.register(Participation)
+class ParticipationAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    """Every Member State's signature and consent across agreements, to find and read; they
+    are changed in their agreement's form (its inline), where a live agreement's changes go
+    through a draft like the rest of it."""
+
+    list_display = ["document", "member_state", "signed", "consent_kind", "consented", "source"]
+    list_filter = ["consent_kind", "member_state"]
+    list_select_related = ["document", "member_state", "source"]
+    search_fields = ["document__title", "member_state__name"]
+
+    def view_on_site(self, obj):
+        return obj.document.get_absolute_url()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

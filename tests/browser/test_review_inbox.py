@@ -67,6 +67,7 @@ def test_a_field_both_changed_is_chosen_side_by_side(new_page, screenshot, javas
     budi.get_by_label("Answer:").fill("Budi's answer.")
     budi.locator("input[name=_continue]").click()
     choice = budi.locator("#merge-choices")
+    choice.wait_for()  # the answer to the save, once it has arrived
     assert choice.is_visible()
     group = budi.get_by_role("group", name="Answer")
     assert "Budi's answer." in group.inner_text() and "Amal's answer." in group.inner_text()

@@ -22,11 +22,12 @@ pytestmark = pytest.mark.django_db
 # page: (empty cache, warm data cache); the first query of each reads the content token.
 EXPECTED = {
     # + posts (with divisions), their holders today (with people and sources), citations
-    "leadership": (4, 4),
+    # + whether a cited source is a published document (its page is linked: documents)
+    "leadership": (5, 5),
     "people": (3, 3),  # + people (with nationality), their appointments (with posts)
     # + it, its appointments (with posts, divisions, sources), citations of it and them,
-    # its public record of changes
-    "person": (5, 5),
+    # its public record of changes; whether a cited source is a published document
+    "person": (6, 6),
     # its page (no initiatives, no FAQs) with the posts heading it and their holders today
     "division": (10, 9),
 }

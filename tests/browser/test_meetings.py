@@ -12,7 +12,7 @@ from tests.browser.checks import (
     horizontal_overflow,
     require_axe,
 )
-from tests.browser.conftest import DESKTOP, MOBILE, browser, new_page  # noqa: F401 (fixtures)
+from tests.browser.conftest import DESKTOP, MOBILE
 from tests.factories import BodyFactory, MeetingFactory, MemberStateFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -69,7 +69,7 @@ PAGES = [
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
-def test_the_pages_are_accessible_and_fit_a_phone(new_page, meeting, viewport):  # noqa: F811
+def test_the_pages_are_accessible_and_fit_a_phone(new_page, meeting, viewport):
     require_axe()
     page = new_page(viewport=viewport, bypass_csp=True)
     problems = []
@@ -83,7 +83,7 @@ def test_the_pages_are_accessible_and_fit_a_phone(new_page, meeting, viewport): 
     assert not problems, "\n\n".join(problems)
 
 
-def test_the_structure_reads_without_javascript(new_page, meeting):  # noqa: F811
+def test_the_structure_reads_without_javascript(new_page, meeting):
     page = new_page(java_script_enabled=False)
     page.goto("/bodies/")
     assert page.get_by_role("heading", name="ASEAN Summit", exact=True).is_visible()

@@ -6,7 +6,7 @@ import pytest
 
 from partial_dates import PartialDate
 from tests.browser.checks import assert_no_axe_violations, horizontal_overflow, require_axe
-from tests.browser.conftest import MOBILE, browser, new_page  # noqa: F401 (fixtures)
+from tests.browser.conftest import MOBILE
 from tests.factories import (
     DocumentFactory,
     MemberStateFactory,
@@ -62,7 +62,7 @@ PAGES = [
 ]
 
 
-def test_library_pages_have_no_axe_violations_and_fit_a_phone(new_page, library):  # noqa: F811
+def test_library_pages_have_no_axe_violations_and_fit_a_phone(new_page, library):
     require_axe()
     desktop = new_page(bypass_csp=True)
     phone = new_page(viewport=MOBILE, bypass_csp=True)
@@ -74,7 +74,7 @@ def test_library_pages_have_no_axe_violations_and_fit_a_phone(new_page, library)
         assert horizontal_overflow(phone) <= 0, path
 
 
-def test_the_matrix_reads_as_a_table_with_headers(new_page, library):  # noqa: F811
+def test_the_matrix_reads_as_a_table_with_headers(new_page, library):
     page = new_page(java_script_enabled=False)
     page.goto("/documents/asean-charter/")
     table = page.get_by_role("table", name="Each Member State's signature")

@@ -7,9 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.browser.checks import axe_violations, describe_violations, horizontal_overflow
-from tests.browser.conftest import DESKTOP, MOBILE, ZOOM_400, browser, new_page, screenshot
-
-__all__ = ["browser", "new_page", "screenshot"]  # the browser tests' fixtures, used here
+from tests.browser.conftest import DESKTOP, MOBILE, ZOOM_400
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
