@@ -1,27 +1,12 @@
 """Bodies in and out of the admin as CSV or JSON, matched by slug."""
 
-from import_export import fields, widgets
+from import_export import fields
 
 from divisions.models import Division
 from member_states.models import MemberState
-from partial_dates import PartialDate, PartialDateError
-from publishing.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
+from publishing.resources import PUBLICATION_COLUMNS, ContentResource, PartialDateWidget, slug_field
 
 from .models import Body
-
-
-class PartialDateWidget(widgets.Widget):
-    """A partial date in a cell: reduced ISO out; in, any form ``PartialDate`` reads."""
-
-    def clean(self, value, row=None, **kwargs):
-        try:
-            return PartialDate.coerce(value)
-        except PartialDateError as error:
-            raise ValueError(str(error)) from None
-
-    def render(self, value, obj=None, **kwargs):
-        value = PartialDate.coerce(value)
-        return value.isoformat() if value else ""
 
 
 def date_field(name):

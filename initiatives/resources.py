@@ -13,12 +13,12 @@ added or removed. A row without a "milestones" column leaves the milestones alon
 """
 
 from django.core.exceptions import ValidationError
-from import_export import fields, widgets
+from import_export import fields
 
 from divisions.models import Division
 from member_states.models import MemberState
 from partial_dates import PartialDate, PartialDateError
-from publishing.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
+from publishing.resources import PUBLICATION_COLUMNS, ContentResource, PartialDateWidget, slug_field
 
 from .models import Initiative, Milestone, Topic
 
@@ -42,21 +42,6 @@ def _date(text, what, number):
         raise ValueError(
             f"line {number}: {what} “{text}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)."
         ) from None
-
-
-class PartialDateWidget(widgets.Widget):
-    """A partial date in a cell: reduced ISO out; in, any form ``PartialDate`` reads."""
-
-    def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
-            return None
-        try:
-            return PartialDate.coerce(value)
-        except PartialDateError as error:
-            raise ValueError(str(error)) from None
-
-    def render(self, value, obj=None, **kwargs):
-        return _iso(PartialDate.coerce(value))
 
 
 def date_field(name):

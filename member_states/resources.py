@@ -1,28 +1,10 @@
 """Member States in and out of the admin as CSV or JSON, matched by slug."""
 
-from import_export import fields, widgets
+from import_export import fields
 
-from partial_dates import PartialDate, PartialDateError
-from publishing.resources import PUBLICATION_COLUMNS, ContentResource
+from publishing.resources import PUBLICATION_COLUMNS, ContentResource, PartialDateWidget
 
 from .models import MemberState
-
-
-class PartialDateWidget(widgets.Widget):
-    """The joining date in a cell: reduced ISO out ("1995-07-28", "1967"); in, any form
-    ``PartialDate`` reads. (As initiatives' widget, which this app may not import.)"""
-
-    def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
-            return None
-        try:
-            return PartialDate.coerce(value)
-        except PartialDateError as error:
-            raise ValueError(str(error)) from None
-
-    def render(self, value, obj=None, **kwargs):
-        value = PartialDate.coerce(value)
-        return value.isoformat() if value else ""
 
 
 class MemberStateResource(ContentResource):

@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from import_export import fields, resources, widgets
 
+from partial_dates import PartialDate, PartialDateError
 from publishing.content import State
 from publishing.drafts import must_save_as_draft, take_snapshot
 from publishing.history import begin_revision, end_revision
@@ -325,3 +326,26 @@ class ContentResource(resources.ModelResource):
 
     def save_parts(self, instance, row):
         """Hook: save rows that belong to ``instance`` (an initiative's milestones)."""
+
+
+class PartialDateWidget(widgets.Widget):
+    """A partial date in a cell (``partial_dates``): reduced ISO out ("1995-07-28", "2021-01",
+    "2023"); in, any form ``PartialDate`` reads, an empty cell being no date. A date it cannot
+    read is the row's error, with ``PartialDate``'s message."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        try:
+            return PartialDate.coerce(value)
+        except PartialDateError as error:
+            raise ValueError(str(error)) from None
+
+    def render(self, value, obj=None, **kwargs):
+        value = PartialDate.coerce(value)
+        return value.isoformat() if value else ""
+
+
+def partial_date_field(name):
+    """An import/export column for the ``PartialDateField`` ``name``."""
+    return fields.Field(attribute=name, column_name=name, widget=PartialDateWidget())
