@@ -1,7 +1,5 @@
 """Documents as public content: one registration (see ``publishing.registry``)."""
 
-import dataclasses
-
 from django.db.models import Prefetch
 
 from initiatives.registration import is_published, names, published_topics
@@ -20,8 +18,13 @@ from .opendata import DOCUMENTS, PARTICIPATIONS
 
 def with_names(documents):
     partners = Partner.objects.filter(state=State.PUBLISHED).only("name", "short_name")
+    signatories = Participation.objects.select_related("member_state").only(
+        "document", "member_state__name", "member_state__state", "member_state__slug"
+    )
     return documents.select_related("issuing_body", "meeting").prefetch_related(
-        published_topics(), Prefetch("partners", queryset=partners)
+        published_topics(),
+        Prefetch("partners", queryset=partners),
+        Prefetch("participations", queryset=signatories),
     )
 
 
@@ -46,18 +49,16 @@ def document_entry(document):
         summary=html_text(document.summary_html)[:300],
         body=html_text(document.summary_html),
         keywords=" ".join(w for w in words if w),
-        facets=topics,
-        **search_facets(year=document.date.year if document.date else None),
+        # Search filters and counts by topic, issuing body and the Member States that signed
+        # or consented (published ones only), and by year.
+        facets=[*topics, *([body] if body else []), *signatories(document)],
+        year=document.date.year if document.date else None,
     )
 
 
-ENTRY_FIELDS = {f.name for f in dataclasses.fields(Entry)}
-
-
-def search_facets(**values):
-    """The search's own facets (its year, …) where the index has them: the search work
-    adds them to ``Entry``; until it is merged, they are left out."""
-    return {name: value for name, value in values.items() if name in ENTRY_FIELDS}
+def signatories(document):
+    states = {p.member_state for p in document.participations.all()}
+    return sorted((s for s in states if is_published(s)), key=lambda s: s.name)
 
 
 def register():

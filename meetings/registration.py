@@ -18,11 +18,6 @@ def where(meeting):
     return ", ".join(p for p in (meeting.city, getattr(meeting.public_host, "name", "")) if p)
 
 
-# Search's status and year facets (``Entry.status``, ``Entry.year``) arrive with the search
-# branch; until then the entry leaves them out.
-FACETS_BY_STATUS_AND_YEAR = {"status", "year"} <= set(Entry.__dataclass_fields__)
-
-
 def search_entry(meeting):
     body = meeting.body
     body_is_public = body is not None and body.state == State.PUBLISHED
@@ -40,12 +35,14 @@ def search_entry(meeting):
             )
             if p
         ),
-        facets=[body] if body_is_public else [],
-        **(
-            {"status": meeting.status, "year": meeting.starts.year if meeting.starts else None}
-            if FACETS_BY_STATUS_AND_YEAR
-            else {}
-        ),
+        # Search filters and counts by body and by Member State (the host and the chair),
+        # published ones only.
+        facets=[
+            *([body] if body_is_public else []),
+            *{s for s in (meeting.public_host, meeting.public_chair) if s is not None},
+        ],
+        status=meeting.status,
+        year=meeting.starts.year if meeting.starts else None,
     )
 
 
