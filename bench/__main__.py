@@ -4,8 +4,8 @@
 Steps: create the PostgreSQL database if missing, migrate, load the seed content, generate
 the demo data (skipped when the database already holds that many demo initiatives and
 meetings),
-collectstatic, start gunicorn (sync workers, benchmark settings = production settings plus
-two reference views) and drive it with wrk.
+collectstatic, start gunicorn (the production workers, gthread; benchmark settings =
+production settings plus two reference views) and drive it with wrk.
 
 ``make bench`` starts two servers, one with the page cache and one without, and measures
 every page and both reference views in interleaved rounds (each round runs every URL on both
@@ -481,7 +481,7 @@ def bench(args, env):
         header = (
             f"{os.cpu_count()} cores · {args.initiatives} demo initiatives, {args.documents} "
             "demo documents on PostgreSQL · "
-            f"gunicorn {args.workers} sync workers per server · wrk -c{args.connections} · "
+            f"gunicorn {args.workers} workers per server (gthread) · wrk -c{args.connections} · "
             f"median of {args.repeats} interleaved rounds × {args.seconds} s"
         )
         misses = report(list(results.values()), targets, header)
