@@ -1,24 +1,23 @@
 """Bodies in and out of the admin as CSV or JSON, matched by slug."""
 
-from import_export import fields
-
 from divisions.models import Division
 from member_states.models import MemberState
-from publishing.resources import PUBLICATION_COLUMNS, ContentResource, PartialDateWidget, slug_field
+from publishing.resources import (
+    PUBLICATION_COLUMNS,
+    ContentResource,
+    partial_date_field,
+    slug_field,
+)
 
 from .models import Body
-
-
-def date_field(name):
-    return fields.Field(attribute=name, column_name=name, widget=PartialDateWidget())
 
 
 class BodyResource(ContentResource):
     parent = slug_field("parent", Body, "body")
     supporting_division = slug_field("supporting_division", Division, "division")
     chair = slug_field("chair", MemberState, "member state")
-    chair_from = date_field("chair_from")
-    chair_until = date_field("chair_until")
+    chair_from = partial_date_field("chair_from")
+    chair_until = partial_date_field("chair_until")
 
     class Meta(ContentResource.Meta):
         model = Body

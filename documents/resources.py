@@ -6,17 +6,21 @@ and consents are kept in the admin's form, not in the file."""
 from import_export import fields
 
 from initiatives.models import Initiative, Topic
-from initiatives.resources import date_field
 from partners.models import Partner
-from publishing.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
+from publishing.resources import (
+    PUBLICATION_COLUMNS,
+    ContentResource,
+    partial_date_field,
+    slug_field,
+)
 
 from .models import Document
 
 
 class DocumentResource(ContentResource):
     identifier = fields.Field(attribute="identifier", column_name="identifier", readonly=True)
-    date = date_field("date")
-    entered_into_force = date_field("entered_into_force")
+    date = partial_date_field("date")
+    entered_into_force = partial_date_field("entered_into_force")
     topics = slug_field("topics", Topic, "topic", many=True)
     initiatives = slug_field("initiatives", Initiative, "initiative", many=True)
     partners = slug_field("partners", Partner, "partner", many=True)

@@ -18,7 +18,12 @@ from import_export import fields
 from divisions.models import Division
 from member_states.models import MemberState
 from partial_dates import PartialDate, PartialDateError
-from publishing.resources import PUBLICATION_COLUMNS, ContentResource, PartialDateWidget, slug_field
+from publishing.resources import (
+    PUBLICATION_COLUMNS,
+    ContentResource,
+    partial_date_field,
+    slug_field,
+)
 
 from .models import Initiative, Milestone, Topic
 
@@ -42,10 +47,6 @@ def _date(text, what, number):
         raise ValueError(
             f"line {number}: {what} “{text}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)."
         ) from None
-
-
-def date_field(name):
-    return fields.Field(attribute=name, column_name=name, widget=PartialDateWidget())
 
 
 def parse_milestones(text):
@@ -77,10 +78,10 @@ class InitiativeResource(ContentResource):
     topics = slug_field("topics", Topic, "topic", many=True)
     member_states = slug_field("member_states", MemberState, "member state", many=True)
     milestones = fields.Field(column_name="milestones", attribute=None, readonly=False)
-    planned_start = date_field("planned_start")
-    planned_end = date_field("planned_end")
-    actual_start = date_field("actual_start")
-    actual_end = date_field("actual_end")
+    planned_start = partial_date_field("planned_start")
+    planned_end = partial_date_field("planned_end")
+    actual_start = partial_date_field("actual_start")
+    actual_end = partial_date_field("actual_end")
 
     class Meta(ContentResource.Meta):
         model = Initiative

@@ -4,10 +4,14 @@ by slug, partners by their slugs, dates as precise as known ("2025", "2025-05",
 before it has started), so a bad row is named and nothing is imported."""
 
 from bodies.models import Body
-from bodies.resources import date_field
 from member_states.models import MemberState
 from partners.models import Partner
-from publishing.resources import PUBLICATION_COLUMNS, ContentResource, slug_field
+from publishing.resources import (
+    PUBLICATION_COLUMNS,
+    ContentResource,
+    partial_date_field,
+    slug_field,
+)
 
 from .models import Meeting
 
@@ -17,8 +21,8 @@ class MeetingResource(ContentResource):
     host_state = slug_field("host_state", MemberState, "member state")
     chair = slug_field("chair", MemberState, "member state")
     partners = slug_field("partners", Partner, "partner", many=True)
-    starts = date_field("starts")
-    ends = date_field("ends")
+    starts = partial_date_field("starts")
+    ends = partial_date_field("ends")
 
     class Meta(ContentResource.Meta):
         model = Meeting

@@ -1,16 +1,12 @@
 """Member States in and out of the admin as CSV or JSON, matched by slug."""
 
-from import_export import fields
-
-from publishing.resources import PUBLICATION_COLUMNS, ContentResource, PartialDateWidget
+from publishing.resources import PUBLICATION_COLUMNS, ContentResource, partial_date_field
 
 from .models import MemberState
 
 
 class MemberStateResource(ContentResource):
-    joined_on = fields.Field(
-        attribute="joined_on", column_name="joined_on", widget=PartialDateWidget()
-    )
+    joined_on = partial_date_field("joined_on")
 
     class Meta(ContentResource.Meta):
         model = MemberState
