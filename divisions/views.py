@@ -42,15 +42,16 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
         parent = division.parent
         context["parent"] = parent if parent is not None and parent.is_public else None
         context["children"] = [d for d in published_units() if d.parent_id == division.pk]
-        # Each list: its first rows and how many it has ("6 of 8"), in one query.
+        # Each list: its first rows, and how many it has ("6 of 8") once per content token.
         for name, related in (
             ("led", division.led_initiatives),
             ("supported", division.supported_initiatives),
         ):
             rows = related.published().for_cards().order_by("title", "pk")
-            context[name] = first_of(rows, SHOWN_INITIATIVES)
+            key = f"division-{name}:{division.pk}"
+            context[name] = first_of(rows, SHOWN_INITIATIVES, key=key)
         # The topics of both lists' cards, in one query.
         division.led_initiatives.attach_card_topics(context["led"].rows + context["supported"].rows)
         faqs = division.faqs.published().only("question", "slug", "division")
-        context["faqs"] = first_of(faqs, SHOWN_FAQS)
+        context["faqs"] = first_of(faqs, SHOWN_FAQS, key=f"division-faqs:{division.pk}")
         return context

@@ -1,23 +1,24 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count, Prefetch
+from django.db.models import Count
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from divisions.models import Division, Pillar
 from divisions.views import SHOWN_FAQS, SHOWN_INITIATIVES
-from member_states.models import MemberState
 from public.listing import FilteredListView, first_of
 from publishing.content import State
 from publishing.preview import PreviewableDetailMixin
 from search.filtering import in_relevance_order, word_notes
 from sources.references import references_for
 
+from . import reads
 from .charts import Bar, BarChart, milestone_state, milestone_timeline
 from .filters import InitiativeFilter, asks_for_archived
-from .models import Indicator, Initiative, InitiativeStatus, Milestone, Topic
+from .models import Initiative, InitiativeStatus, Topic
 from .opendata import INITIATIVES, MILESTONES
 
 
@@ -59,51 +60,37 @@ class InitiativeListView(FilteredListView):
         return paginator, page, page.object_list, is_paginated
 
 
-def resting_documents():
-    """The published documents an initiative rests on (``Document.initiatives``, the reverse
-    side, read by name: documents sit above initiatives in the layers)."""
-    model = Initiative._meta.get_field("documents").related_model
-    return (
-        model.objects.published()
-        .only("title", "slug", "doc_type", "date", "identifier")
-        .order_by("-date", "title")
-    )
-
-
 class InitiativeDetailView(PreviewableDetailMixin, DetailView):
     model = Initiative
     template_name = "initiatives/initiative_detail.html"
     context_object_name = "initiative"
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("lead_division")
-            .prefetch_related(
-                Prefetch("milestones", queryset=Milestone.objects.select_related("source")),
-                Prefetch(
-                    "indicators",
-                    queryset=Indicator.objects.select_related("baseline_source").prefetch_related(
-                        "periods__source"
-                    ),
-                ),
-                Prefetch("member_states", queryset=MemberState.objects.published()),
-                Prefetch("topics", queryset=Topic.objects.published()),
-                Prefetch("supporting_divisions", queryset=Division.objects.published()),
-                Prefetch("documents", queryset=resting_documents()),
-            )
-        )
+    def get_object(self, queryset=None):
+        """The initiative by its slug, with its lead division: a prepared read
+        (``initiatives.reads``), checked for the public by the mixin."""
+        if queryset is not None:
+            return super().get_object(queryset)
+        initiative = reads.BY_SLUG.first(slug=self.kwargs[self.slug_url_kwarg])
+        if initiative is None:
+            raise Http404("No initiative found matching the query")
+        return self.check_reachable(initiative)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         initiative = self.object
-        milestones = list(initiative.milestones.all())
+        pk, now = initiative.pk, timezone.now()
         today = timezone.localdate()
+        milestones = reads.MILESTONES.rows(pk=pk)
         for milestone in milestones:
             milestone.state = milestone_state(milestone, today)
-        indicators = list(initiative.indicators.all())
-        periods = [period for indicator in indicators for period in indicator.periods.all()]
+        indicators = reads.INDICATORS.rows(pk=pk)
+        periods = reads.PERIODS.rows(pk=pk) if indicators else []
+        for indicator in indicators:
+            indicator.period_list = [p for p in periods if p.indicator_id == indicator.pk]
+        context["supporting"] = reads.SUPPORTING.rows(pk=pk, now=now)
+        context["topics"] = reads.TOPICS.rows(pk=pk, now=now)
+        context["member_states"] = reads.MEMBER_STATES.rows(pk=pk, now=now)
+        context["documents"] = reads.DOCUMENTS.rows(pk=pk, now=now)
         context["milestones"] = milestones
         context["milestones_reached"] = sum(1 for m in milestones if m.reached)
         context["indicators"] = indicators

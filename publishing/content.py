@@ -29,9 +29,10 @@ class State(models.TextChoices):
 
 
 class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        """Published, live now: past ``publish_at`` (if set) and before ``unpublish_at``."""
-        now = timezone.now()
+    def published(self, now=None):
+        """Published, live now (or at ``now``): past ``publish_at`` (if set) and before
+        ``unpublish_at``."""
+        now = now or timezone.now()
         return self.filter(
             Q(publish_at__isnull=True) | Q(publish_at__lte=now),
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),

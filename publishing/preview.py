@@ -25,7 +25,11 @@ class PreviewableDetailMixin:
     every request (a third of the lookup's cost)."""
 
     def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+        return self.check_reachable(super().get_object(queryset))
+
+    def check_reachable(self, obj):
+        """``obj`` if this request may see it, else 404 (for a view that reads its object
+        itself)."""
         user = self.request.user
         if not (user.is_authenticated and user.is_staff) and not is_reachable(obj):
             raise Http404(f"No {obj._meta.verbose_name} found matching the query")

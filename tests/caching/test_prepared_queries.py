@@ -1,0 +1,110 @@
+"""Prepared queries (``caching.prepared_queries``): the ORM's SQL compiled once, run again
+with new values, giving what the ORM gives."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from caching.prepared_queries import PreparedQuery
+from initiatives.models import Initiative, Topic
+from tests.factories import InitiativeFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def counting(build):
+    """``build``, and a list that grows by one each time it is called."""
+    calls = []
+
+    def counted(**values):
+        calls.append(values)
+        return build(**values)
+
+    return counted, calls
+
+
+def test_rows_are_the_orms_rows_for_each_new_value():
+    first = InitiativeFactory(title="Alpha", topics=[TopicFactory(name="Ports")])
+    second = InitiativeFactory(title="Beta", topics=[TopicFactory(name="Fisheries")])
+    build, calls = counting(lambda pk, now: Topic.objects.published(now).filter(initiatives=pk))
+    prepared = PreparedQuery(build)
+    now = timezone.now()
+    for initiative in (first, second, first):
+        expected = list(Topic.objects.published(now).filter(initiatives=initiative.pk))
+        assert prepared.rows(pk=initiative.pk, now=now) == expected
+        assert [t.name for t in prepared.rows(pk=initiative.pk, now=now)] == [
+            t.name for t in expected
+        ]
+    assert len(calls) == 1  # built and compiled once, run five times
+
+
+def test_the_time_argument_is_the_one_given():
+    """A topic published from tomorrow is left out today and listed tomorrow: the compiled
+    SQL takes each call's ``now``, not the one it was compiled with."""
+    now = timezone.now()
+    later = TopicFactory(name="Later", publish_at=now + datetime.timedelta(days=1))
+    initiative = InitiativeFactory(topics=[later])
+    prepared = PreparedQuery(
+        lambda pk, now: Topic.objects.published(now).filter(initiatives=pk)
+    )
+    assert prepared.rows(pk=initiative.pk, now=now) == []
+    assert prepared.rows(pk=initiative.pk, now=now + datetime.timedelta(days=2)) == [later]
+
+
+def test_strings_and_first():
+    initiative = InitiativeFactory(slug="the-one")
+    prepared = PreparedQuery(lambda slug: Initiative.objects.filter(slug=slug))
+    assert prepared.first(slug="the-one") == initiative
+    assert prepared.first(slug="not-there") is None
+    # A value that looks like SQL is a parameter, never SQL.
+    assert prepared.first(slug="x' OR '1'='1") is None
+
+
+def test_one_query_per_run():
+    initiative = InitiativeFactory()
+    prepared = PreparedQuery(lambda pk: Initiative.objects.filter(pk=pk))
+    prepared.rows(pk=initiative.pk)
+    with CaptureQueriesContext(connection) as queries:
+        assert prepared.rows(pk=initiative.pk) == [initiative]
+    assert len(queries) == 1
+
+
+def test_related_rows_and_lists():
+    """``select_related`` is read with the row (no second query); a list for ``__in`` is
+    compiled once per length, each run with its own values."""
+    initiatives = InitiativeFactory.create_batch(3)
+    by_slug = PreparedQuery(
+        lambda slug: Initiative.objects.select_related("lead_division").filter(slug=slug)
+    )
+    by_slug.first(slug=initiatives[0].slug)
+    with CaptureQueriesContext(connection) as queries:
+        found = by_slug.first(slug=initiatives[1].slug)
+        assert found.lead_division.name == initiatives[1].lead_division.name
+    assert len(queries) == 1
+    build, calls = counting(lambda pks: Initiative.objects.filter(pk__in=pks).order_by("pk"))
+    among = PreparedQuery(build)
+    first, second, third = (i.pk for i in initiatives)
+    assert [i.pk for i in among.rows(pks=[first, second])] == [first, second]
+    assert [i.pk for i in among.rows(pks=[second, third])] == [second, third]
+    assert [i.pk for i in among.rows(pks=[third])] == [third]
+    assert len(calls) == 2  # lengths 2 and 1
+
+
+def test_values_rows():
+    initiative = InitiativeFactory(title="Alpha")
+    prepared = PreparedQuery(lambda pk: Initiative.objects.filter(pk=pk).values_list("title"))
+    assert prepared.rows(pk=initiative.pk) == [("Alpha",)]
+
+
+def test_refuses_what_it_cannot_prepare():
+    InitiativeFactory(slug="some")
+    # icontains rewrites the value ("%some%"): it cannot be found again.
+    with pytest.raises(ValueError, match="slug not found"):
+        PreparedQuery(lambda slug: Initiative.objects.filter(slug__icontains=slug)).rows(
+            slug="some"
+        )
+    with pytest.raises(ValueError, match="boolean"):
+        PreparedQuery(lambda flag: Initiative.objects.filter(pk=flag)).rows(flag=True)
