@@ -25,11 +25,13 @@ MEMBER_STATES = PreparedQuery(
     lambda pk, now: MemberState.objects.published(now).filter(initiatives=pk)
 )
 DOCUMENTS = PreparedQuery(
-    lambda pk, now: _documents_model()
-    .objects.published(now)
-    .filter(initiatives=pk)
-    .only("title", "slug", "doc_type", "date", "identifier")
-    .order_by("-date", "title")
+    lambda pk, now: (
+        _documents_model()
+        .objects.published(now)
+        .filter(initiatives=pk)
+        .only("title", "slug", "doc_type", "date", "identifier")
+        .order_by("-date", "title")
+    )
 )
 MILESTONES = PreparedQuery(
     lambda pk: Milestone.objects.select_related("source").filter(initiative=pk)

@@ -47,9 +47,7 @@ def test_the_time_argument_is_the_one_given():
     now = timezone.now()
     later = TopicFactory(name="Later", publish_at=now + datetime.timedelta(days=1))
     initiative = InitiativeFactory(topics=[later])
-    prepared = PreparedQuery(
-        lambda pk, now: Topic.objects.published(now).filter(initiatives=pk)
-    )
+    prepared = PreparedQuery(lambda pk, now: Topic.objects.published(now).filter(initiatives=pk))
     assert prepared.rows(pk=initiative.pk, now=now) == []
     assert prepared.rows(pk=initiative.pk, now=now + datetime.timedelta(days=2)) == [later]
 
