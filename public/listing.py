@@ -1,6 +1,5 @@
 """Paging and filtering that answer bad input with a message instead of an error."""
 
-import datetime
 import hashlib
 from typing import NamedTuple
 from urllib.parse import urlencode
@@ -63,11 +62,11 @@ class Shown(NamedTuple):
         return self.total > len(self.rows)
 
 
-def first_of(queryset, n, key=None):
+def first_of(queryset, n, key):
     """The first ``n`` rows of ``queryset`` and its size. Fewer than ``n`` rows are the whole
-    list; otherwise its size is counted once per content token and remembered under ``key``
-    (by default a digest of the query's SQL and its values but the times: "published now"
-    names the moment, and the token already changes when a scheduled item goes live).
+    list; otherwise its size is counted once per content token and remembered under
+    ``key``, which must name the list (and whatever else decides its rows, such as today's
+    date for "upcoming").
 
     Not a window count riding along with the rows: that makes the database read and sort
     every matching row to return six (a division with 7,000 initiatives: 363 ms for its
@@ -76,10 +75,6 @@ def first_of(queryset, n, key=None):
     rows = list(queryset[:n])
     if len(rows) < n:
         return Shown(rows, len(rows))
-    if key is None:
-        sql, params = queryset.query.sql_with_params()
-        values = [v for v in params if not isinstance(v, datetime.datetime)]
-        key = hashlib.md5(repr((sql, values)).encode(), usedforsecurity=False).hexdigest()
     return Shown(rows, content_token.remember(f"shown:{key}", queryset.count))
 
 

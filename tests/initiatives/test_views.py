@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from divisions.models import Pillar
 from initiatives.models import Initiative
+from initiatives.views import SHOWN_INITIATIVES
 from tests.factories import (
     DivisionFactory,
     FAQFactory,
@@ -208,7 +209,8 @@ def test_topic_page_lists_its_published_initiatives_and_faqs(client, staff_clien
 
 
 @pytest.mark.parametrize("rows", [1, 50])
-def test_query_counts_do_not_grow_with_rows(queries_for, rows):
+def test_query_counts_do_not_grow_with_rows(queries_for, settings, rows):
+    settings.PAGE_CACHE_ENABLED = False  # the second request is made, not answered from the cache
     division = DivisionFactory(slug="lead")
     topic = TopicFactory(slug="trade")
     state = MemberStateFactory(slug="brunei-darussalam", iso_code="BN")
@@ -228,6 +230,7 @@ def test_query_counts_do_not_grow_with_rows(queries_for, rows):
         ),
         "detail": queries_for(initiative.get_absolute_url()),
         "topic": queries_for(topic.get_absolute_url()),
+        "topic again": queries_for(topic.get_absolute_url()),
     }
     # The first query reads the content token; the filter choices (four, with the lead
     # division's) and the list's count are worked out on the first request and remembered
@@ -235,8 +238,16 @@ def test_query_counts_do_not_grow_with_rows(queries_for, rows):
     # (one query) and, once per content token, the acronym glossary. A detail page also
     # reads its public record of changes, its indicators and its citations (with their
     # sources) and the documents it rests on; a topic's page its record of changes and its
-    # sources.
-    assert counts == {"list": 8, "filtered list": 6, "detail": 10, "topic": 7}
+    # sources, and the first time the size of each list longer than it shows (its
+    # initiatives, its FAQs), then remembered per content token.
+    long_lists = 2 if rows > SHOWN_INITIATIVES else 0
+    assert counts == {
+        "list": 8,
+        "filtered list": 6,
+        "detail": 10,
+        "topic": 7 + long_lists,
+        "topic again": 7,
+    }
 
 
 def test_a_topic_page_shows_a_few_initiatives_and_links_to_all(client):
