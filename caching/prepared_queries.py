@@ -33,9 +33,9 @@ from dataclasses import dataclass
 
 from django.db import connections
 
-# Sentinels stand for the arguments while the ORM compiles; each is a value no real
-# argument takes, so each is found again, by equality, among the compiled parameters.
-_SENTINEL_INT = -7_340_000_000_000
+# Sentinels stand for the arguments while the ORM compiles (twice, with different ones), so
+# each argument's places are found again among the compiled parameters.
+_SENTINEL_INT = 20_000
 _SENTINEL_DAY = datetime.date(1901, 2, 3)
 # Shapes kept per query (a list argument makes one per length).
 MAX_SHAPES = 64
@@ -89,31 +89,32 @@ class PreparedQuery:
         return compiled
 
     def _compile(self, alias, values):
-        counter = itertools.count(1)
-        sentinels = {}
-        for name, value in values.items():
-            if isinstance(value, (list, tuple)):
-                sentinels[name] = [_sentinel(v, next(counter)) for v in value]
-            else:
-                sentinels[name] = _sentinel(value, next(counter))
-        queryset = self.build(**sentinels).using(alias)
+        """Compile with two sets of sentinels: a parameter that is one argument's sentinel
+        in both compilations is that argument's slot; one that stays the same is the
+        query's own constant (even if it happens to equal a sentinel)."""
         connection = connections[alias]
-        compiler = queryset.query.get_compiler(using=alias)
-        sql, params = compiler.as_sql()
-        wanted = {}
-        for name, sentinel in sentinels.items():
-            if isinstance(sentinel, list):
-                for item, each in enumerate(sentinel):
-                    wanted[(name, item)] = _adapt(connection, each)
-            else:
-                wanted[(name, None)] = _adapt(connection, sentinel)
+        compiled = []
+        for round_ in (0, 1):
+            sentinels = _sentinels(values, round_)
+            queryset = self.build(**sentinels).using(alias)
+            compiler = queryset.query.get_compiler(using=alias)
+            sql, params = compiler.as_sql()
+            adapted = {
+                key: _adapt(connection, value)
+                for name, sentinel in sentinels.items()
+                for key, value in _each(name, sentinel)
+            }
+            compiled.append((queryset, compiler, sql, params, adapted))
+        (queryset, compiler, sql, params, first), (_, _, sql_2, params_2, second) = compiled
+        if sql != sql_2 or len(params) != len(params_2):
+            raise ValueError("prepared query: its SQL depends on the argument values")
         slots = tuple(
             (index, name, item)
-            for index, param in enumerate(params)
-            for (name, item), value in wanted.items()
-            if type(param) is type(value) and param == value
+            for index, (one, two) in enumerate(zip(params, params_2, strict=True))
+            for (name, item), value in first.items()
+            if _same(one, value) and _same(two, second[(name, item)])
         )
-        missing = {name for name, _ in wanted} - {name for _, name, _ in slots}
+        missing = {name for name, _ in first} - {name for _, name, _ in slots}
         if missing:
             raise ValueError(
                 f"prepared query: {', '.join(sorted(missing))} not found among the compiled "
@@ -122,11 +123,36 @@ class PreparedQuery:
         return _Compiled(queryset, compiler, sql, tuple(params), slots)
 
 
+def _same(param, value):
+    return type(param) is type(value) and param == value
+
+
+def _each(name, sentinel):
+    """``((name, None), sentinel)``, or for a list ``((name, i), item)`` for each item."""
+    if isinstance(sentinel, list):
+        return [((name, item), each) for item, each in enumerate(sentinel)]
+    return [((name, None), sentinel)]
+
+
+def _sentinels(values, round_):
+    counter = itertools.count(1 + 500 * round_)
+    sentinels = {}
+    for name, value in values.items():
+        if isinstance(value, (list, tuple)):
+            sentinels[name] = [_sentinel(v, next(counter)) for v in value]
+        else:
+            sentinels[name] = _sentinel(value, next(counter))
+    return sentinels
+
+
 def _sentinel(value, n):
+    """A stand-in of ``value``'s type, the ``n``-th. Ints stay small and positive: Django
+    answers a lookup with a value outside a field's range (a negative id, more than a
+    small integer holds) without compiling it."""
     if isinstance(value, bool):
         raise ValueError("prepared query: a boolean argument cannot be told from a constant")
     if isinstance(value, int):
-        return _SENTINEL_INT - n
+        return _SENTINEL_INT + n
     if isinstance(value, str):
         return f"\x00prepared-argument-{n}\x00"
     if isinstance(value, datetime.datetime):

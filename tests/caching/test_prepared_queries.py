@@ -38,7 +38,7 @@ def test_rows_are_the_orms_rows_for_each_new_value():
         assert [t.name for t in prepared.rows(pk=initiative.pk, now=now)] == [
             t.name for t in expected
         ]
-    assert len(calls) == 1  # built and compiled once, run five times
+    assert len(calls) == 2  # compiled once (with two sets of stand-ins), run six times
 
 
 def test_the_time_argument_is_the_one_given():
@@ -88,7 +88,7 @@ def test_related_rows_and_lists():
     assert [i.pk for i in among.rows(pks=[first, second])] == [first, second]
     assert [i.pk for i in among.rows(pks=[second, third])] == [second, third]
     assert [i.pk for i in among.rows(pks=[third])] == [third]
-    assert len(calls) == 2  # lengths 2 and 1
+    assert len(calls) == 4  # lengths 2 and 1, each compiled with two sets of stand-ins
 
 
 def test_values_rows():
@@ -106,3 +106,15 @@ def test_refuses_what_it_cannot_prepare():
         )
     with pytest.raises(ValueError, match="boolean"):
         PreparedQuery(lambda flag: Initiative.objects.filter(pk=flag)).rows(flag=True)
+
+
+def test_a_constant_is_never_taken_for_an_argument():
+    """The query's own constants stay as they are, even one equal to a stand-in."""
+    from caching.prepared_queries import _SENTINEL_INT
+
+    kept = InitiativeFactory()
+    prepared = PreparedQuery(
+        lambda pk: Initiative.objects.filter(pk__gte=pk).exclude(pk=_SENTINEL_INT + 1)
+    )
+    assert kept in prepared.rows(pk=kept.pk)
+    assert prepared.rows(pk=kept.pk + 1_000_000) == []

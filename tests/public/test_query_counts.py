@@ -103,15 +103,26 @@ def pages(request, django_db_setup, django_db_blocker):
         yield build(request.param)
 
 
-def test_every_public_page_runs_a_fixed_number_of_queries(queries_for, settings, pages):
+# Over 50 rows, cold: + the size of each list longer than the page shows, remembered per
+# content token (a division's initiatives it leads and its FAQs; a topic's initiatives and
+# FAQs).
+LONG_LISTS = {"division": 2, "topic": 2}
+
+
+def test_every_public_page_runs_a_fixed_number_of_queries(queries_for, settings, pages, request):
     settings.PAGE_CACHE_ENABLED = False
+    expected = dict(EXPECTED)
+    if request.node.callspec.id == "50 rows":
+        for name, extra in LONG_LISTS.items():
+            cold, warm = expected[name]
+            expected[name] = (cold + extra, warm)
     counts = {}
     for name, url in pages.items():
         cache.clear()
         local_memory.clear()
         cold = queries_for(url)
         counts[name] = (cold, queries_for(url))
-    assert counts == EXPECTED
+    assert counts == expected
 
 
 def test_a_cached_page_runs_one_query_or_none(queries_for, settings, pages):
