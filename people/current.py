@@ -8,7 +8,25 @@ from collections import defaultdict
 
 from django.utils import timezone
 
+from caching.prepared_queries import PreparedQuery
+
 from .models import Appointment, Person, Role
+
+# A reduced ISO date sorts before the full dates it covers ("2023" < "2023-05-01"), so this
+# keeps every appointment that started on or before ``day``; the end is checked at its
+# precision in Python. Prepared (``caching.prepared_queries``): pages ask it on every view.
+_CURRENT = PreparedQuery(
+    lambda roles, now, day: (
+        Appointment.objects.filter(
+            role_id__in=roles,
+            person__in=Person.objects.published(now),
+            role__in=Role.objects.published(now),
+            started__lte=day,
+        )
+        .select_related("person", "role", "source")
+        .order_by("role_id", "started", "order", "pk")
+    )
+)
 
 
 def current_by_role(role_ids, day=None):
@@ -18,19 +36,7 @@ def current_by_role(role_ids, day=None):
     if not role_ids:
         return {}
     day = day or timezone.localdate()
-    # A reduced ISO date sorts before the full dates it covers ("2023" < "2023-05-01"), so
-    # this keeps every appointment that started on or before ``day``; the end is checked
-    # at its precision below.
-    rows = (
-        Appointment.objects.filter(
-            role_id__in=role_ids,
-            person__in=Person.objects.published(),
-            role__in=Role.objects.published(),
-            started__lte=day.isoformat(),
-        )
-        .select_related("person", "role", "source")
-        .order_by("role_id", "started", "order", "pk")
-    )
+    rows = _CURRENT.rows(roles=sorted(role_ids), now=timezone.now(), day=day.isoformat())
     found = defaultdict(list)
     for appointment in rows:
         if appointment.is_current_on(day):
