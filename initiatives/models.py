@@ -6,8 +6,10 @@ from typing import NamedTuple
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils import timezone
 from simple_history.signals import pre_create_historical_record
 
+from caching.prepared_queries import PreparedQuery
 from divisions.models import Division, Pillar, owning_division
 from member_states.models import MemberState
 from partial_dates import PartialDate
@@ -71,18 +73,13 @@ class InitiativeQuerySet(PublishableQuerySet):
         Django's ``prefetch_related`` of the topics cost more than the card rows themselves
         (per list, a related manager, its queryset with the publication filter, and the
         prefetch bookkeeping). Here every card on a page gets its topics from one plain query
-        on the link table: (initiative, topic name, topic slug), published topics only.
+        on the link table: (initiative, topic name, topic slug), published topics only,
+        prepared once per number of cards (``caching.prepared_queries``).
         """
         rows = list(rows)
         if not rows:
             return rows
-        links = (
-            self.model.topics.through.objects.filter(
-                initiative_id__in={row.pk for row in rows}, topic__in=Topic.objects.published()
-            )
-            .order_by("topic__name", "topic_id")
-            .values_list("initiative_id", "topic__name", "topic__slug")
-        )
+        links = _CARD_TOPICS.rows(pks=sorted({row.pk for row in rows}), now=timezone.now())
         found, shown = defaultdict(list), {}
         for initiative_id, name, slug in links:
             link = shown.get(slug)
@@ -387,4 +384,16 @@ def snapshot_milestones(sender, instance, history_instance, **kwargs):
 
 pre_create_historical_record.connect(
     snapshot_milestones, sender=Initiative.history.model, dispatch_uid="snapshot_milestones"
+)
+
+
+# The cards' topics (``attach_card_topics``): compiled once per number of cards.
+_CARD_TOPICS = PreparedQuery(
+    lambda pks, now: (
+        Initiative.topics.through.objects.filter(
+            initiative_id__in=pks, topic__in=Topic.objects.published(now)
+        )
+        .order_by("topic__name", "topic_id")
+        .values_list("initiative_id", "topic__name", "topic__slug")
+    )
 )
