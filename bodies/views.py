@@ -57,6 +57,8 @@ class BodyDetailView(PreviewableDetailMixin, DetailView):
     template_name = "bodies/body_detail.html"
     context_object_name = "body"
 
+    prepared_lookup = True
+
     def get_queryset(self):
         return super().get_queryset().select_related("parent", "chair", "supporting_division")
 

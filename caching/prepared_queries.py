@@ -28,6 +28,7 @@ internal of Django's that has not changed shape since Django 1.8;
 import copy
 import datetime
 import itertools
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -54,6 +55,7 @@ class PreparedQuery:
     def __init__(self, build):
         self.build = build
         self._shapes = OrderedDict()  # (alias, list lengths) -> _Compiled
+        self._lock = threading.Lock()
 
     def rows(self, using="default", **values):
         """The queryset's rows for these argument values (a list)."""
@@ -83,9 +85,11 @@ class PreparedQuery:
         key = (alias, *(len(v) for v in values.values() if isinstance(v, (list, tuple))))
         compiled = self._shapes.get(key)
         if compiled is None:
-            compiled = self._shapes[key] = self._compile(alias, values)
-            while len(self._shapes) > MAX_SHAPES:
-                self._shapes.popitem(last=False)
+            compiled = self._compile(alias, values)
+            with self._lock:  # threaded workers: one writer at a time
+                self._shapes[key] = compiled
+                while len(self._shapes) > MAX_SHAPES:
+                    self._shapes.popitem(last=False)
         return compiled
 
     def _compile(self, alias, values):

@@ -33,6 +33,8 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
     template_name = "divisions/division_detail.html"
     context_object_name = "division"
 
+    prepared_lookup = True
+
     def get_queryset(self):
         return super().get_queryset().select_related("parent")
 

@@ -80,31 +80,28 @@ class DocumentDetailView(PreviewableDetailMixin, DetailView):
     template_name = "documents/document_detail.html"
     context_object_name = "document"
 
+    prepared_lookup = True
+
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("issuing_body", "meeting", "source")
-            .prefetch_related(
-                Prefetch("topics", queryset=Topic.objects.published().only("name", "slug")),
-                Prefetch(
-                    "initiatives",
-                    queryset=Initiative.objects.published()
-                    .only("title", "slug", "summary")
-                    .order_by("title"),
+        return super().get_queryset().select_related("issuing_body", "meeting", "source")
+
+    def prefetches(self):
+        return [
+            Prefetch("topics", queryset=Topic.objects.published().only("name", "slug")),
+            Prefetch(
+                "initiatives",
+                queryset=Initiative.objects.published()
+                .only("title", "slug", "summary")
+                .order_by("title"),
+            ),
+            Prefetch("partners", queryset=Partner.objects.published().only("name", "slug", "kind")),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("member_state", "source").order_by(
+                    "member_state__name"
                 ),
-                Prefetch(
-                    "partners",
-                    queryset=Partner.objects.published().only("name", "slug", "kind"),
-                ),
-                Prefetch(
-                    "participations",
-                    queryset=Participation.objects.select_related(
-                        "member_state", "source"
-                    ).order_by("member_state__name"),
-                ),
-            )
-        )
+            ),
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

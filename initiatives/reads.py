@@ -14,9 +14,6 @@ def _documents_model():
     return Initiative._meta.get_field("documents").related_model
 
 
-BY_SLUG = PreparedQuery(
-    lambda slug: Initiative.objects.select_related("lead_division").filter(slug=slug)
-)
 SUPPORTING = PreparedQuery(
     lambda pk, now: Division.objects.published(now).filter(supported_initiatives=pk)
 )

@@ -2,7 +2,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Count
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
@@ -65,15 +64,10 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
     template_name = "initiatives/initiative_detail.html"
     context_object_name = "initiative"
 
-    def get_object(self, queryset=None):
-        """The initiative by its slug, with its lead division: a prepared read
-        (``initiatives.reads``), checked for the public by the mixin."""
-        if queryset is not None:
-            return super().get_object(queryset)
-        initiative = reads.BY_SLUG.first(slug=self.kwargs[self.slug_url_kwarg])
-        if initiative is None:
-            raise Http404("No initiative found matching the query")
-        return self.check_reachable(initiative)
+    prepared_lookup = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("lead_division")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -115,15 +115,13 @@ class MeetingDetailView(PreviewableDetailMixin, DetailView):
     template_name = "meetings/meeting_detail.html"
     context_object_name = "meeting"
 
+    prepared_lookup = True
+
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("body", "host_state", "chair")
-            .prefetch_related(
-                Prefetch("partners", queryset=Partner.objects.published().only("name", "slug"))
-            )
-        )
+        return super().get_queryset().select_related("body", "host_state", "chair")
+
+    def prefetches(self):
+        return [Prefetch("partners", queryset=Partner.objects.published().only("name", "slug"))]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -4,9 +4,11 @@ Archived items stay reachable at their address for everyone, under an "archived"
 (we chose that over 410 Gone: officials cite these pages), but leave every list and search.
 """
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 
+from caching.prepared_queries import PreparedQuery
 from publishing.content import State
 
 
@@ -24,8 +26,36 @@ class PreviewableDetailMixin:
     SQL: the same answer, without building and compiling ``reachable()``'s conditions on
     every request (a third of the lookup's cost)."""
 
+    #: The object is read by a query compiled once per process (``caching.prepared_queries``)
+    #: from ``get_queryset()`` (its ``select_related``), then given ``prefetches()``. Only
+    #: for a view whose ``get_queryset()`` does not depend on the request or the time: a
+    #: prefetch that filters on "published now" belongs in ``prefetches()``, made afresh.
+    prepared_lookup = False
+
+    def prefetches(self):
+        """The lookups to prefetch on the object read by ``prepared_lookup``."""
+        return []
+
     def get_object(self, queryset=None):
+        if queryset is None and self.prepared_lookup:
+            obj = self._prepared().first(slug=self.kwargs[self.slug_url_kwarg])
+            if obj is None:
+                raise Http404(f"No {self.model._meta.verbose_name} found matching the query")
+            prefetches = self.prefetches()
+            if prefetches:
+                prefetch_related_objects([obj], *prefetches)
+            return self.check_reachable(obj)
         return self.check_reachable(super().get_object(queryset))
+
+    def _prepared(self):
+        view = type(self)
+        prepared = view.__dict__.get("_prepared_lookup")
+        if prepared is None:
+            prepared = PreparedQuery(
+                lambda slug: self.get_queryset().prefetch_related(None).filter(slug=slug)
+            )
+            view._prepared_lookup = prepared
+        return prepared
 
     def check_reachable(self, obj):
         """``obj`` if this request may see it, else 404 (for a view that reads its object
