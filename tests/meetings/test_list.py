@@ -216,3 +216,43 @@ def test_the_list_runs_a_fixed_number_of_queries(queries_for, settings, places, 
         local_memory.clear()
         counts[name] = (queries_for(url), queries_for(url))
     assert counts == EXPECTED
+
+
+@pytest.mark.parametrize("utc", ["2025-05-26T00:30", "2025-05-26T23:30"])
+def test_pages_run_across_upcoming_and_past(client, places, utc):
+    """Upcoming meetings (soonest first, including one under way since last month and one
+    known only to this month) come before past ones (latest first), and the pages join
+    where one part ends, read as two parts (``UpcomingThenPast``)."""
+    with time_machine.travel(moment(utc), tick=False):
+        today = datetime.datetime.fromisoformat(utc).replace(tzinfo=datetime.UTC)
+        jakarta = (today + datetime.timedelta(hours=7)).date()
+        month = PartialDate(jakarta.year, jakarta.month)
+        start_of_month = jakarta.replace(day=1)
+        last_month = start_of_month - datetime.timedelta(days=1)
+        soon = jakarta + datetime.timedelta(days=3)
+        MeetingFactory(
+            title="Under way",
+            body=places.summit,
+            starts=PartialDate(last_month.year, last_month.month, 1),
+            ends=PartialDate(soon.year, soon.month, soon.day),
+        )
+        MeetingFactory(title="This month", body=places.summit, starts=month, ends=None)
+        MeetingFactory(
+            title="Soon",
+            body=places.summit,
+            starts=PartialDate(soon.year, soon.month, soon.day),
+            ends=None,
+        )
+        for n in range(25):
+            day = jakarta - datetime.timedelta(days=40 + n)
+            MeetingFactory(
+                title=f"Past {n:02}",
+                body=places.aem,
+                starts=PartialDate(day.year, day.month, day.day),
+                ends=None,
+            )
+        first = sections(text(client.get(LIST)))
+        second = sections(text(client.get(f"{LIST}?page=2")))
+    assert first["Upcoming"] == ["Under way", "This month", "Soon"]
+    assert first["Past"] == [f"Past {n:02}" for n in range(17)]
+    assert second == {"Upcoming": [], "Past": [f"Past {n:02}" for n in range(17, 25)]}
