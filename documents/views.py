@@ -1,20 +1,19 @@
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView
 
-from initiatives.models import Initiative, Topic
-from partners.models import Partner
 from public.listing import FilteredListView
 from publishing.preview import PreviewableDetailMixin, is_reachable
 from search.filtering import in_relevance_order, word_notes
 from sources.references import references_for
 
+from . import reads
 from .filters import DocumentFilter
 from .matrix import agreement_matrix
-from .models import Document, Participation
+from .models import Document
 from .opendata import DOCUMENTS, PARTICIPATIONS
 
 # A file is served under the document's identifier, never under the name it was uploaded
@@ -85,28 +84,14 @@ class DocumentDetailView(PreviewableDetailMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("issuing_body", "meeting", "source")
 
-    def prefetches(self):
-        return [
-            Prefetch("topics", queryset=Topic.objects.published().only("name", "slug")),
-            Prefetch(
-                "initiatives",
-                queryset=Initiative.objects.published()
-                .only("title", "slug", "summary")
-                .order_by("title"),
-            ),
-            Prefetch("partners", queryset=Partner.objects.published().only("name", "slug", "kind")),
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("member_state", "source").order_by(
-                    "member_state__name"
-                ),
-            ),
-        ]
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
-        participations = list(document.participations.all())
+        pk, now = document.pk, timezone.now()
+        participations = reads.PARTICIPATIONS.rows(pk=pk)
+        context["topics"] = reads.TOPICS.rows(pk=pk, now=now)
+        context["partners"] = reads.PARTNERS.rows(pk=pk, now=now)
+        context["initiatives"] = reads.INITIATIVES.rows(pk=pk, now=now)
         context["matrix"] = agreement_matrix(document, participations)
         context["references"] = references_for(document, *participations)
         context["body_public"] = is_live(document.issuing_body)
