@@ -1,9 +1,10 @@
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, Case, Min, Prefetch, Value, When
+from django.db.models import BooleanField, Case, Min, Value, When
 from django.utils import timezone
 from django.views.generic import DetailView
 
 from caching import content_token
+from caching.prepared_queries import PreparedQuery
 from partners.models import Partner
 from public.listing import FilteredListView, count_key
 from publishing.preview import PreviewableDetailMixin
@@ -122,6 +123,23 @@ class MeetingListView(FilteredListView):
         return context
 
 
+# A meeting's page reads, compiled once per process (``caching.prepared_queries``).
+PARTNERS = PreparedQuery(
+    lambda pk, now: Partner.objects.published(now).filter(meetings=pk).only("name", "slug")
+)
+# Its outcome documents (``Document.meeting``, read by the reverse relation's model: documents
+# sit above meetings in the layers).
+OUTCOMES = PreparedQuery(
+    lambda pk, now: (
+        Meeting._meta.get_field("outcome_documents")
+        .related_model.objects.published(now)
+        .filter(meeting=pk)
+        .only("title", "slug", "doc_type", "date")
+        .order_by("-date", "title", "pk")
+    )
+)
+
+
 class MeetingDetailView(PreviewableDetailMixin, DetailView):
     model = Meeting
     template_name = "meetings/meeting_detail.html"
@@ -132,20 +150,14 @@ class MeetingDetailView(PreviewableDetailMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("body", "host_state", "chair")
 
-    def prefetches(self):
-        return [Prefetch("partners", queryset=Partner.objects.published().only("name", "slug"))]
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.object
         body = meeting.body
         context["body"] = body if body.is_public else None
-        context["partners"] = list(meeting.partners.all())
-        context["documents"] = list(
-            meeting.outcome_documents.published()
-            .only("title", "slug", "doc_type", "date")
-            .order_by("-date", "title", "pk")
-        )
+        now = timezone.now()
+        context["partners"] = PARTNERS.rows(pk=meeting.pk, now=now)
+        context["documents"] = OUTCOMES.rows(pk=meeting.pk, now=now)
         context["is_upcoming"] = meeting.is_upcoming()
         context["references"] = references_for(meeting)
         context["jsonld"] = event_jsonld(self.request, meeting, context["body"])
