@@ -1,6 +1,8 @@
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from public.listing import first_of
+from caching.prepared_queries import PreparedQuery
+from public.listing import shown
 from publishing.preview import PreviewableDetailMixin
 
 from .models import Division
@@ -25,6 +27,41 @@ class DivisionListView(ListView):
         return context
 
 
+def _model(relation):
+    """The model on the other side of a reverse relation: initiatives and FAQs sit above
+    divisions in the layers, so this app reads them without importing them."""
+    return Division._meta.get_field(relation).related_model
+
+
+# A division's page lists, compiled once per process (``caching.prepared_queries``).
+LED = PreparedQuery(
+    lambda pk, now: (
+        _model("led_initiatives")
+        .objects.published(now)
+        .filter(lead_division=pk)
+        .for_cards()
+        .order_by("title", "pk")[:SHOWN_INITIATIVES]
+    )
+)
+SUPPORTED = PreparedQuery(
+    lambda pk, now: (
+        _model("supported_initiatives")
+        .objects.published(now)
+        .filter(supporting_divisions=pk)
+        .for_cards()
+        .order_by("title", "pk")[:SHOWN_INITIATIVES]
+    )
+)
+FAQS = PreparedQuery(
+    lambda pk, now: (
+        _model("faqs")
+        .objects.published(now)
+        .filter(division=pk)
+        .only("question", "slug", "division")[:SHOWN_FAQS]
+    )
+)
+
+
 class DivisionDetailView(PreviewableDetailMixin, DetailView):
     """One division. Its initiatives and FAQs come through reverse relations, so this app
     imports nothing from the apps that depend on it."""
@@ -44,15 +81,17 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
         parent = division.parent
         context["parent"] = parent if parent is not None and parent.is_public else None
         context["children"] = [d for d in published_units() if d.parent_id == division.pk]
-        # Each list: its first rows, and how many it has ("6 of 8") once per content token.
-        for name, related in (
-            ("led", division.led_initiatives),
-            ("supported", division.supported_initiatives),
+        # Each list: its first rows (prepared queries), and how many it has ("6 of 8"),
+        # counted once per content token.
+        pk, now = division.pk, timezone.now()
+        for name, related, prepared, n in (
+            ("led", division.led_initiatives, LED, SHOWN_INITIATIVES),
+            ("supported", division.supported_initiatives, SUPPORTED, SHOWN_INITIATIVES),
+            ("faqs", division.faqs, FAQS, SHOWN_FAQS),
         ):
-            rows = related.published().for_cards().order_by("title", "pk")
-            context[name] = first_of(rows, SHOWN_INITIATIVES, f"division-{name}:{division.pk}")
+            rows = prepared.rows(pk=pk, now=now)
+            count = lambda related=related: related.published().count()  # noqa: E731
+            context[name] = shown(rows, n, f"division-{name}:{pk}", count)
         # The topics of both lists' cards, in one query.
         division.led_initiatives.attach_card_topics(context["led"].rows + context["supported"].rows)
-        faqs = division.faqs.published().only("question", "slug", "division")
-        context["faqs"] = first_of(faqs, SHOWN_FAQS, f"division-faqs:{division.pk}")
         return context

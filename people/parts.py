@@ -3,22 +3,28 @@ names who heads it now, though ``divisions`` knows nothing of people."""
 
 from django.utils import timezone
 
+from caching.prepared_queries import PreparedQuery
 from divisions.models import Division
 from public.page_parts import page_parts
 
 from .current import current_by_role
 from .models import HEADING_KINDS, Role
 
+# The posts heading some divisions, compiled once per number of divisions.
+_HEADING_POSTS = PreparedQuery(
+    lambda divisions, now: (
+        Role.objects.published(now)
+        .filter(division_id__in=divisions, kind__in=HEADING_KINDS)
+        .order_by("order", "title")
+    )
+)
+
 
 def division_heads(divisions):
     """``{division id: {"posts": [(role, [current appointments])]}}`` for a batch of
     divisions: two queries whatever their number (one when no post heads any of them)."""
     ids = [division.pk for division in divisions]
-    roles = list(
-        Role.objects.published()
-        .filter(division_id__in=ids, kind__in=HEADING_KINDS)
-        .order_by("order", "title")
-    )
+    roles = _HEADING_POSTS.rows(divisions=ids, now=timezone.now())
     holders = current_by_role([role.pk for role in roles], timezone.localdate())
     posts = {pk: [] for pk in ids}
     for role in roles:
