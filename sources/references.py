@@ -1,6 +1,6 @@
 """A page's numbered references: the sources an item and its parts cite, each numbered by
 its first appearance, so a template can put [n] beside each fact and list the sources at
-the end (``templates/sources/ref.html`` and ``references.html``)."""
+the end (``{% ref_marks item %}`` and ``templates/sources/references.html``)."""
 
 from dataclasses import dataclass, field
 from functools import reduce
