@@ -4,6 +4,9 @@ cell is "not recorded yet", never "not done": the portal records only what a sou
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+from django.utils import timezone
+
 from publishing.content import State
 
 from .models import Participation
@@ -32,11 +35,17 @@ def agreement_matrix(document, participations):
     )
 
 
-def agreements_of(member_state):
+def agreements_of(member_state, now=None):
     """The Member State's signatures and consents to published documents, newest document
-    first, in one query: for its page (``{% agreements_of state %}``)."""
-    return list(
-        Participation.objects.filter(member_state=member_state, document__state=State.PUBLISHED)
+    first (a queryset): for its page."""
+    now = now or timezone.now()
+    return (
+        Participation.objects.filter(
+            Q(document__publish_at__isnull=True) | Q(document__publish_at__lte=now),
+            Q(document__unpublish_at__isnull=True) | Q(document__unpublish_at__gt=now),
+            member_state=member_state,
+            document__state=State.PUBLISHED,
+        )
         .select_related("document", "source")
         .only(
             "signed",

@@ -272,6 +272,34 @@ def test_a_member_states_page_shows_its_agreements(client, library):
     assert "20 November 2007" in html and "Not recorded yet" in html
 
 
+def test_a_member_states_page_shows_its_newest_agreements_and_links_to_the_rest(client, library):
+    """Past ``SHOWN_AGREEMENTS`` the table shows the newest and says how many there are;
+    a scheduled or draft agreement is neither shown nor counted."""
+    from django.utils import timezone
+
+    from documents.parts import SHOWN_AGREEMENTS
+
+    singapore = library[0].participations.get().member_state
+    for n in range(SHOWN_AGREEMENTS + 2):
+        agreement = DocumentFactory(
+            title=f"Agreement {n:02}", doc_type="agreement", date=PartialDate(2010 + n, 1, 1)
+        )
+        ParticipationFactory(document=agreement, member_state=singapore)
+    later = timezone.now() + timezone.timedelta(days=3)
+    for hidden in (
+        DocumentFactory(title="Scheduled pact", doc_type="agreement", publish_at=later),
+        DocumentFactory(title="Draft pact", doc_type="agreement", draft=True),
+    ):
+        ParticipationFactory(document=hidden, member_state=singapore)
+    html = text(client.get("/member-states/singapore/"))
+    total = SHOWN_AGREEMENTS + 3  # and the Charter
+    assert f"The newest {SHOWN_AGREEMENTS} of {total}" in html
+    assert f"Agreement {SHOWN_AGREEMENTS + 1:02}" in html  # the newest
+    assert "Agreement 01<" not in html and "ASEAN Charter</a></th>" not in html  # the oldest
+    assert "Scheduled pact" not in html and "Draft pact" not in html
+    assert 'href="/documents/?member_state=singapore">see every document' in html
+
+
 def test_partners_involved_are_listed(client, library):
     charter, _ = library
     charter.partners.set([PartnerFactory(name="Japan", slug="japan")])
