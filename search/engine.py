@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from caching import content_token
+from publishing.registry import registry
 from search import recognise
 from search.answers import Answers
 from search.backends import Filters, get_backend, sampling
@@ -106,8 +107,7 @@ def run(text, filters=None, backend=None, exact=False, everywhere=False):
     the search (the "search all Member States instead" link)."""
     filters = Filters() if filters is None else filters
     backend = backend or get_backend()
-    known = recognise.names()
-    words = glossary(known.synonyms())
+    known, words = lookups()
     typed = clean(text)[0]
     if known and not everywhere:
         chosen = {key.partition(":")[0] for key in filters.keys}
@@ -118,6 +118,18 @@ def run(text, filters=None, backend=None, exact=False, everywhere=False):
                 narrowed.typed = typed
                 return narrowed
     return search_for(parse(text, words), filters, backend, exact)
+
+
+def lookups():
+    """``(names, glossary)``: the names search recognises, and the acronyms, synonyms and
+    other names it understands, worked out once per content token and registry generation
+    (not read and rebuilt per search)."""
+    return content_token.remember(f"search-lookups:{registry.generation}", make_lookups)
+
+
+def make_lookups():
+    known = recognise.names()
+    return known, glossary(known.synonyms())
 
 
 def narrowed_search(named, rest, words, filters, backend, exact):
