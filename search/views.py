@@ -20,7 +20,7 @@ from search.models import DocumentKind, GlossaryEntry, Synonym
 from search.tokenizer import words_of
 from search.typos import similarity
 
-PER_PAGE = 20
+PER_PAGE = engine.PER_PAGE
 
 
 def kind_plural(kind):

@@ -20,7 +20,7 @@ from search.backends.base import (
     kind_order_sql,
 )
 from search.highlight import MARK_END, MARK_START
-from search.typos import similarity
+from search.typos import similarities
 
 FTS = f"{TABLE}_fts"
 COLUMNS = "title, summary, body, keywords"
@@ -120,11 +120,16 @@ class SQLiteBackend(SearchBackend):
         return " OR ".join(self.clause_expression(c) for c in query.clauses)
 
     def coverage_sql(self, query):
-        # Each clause's matches are read once (FTS5 answers the subquery as a set).
+        # Each clause's matches are read once (FTS5 answers the subquery as a set), and only
+        # among the documents the search reads (``match_expression``): the same answer for
+        # those, but a set of a few hundred rather than of every document with a common
+        # word (a set is built row by row: 18 ms for the six-word question's, 4 ms so).
+        search = self.match_expression(query)
         parts = [f"({FTS}.rowid IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s))"] * len(
             query.clauses
         )
-        return "(" + " + ".join(parts) + ")", [self.clause_expression(c) for c in query.clauses]
+        params = [f"({self.clause_expression(c)}) AND ({search})" for c in query.clauses]
+        return "(" + " + ".join(parts) + ")", params
 
     @staticmethod
     def archived_sql(filters):
@@ -282,8 +287,13 @@ class SQLiteBackend(SearchBackend):
             f"SELECT word, documents FROM {TERMS_TABLE} WHERE length(word) BETWEEN %s AND %s",
             [shortest, longest],
         )
-        scored = [(similarity(word, w), n, w) for w, n in rows if w != word]
-        scored = [s for s in scored if s[0] >= SIMILARITY_THRESHOLD]
+        others = [(w, n) for w, n in rows if w != word]
+        scores = similarities(word, [w for w, _ in others])
+        scored = [
+            (score, n, w)
+            for score, (w, n) in zip(scores, others, strict=True)
+            if score >= SIMILARITY_THRESHOLD
+        ]
         if not scored:
             return None
         return min(scored, key=lambda s: (-s[0], -s[1], s[2]))[2]
