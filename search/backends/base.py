@@ -199,7 +199,7 @@ class SearchBackend:
         """``(facet counts, ranked rows)`` in one statement: with ``first_page``, the rows
         ``(id, bucket, position)`` of the first ``first_page`` matches (with ``buckets``, the
         first ``first_page`` of each bucket: a block of buckets' best are among them), in
-        the order ``ranked_ids`` gives (``position``, from 1)."""
+        the order ``ranked_ids`` gives (``position``, from 1, among those rows)."""
         if not first_page:
             return self.fetch(*self.facet_count_sql(query, filters, now, buckets, estimate)), []
         where, params = self.where_sql(query, filters, now, buckets, estimate)
@@ -208,23 +208,21 @@ class SearchBackend:
         columns = ", ".join(f"{expression} AS r{n}" for n, (expression, _) in enumerate(terms))
         order = ", ".join(f"r{n}{direction}" for n, (_, direction) in enumerate(terms))
         order += ", title, id"
-        bucket = sampling.bucket_sql("id")
-        if buckets is None:
-            in_bucket, kept = "NULL", "position"
-        else:
-            in_bucket, kept = (
-                f"row_number() OVER (PARTITION BY {bucket} ORDER BY {order})",
-                "in_bucket",
+        if buckets is None:  # the first of all the matches
+            kept = f"SELECT * FROM r ORDER BY {order} LIMIT %s"
+        else:  # the first of each bucket
+            kept = (
+                f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY bucket ORDER BY "
+                f"{order}) AS in_bucket FROM r) s WHERE in_bucket <= %s"
             )
         sql = (
-            f"WITH r AS MATERIALIZED (SELECT d.id, d.facets, d.title, {columns} "
-            f"FROM {self.from_sql(query)} WHERE {where}), "
-            f"m AS MATERIALIZED (SELECT id, facets, {bucket} AS bucket, "
-            f"row_number() OVER (ORDER BY {order}) AS position, {in_bucket} AS in_bucket "
-            "FROM r) "
-            f"SELECT f.value, count(*), NULL, NULL, NULL FROM m d {self.facet_rows_sql} "
+            f"WITH r AS MATERIALIZED (SELECT d.id, d.facets, d.title, "
+            f"{sampling.bucket_sql('d.id')} AS bucket, {columns} "
+            f"FROM {self.from_sql(query)} WHERE {where}) "
+            f"SELECT f.value, count(*), NULL, NULL, NULL FROM r d {self.facet_rows_sql} "
             "GROUP BY f.value "
-            f"UNION ALL SELECT NULL, NULL, id, bucket, position FROM m WHERE {kept} <= %s"
+            f"UNION ALL SELECT NULL, NULL, id, bucket, row_number() OVER (ORDER BY {order}) "
+            f"FROM ({kept}) k"
         )
         rows = self.fetch(sql, [*rank_params, *params, first_page])
         counts = [(row[0], row[1]) for row in rows if row[2] is None]
