@@ -5,19 +5,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from caching import content_token
+from publishing.registry import registry
 from search import recognise
 from search.answers import Answers
 from search.backends import Filters, get_backend, sampling
 from search.filtering import glossary
 from search.models import MissedQuery, SearchTerm
 from search.query import ParsedQuery, clean, naming, parse
-from search.tokenizer import STOPWORDS
+from search.vocabulary import clause_frequencies
 
 MAX_CORRECTIONS = 5
+PER_PAGE = 20  # results on a page; the first page's are ranked as the matches are counted
 # Fewer matches of every word than this, and the search also shows the documents that match
 # most of the words (``fallback``).
 FEW = 3
@@ -45,7 +47,7 @@ class Results:
             )
         return self.answers.get(
             ("counts", self.query.key, self.filters),
-            lambda: self.backend.count_facets(self.query, self.filters, self.now),
+            lambda: self.backend.count_facets(self.query, self.filters, self.now, PER_PAGE),
         )
 
     @property
@@ -106,8 +108,7 @@ def run(text, filters=None, backend=None, exact=False, everywhere=False):
     the search (the "search all Member States instead" link)."""
     filters = Filters() if filters is None else filters
     backend = backend or get_backend()
-    known = recognise.names()
-    words = glossary(known.synonyms())
+    known, words = lookups()
     typed = clean(text)[0]
     if known and not everywhere:
         chosen = {key.partition(":")[0] for key in filters.keys}
@@ -118,6 +119,18 @@ def run(text, filters=None, backend=None, exact=False, everywhere=False):
                 narrowed.typed = typed
                 return narrowed
     return search_for(parse(text, words), filters, backend, exact)
+
+
+def lookups():
+    """``(names, glossary)``: the names search recognises, and the acronyms, synonyms and
+    other names it understands, worked out once per content token and registry generation
+    (not read and rebuilt per search)."""
+    return content_token.remember(f"search-lookups:{registry.generation}", make_lookups)
+
+
+def make_lookups():
+    known = recognise.names()
+    return known, glossary(known.synonyms())
 
 
 def narrowed_search(named, rest, words, filters, backend, exact):
@@ -188,32 +201,6 @@ def fallback(search, backend, filters, now, answers):
     if results.count() > every_word:
         search.results = results
         search.with_every_word = every_word
-
-
-def clause_frequencies(query):
-    """About how many documents have each clause (``ParsedQuery.frequencies``), from the
-    index's vocabulary: how many documents have each word (a prefix: the words it begins; a
-    phrase: its rarest word; alternatives add up). One query; an estimate is enough, as it
-    decides how the engines work, never what they answer."""
-    words, prefixes = set(), set()
-    for clause in query.clauses:
-        for term in clause.alternatives:
-            (prefixes if term.prefix else words).update(term.words)
-    # Every word read as a prefix, from the index that answers those (for an IN list,
-    # PostgreSQL's planner picks the trigram index, several times slower here).
-    wanted = Q()
-    for word in sorted(words | prefixes):
-        wanted |= Q(word__startswith=word)
-    counts = dict(SearchTerm.objects.filter(wanted).values_list("word", "documents"))
-
-    def documents(term):
-        if term.prefix:
-            return sum(n for word, n in counts.items() if word.startswith(term.words[0]))
-        # Stop words are not in the vocabulary, and never the rarest word of a phrase.
-        found = [counts.get(w, 0) for w in term.words if w not in STOPWORDS]
-        return min(found, default=0)
-
-    return tuple(sum(documents(term) for term in c.alternatives) for c in query.clauses)
 
 
 def find_corrections(backend, query):

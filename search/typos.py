@@ -11,3 +11,12 @@ def similarity(a, b):
     ta, tb = trigrams(a), trigrams(b)
     union = ta | tb
     return len(ta & tb) / len(union) if union else 0.0
+
+
+def similarities(word, others):
+    """``similarity(word, other)`` for each of ``others``, the word's trigrams made once."""
+    mine = trigrams(word)
+    for other in others:
+        theirs = trigrams(other)
+        union = len(mine | theirs)
+        yield len(mine & theirs) / union if union else 0.0

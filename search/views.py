@@ -9,7 +9,9 @@ from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.views.generic import TemplateView
 
+from caching import content_token
 from public.listing import paginate
+from publishing.registry import registry
 from search import engine
 from search.backends.base import ARCHIVED
 from search.documents import model_of_kind
@@ -18,7 +20,7 @@ from search.models import DocumentKind, GlossaryEntry, Synonym
 from search.tokenizer import words_of
 from search.typos import similarity
 
-PER_PAGE = 20
+PER_PAGE = engine.PER_PAGE
 
 
 def kind_plural(kind):
@@ -165,7 +167,8 @@ def close(word, typed):
 
 def labels(facet_counts, hits):
     """``{facet kind: {id: object}}``: the published divisions, topics, Member States…
-    named by the facet counts and the hits (one query per facet type)."""
+    named by the facet counts and the hits (``facet_values``: no query while the content is
+    unchanged)."""
     kinds = facet_types()
     ids = {kind: set() for kind in kinds}
     for key in facet_counts:
@@ -175,11 +178,23 @@ def labels(facet_counts, hits):
     for hit in hits:
         for kind in kinds:
             ids[kind].update(hit.ids_of(kind))
+    values = facet_values()
     return {
-        kind: {
-            o.pk: o for o in model.objects.published().filter(pk__in=ids[kind]).only("name", "slug")
-        }
-        for kind, model in kinds.items()
+        kind: {pk: o for pk, o in values.get(kind, {}).items() if pk in ids[kind]} for kind in kinds
+    }
+
+
+def facet_values():
+    """``{facet kind: {id: object}}`` of every published value (its name and slug) of each
+    facet type, in the model's order: a few small tables, read once per content token (which
+    changes with them, and when a scheduled publish time passes) and registry generation."""
+    return content_token.remember(f"search-facet-values:{registry.generation}", facet_value_rows)
+
+
+def facet_value_rows():
+    return {
+        kind: {o.pk: o for o in model.objects.published().only("name", "slug")}
+        for kind, model in facet_types().items()
     }
 
 

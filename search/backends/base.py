@@ -132,6 +132,8 @@ class SearchBackend:
     def __init__(self, connection):
         self.connection = connection
         self.samples = {}  # one search's samples, asked for by its counts and by its page
+        # The best matches found with the exact counts (``count_facets``), for ``page``.
+        self.first_pages = {}
 
     def fetch(self, sql, params):
         with self.connection.cursor() as cursor:
@@ -175,43 +177,88 @@ class SearchBackend:
         # Django reads JSON columns in raw queries as text, on both engines.
         return json.loads(value) if isinstance(value, str) else value
 
-    def count_facets(self, query, filters, now):
-        """``{facet key: live documents matching}``, exact, or an ``Estimate``."""
-        sample = self.sample(query, filters, now) if query else None
+    def count_facets(self, query, filters, now, first_page=0):
+        """``{facet key: live documents matching}``, exact, or an ``Estimate``. With
+        ``first_page``, the statement that counts also ranks the matches it reads, and keeps
+        the ids ``page`` then needs for the first ``first_page`` results (so a search reads
+        its matches once, not once to count and again to rank)."""
+        if not query:
+            return dict(self.fetch(*self.facet_count_sql(query, filters, now)))
+        sample = self.sample(query, filters, now, first_page)
         if sample:
             scale = sampling.BUCKETS / sample.buckets
             return sampling.Estimate(
                 {key: sampling.rounded(round(n * scale)) for key, n in sample.counts}
             )
-        return dict(self.fetch(*self.facet_count_sql(query, filters, now)))
+        counts, ranked = self.counts_and_ranking(query, filters, now, first_page)
+        if first_page:
+            self.first_pages[(query.key, filters)] = (first_page, [row[0] for row in ranked])
+        return dict(counts)
 
-    def sample(self, query, filters, now):
+    def counts_and_ranking(self, query, filters, now, first_page, buckets=None, estimate=0):
+        """``(facet counts, ranked rows)`` in one statement: with ``first_page``, the rows
+        ``(id, bucket, position)`` of the first ``first_page`` matches (with ``buckets``, the
+        first ``first_page`` of each bucket: a block of buckets' best are among them), in
+        the order ``ranked_ids`` gives (``position``, from 1, among those rows)."""
+        if not first_page:
+            return self.fetch(*self.facet_count_sql(query, filters, now, buckets, estimate)), []
+        where, params = self.where_sql(query, filters, now, buckets, estimate)
+        terms, rank_params = self.rank_terms(query)
+        # Each term worked out with the match (FTS5's bm25 can be nowhere else), then ranked.
+        columns = ", ".join(f"{expression} AS r{n}" for n, (expression, _) in enumerate(terms))
+        order = ", ".join(f"r{n}{direction}" for n, (_, direction) in enumerate(terms))
+        order += ", title, id"
+        if buckets is None:  # the first of all the matches
+            kept = f"SELECT * FROM r ORDER BY {order} LIMIT %s"
+        else:  # the first of each bucket
+            kept = (
+                f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY bucket ORDER BY "
+                f"{order}) AS in_bucket FROM r) s WHERE in_bucket <= %s"
+            )
+        sql = (
+            f"WITH r AS MATERIALIZED (SELECT d.id, d.facets, d.title, "
+            f"{sampling.bucket_sql('d.id')} AS bucket, {columns} "
+            f"FROM {self.from_sql(query)} WHERE {where}) "
+            f"SELECT f.value, count(*), NULL, NULL, NULL FROM r d {self.facet_rows_sql} "
+            "GROUP BY f.value "
+            f"UNION ALL SELECT NULL, NULL, id, bucket, row_number() OVER (ORDER BY {order}) "
+            f"FROM ({kept}) k"
+        )
+        rows = self.fetch(sql, [*rank_params, *params, first_page])
+        counts = [(row[0], row[1]) for row in rows if row[2] is None]
+        ranked = sorted((row[2:] for row in rows if row[2] is not None), key=lambda r: r[2])
+        return counts, ranked
+
+    def sample(self, query, filters, now, first_page=0):
         """The sample a broad query is counted from and whose size sets its blocks, or None
         for a narrow one (counted and ranked exactly). Once per search: its counts and its
         pages decide alike, whichever of them comes from the cache."""
         key = (query.key, filters)
         if key not in self.samples:
-            self.samples[key] = self.take_sample(query, filters, now)
+            self.samples[key] = self.take_sample(query, filters, now, first_page)
         return self.samples[key]
 
-    def take_sample(self, query, filters, now):
+    def take_sample(self, query, filters, now, first_page=0):
         """The first buckets' counts, or None when the engine's estimate, or the sample
         itself, shows the query is narrow. A sample that came out too small to go by (the
-        estimate was wide) is taken again, larger."""
+        estimate was wide) is taken again, larger. With ``first_page``, each bucket's best
+        matches come with it (``counts_and_ranking``)."""
         estimate = self.estimate(query, filters, now)
         if estimate <= sampling.EXACT_LIMIT:
             return None
-        buckets = sampling.buckets_for(estimate, sampling.SAMPLE_ROWS)
+        size = self.sample_estimate(query, filters, now, estimate)
+        buckets = sampling.buckets_for(size, sampling.SAMPLE_ROWS)
         while True:
-            sql, params = self.facet_count_sql(query, filters, now, (0, buckets), estimate)
-            counts = self.fetch(sql, params)
+            counts, ranked = self.counts_and_ranking(
+                query, filters, now, first_page, (0, buckets), estimate
+            )
             matched = sum(n for key, n in counts if key.startswith("type:"))
             total = matched * sampling.BUCKETS / buckets
             if total <= sampling.EXACT_LIMIT:
                 return None
             wider = sampling.buckets_for(total, sampling.SAMPLE_ROWS)
             if not sampling.is_small_sample(matched, buckets) or wider <= buckets:
-                return sampling.Sample(estimate, buckets, counts, total)
+                return sampling.Sample(estimate, buckets, counts, total, first_page, ranked)
             buckets = wider
 
     def listing(self, filters, now, offset, limit):
@@ -229,11 +276,28 @@ class SearchBackend:
         if not query:
             return self.listing(filters, now, offset, limit)
         sample = self.sample(query, filters, now)
-        if sample is None:
+        ids = self.first_page_ids(query, filters, sample, offset, limit)
+        if ids is None and sample is None:
             ids = self.ranked_ids(query, filters, now, offset, limit)
-        else:
+        elif ids is None:
             ids = self.ranked_ids_in_blocks(query, filters, now, sample, offset, limit)
         return self.marked_up(query, ids) if ids else []
+
+    def first_page_ids(self, query, filters, sample, offset, limit):
+        """The ids ``ranked_ids`` (or, for a broad query, ``ranked_ids_in_blocks``) gives for
+        the first ``limit`` results, from the rows ranked with the counts; None if those
+        cannot tell (not asked for, another page, or a first block that is not among the
+        sampled buckets or holds fewer than ``limit`` matches)."""
+        if offset:
+            return None
+        if sample is None:
+            size, ids = self.first_pages.get((query.key, filters), (0, []))
+            return ids[:limit] if size >= limit else None
+        width = sampling.buckets_for(sample.total, sampling.BLOCK_ROWS)
+        if sample.first_page < limit or width > sample.buckets:
+            return None
+        block = [row[0] for row in sample.ranked if row[1] < width]
+        return block[:limit] if len(block) >= limit else None
 
     def ranked_ids_in_blocks(self, query, filters, now, sample, offset, limit):
         """Broad queries: each block of buckets ranked on its own, block after block, so a
@@ -269,23 +333,33 @@ class SearchBackend:
         return [list(group) for group in combinations(clauses, query.min_match)]
 
     def rank_sql(self, query):
-        """The ORDER BY terms, best first: with only some words needed, the documents that
-        match more of them (``coverage_sql``); for a question, the FAQs whose question opens
-        the same way ("where …"); then the engine's rank (title over summary over body)."""
+        """The ORDER BY terms, best first (``rank_terms``)."""
+        terms, params = self.rank_terms(query)
+        return ", ".join(f"{expression}{direction}" for expression, direction in terms), params
+
+    def rank_terms(self, query):
+        """``([(expression, direction)], params)``, best first: with only some words needed,
+        the documents that match more of them (``coverage_sql``); for a question, the FAQs
+        whose question opens the same way ("where …"); then the engine's rank (title over
+        summary over body)."""
         terms, params = [], []
         if query.pinned:
             pinned = " OR ".join(["(d.kind = %s AND d.object_id = %s)"] * len(query.pinned))
-            terms.append(f"CASE WHEN {pinned} THEN 0 ELSE 1 END")
+            terms.append((f"CASE WHEN {pinned} THEN 0 ELSE 1 END", ""))
             params += [p for pair in query.pinned for p in pair]
         if not query.needs_all:
             coverage, coverage_params = self.coverage_sql(query)
-            terms.append(f"{coverage} DESC")
+            terms.append((coverage, " DESC"))
             params += coverage_params
         if query.question:
-            terms.append("CASE WHEN d.kind = 'faq' AND lower(d.title) LIKE %s THEN 0 ELSE 1 END")
+            terms.append(
+                ("CASE WHEN d.kind = 'faq' AND lower(d.title) LIKE %s THEN 0 ELSE 1 END", "")
+            )
             params.append(f"{query.question} %")
         rank, rank_params = self.rank_order_sql(query)
-        return ", ".join([*terms, rank]), [*params, *rank_params]
+        descending = rank.endswith(" DESC")
+        terms.append((rank.removesuffix(" DESC"), " DESC" if descending else ""))
+        return terms, [*params, *rank_params]
 
     @staticmethod
     def archived_sql(filters):
@@ -345,6 +419,12 @@ class SearchBackend:
         """About how many documents match, cheaply. Too high costs a second, larger sample;
         too low, an exact count of more matches than ``EXACT_LIMIT``: time, never answers."""
         raise NotImplementedError
+
+    def sample_estimate(self, query, filters, now, estimate):
+        """About how many documents match, to size a sample: ``estimate`` unless the engine
+        knows better (too low reads more rows than the sample needs; too high takes it again,
+        larger)."""
+        return estimate
 
     def rank_order_sql(self, query):
         """The ORDER BY term that puts the best match first."""

@@ -36,13 +36,17 @@ def bucket_sql(column):
 @dataclass(frozen=True)
 class Sample:
     """What the first ``buckets`` buckets held: ``(facet key, documents)`` pairs, and the
-    matches they make, scaled up to the whole index; and the engine's estimate it began
-    from."""
+    matches they make, scaled up to the whole index; the engine's estimate it began from;
+    and, when asked for, each bucket's best matches."""
 
     estimate: int
     buckets: int
     counts: list
     total: float
+    #: With the counts, the best ``first_page`` matches of each bucket, ranked:
+    #: ``(id, bucket, position)`` in order of position (``SearchBackend.counts_and_ranking``).
+    first_page: int = 0
+    ranked: list = ()
 
 
 class Estimate(dict):

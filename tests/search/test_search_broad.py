@@ -4,8 +4,13 @@ still shows every match exactly once. The limits are lowered here so a small cor
 that path."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from search.backends import get_backend, sampling
+from search.backends import Filters, get_backend, sampling
+from search.models import SearchTerm
+from search.query import parse
 from tests.factories import FAQFactory, InitiativeFactory, TopicFactory
 from tests.module_data import kept_for_the_module
 
@@ -145,3 +150,41 @@ def test_an_estimated_total_is_rounded_and_grouped_in_thousands(client, broad, m
     html = response.content.decode()
     assert "About 1,200 results" in html
     assert "(1,215<span" in html
+
+
+@pytest.mark.parametrize("limit", [2_000, 0], ids=["counted exactly", "sampled"])
+def test_the_first_page_is_ranked_by_the_statement_that_counts(broad, monkeypatch, limit):
+    """The matches are read once for the counts and page 1: its ids come with the counts,
+    and they are the ids ranking the matches on their own gives (the plans by title, then
+    a match only in the body)."""
+    monkeypatch.setattr(sampling, "EXACT_LIMIT", limit)
+    monkeypatch.setattr(sampling, "BLOCK_ROWS", 10**9)  # page 1's block: every bucket
+    InitiativeFactory(title="Aaa", body="Trade, mentioned in the body only.")
+    query, now = parse("trade"), timezone.now()
+    counting = get_backend()
+    counting.count_facets(query, Filters(), now, first_page=20)
+    with CaptureQueriesContext(connection) as marking_up:
+        page = counting.page(query, Filters(), now, 0, 20)
+    alone = get_backend().page(query, Filters(), now, 0, 20)
+    assert [hit.id for hit in page] == [hit.id for hit in alone]
+    assert [hit.title for hit in page][:2] == ["\x02Trade\x03 plan 0", "\x02Trade\x03 plan 1"]
+    assert len(marking_up.captured_queries) == 1
+    assert get_backend().page(query, Filters(), now, 20, 20)  # page 2: ranked on its own
+
+
+def test_a_sample_is_sized_from_the_rarest_word_when_the_planner_guesses_far_lower(
+    broad, monkeypatch
+):
+    """PostgreSQL's planner guesses low for words that go together; the vocabulary's count
+    of the rarest word then sizes the sample (not with a filter, which it cannot see)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's estimate is FTS5's count of the matches")
+    monkeypatch.setattr(sampling, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(sampling, "SAMPLE_ROWS", 16)
+    monkeypatch.setattr(type(get_backend()), "estimate", lambda self, *args: 12)
+    rarest = min(SearchTerm.objects.get(word=word).documents for word in ("trade", "plan"))
+    now = timezone.now()
+    sample = get_backend().sample(parse("trade plan"), Filters(), now)
+    assert rarest >= 45 and sample.buckets == sampling.buckets_for(rarest, 16) < 64
+    filtered = get_backend().sample(parse("trade plan"), Filters(kind="initiative"), now)
+    assert filtered.buckets == sampling.buckets_for(12, 16) == 64

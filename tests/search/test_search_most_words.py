@@ -9,9 +9,10 @@ import pytest
 from django.utils import timezone
 
 from search.backends import Filters, get_backend
-from search.engine import FEW, clause_frequencies
+from search.engine import FEW
 from search.indexing import rebuild
 from search.query import MAX_WORD_GROUPS, parse
+from search.vocabulary import clause_frequencies
 from tests.factories import FAQFactory, InitiativeFactory
 
 pytestmark = pytest.mark.django_db
