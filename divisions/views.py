@@ -34,24 +34,21 @@ def _model(relation):
 
 
 # A division's page lists, compiled once per process (``caching.prepared_queries``).
-LED = PreparedQuery(
-    lambda pk, now: (
-        _model("led_initiatives")
-        .objects.published(now)
-        .filter(lead_division=pk)
-        .for_cards()
-        .order_by("title", "pk")[:SHOWN_INITIATIVES]
+def _first_initiatives(relation, field):
+    """The first initiatives (cards, by title) whose ``field`` is the division."""
+    return PreparedQuery(
+        lambda pk, now: (
+            _model(relation)
+            .objects.published(now)
+            .filter(**{field: pk})
+            .for_cards()
+            .order_by("title", "pk")[:SHOWN_INITIATIVES]
+        )
     )
-)
-SUPPORTED = PreparedQuery(
-    lambda pk, now: (
-        _model("supported_initiatives")
-        .objects.published(now)
-        .filter(supporting_divisions=pk)
-        .for_cards()
-        .order_by("title", "pk")[:SHOWN_INITIATIVES]
-    )
-)
+
+
+LED = _first_initiatives("led_initiatives", "lead_division")
+SUPPORTED = _first_initiatives("supported_initiatives", "supporting_divisions")
 FAQS = PreparedQuery(
     lambda pk, now: (
         _model("faqs")
