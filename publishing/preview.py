@@ -51,8 +51,10 @@ class PreviewableDetailMixin:
         view = type(self)
         prepared = view.__dict__.get("_prepared_lookup")
         if prepared is None:
+            # Built from a bare view, not this one: the query must not depend on the request
+            # (and the class keeps no request alive).
             prepared = PreparedQuery(
-                lambda slug: self.get_queryset().prefetch_related(None).filter(slug=slug)
+                lambda slug: view().get_queryset().prefetch_related(None).filter(slug=slug)
             )
             view._prepared_lookup = prepared
         return prepared
