@@ -174,3 +174,15 @@ def _adapt(connection, value):
     if isinstance(value, datetime.date):
         return operations.adapt_datefield_value(value)
     return value
+
+
+_by_key = {}  # key -> PreparedQuery, for queries whose shape depends on their caller
+
+
+def prepared_for(key, build):
+    """The prepared query kept under ``key`` (hashable, naming the query and whatever fixes
+    its shape: a model, a link table), made from ``build`` the first time it is asked for."""
+    prepared = _by_key.get(key)
+    if prepared is None:
+        prepared = _by_key.setdefault(key, PreparedQuery(build))
+    return prepared

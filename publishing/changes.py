@@ -20,7 +20,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.db.models.signals import post_save
 from django.utils import timezone
 
-from caching.prepared_queries import PreparedQuery
+from caching.prepared_queries import prepared_for
 from publishing.content import State
 from publishing.models import PublicChange
 from publishing.registry import registry
@@ -127,17 +127,13 @@ def record_of(obj):
     if obj is None or obj.pk is None:
         return PageRecord([])
     model = type(obj)
-    prepared = _records.get(model)
-    if prepared is None:
-        prepared = _records[model] = PreparedQuery(
-            lambda pk, now: PublicChange.objects.filter(
-                _of_model(model), object_id=pk, published_at__lte=now
-            )
-        )
+    prepared = prepared_for(
+        ("page record", model),
+        lambda pk, now: PublicChange.objects.filter(
+            _of_model(model), object_id=pk, published_at__lte=now
+        ),
+    )
     return PageRecord(prepared.rows(pk=obj.pk, now=timezone.now()))
-
-
-_records = {}  # model -> PreparedQuery
 
 
 def last_public_change(model):

@@ -8,7 +8,7 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 
-from caching.prepared_queries import PreparedQuery
+from caching.prepared_queries import prepared_for
 from publishing.content import State
 
 
@@ -49,15 +49,12 @@ class PreviewableDetailMixin:
 
     def _prepared(self):
         view = type(self)
-        prepared = view.__dict__.get("_prepared_lookup")
-        if prepared is None:
-            # Built from a bare view, not this one: the query must not depend on the request
-            # (and the class keeps no request alive).
-            prepared = PreparedQuery(
-                lambda slug: view().get_queryset().prefetch_related(None).filter(slug=slug)
-            )
-            view._prepared_lookup = prepared
-        return prepared
+        # Built from a bare view, not this one: the query must not depend on the request (and
+        # nothing keeps a request alive).
+        return prepared_for(
+            ("detail lookup", view),
+            lambda slug: view().get_queryset().prefetch_related(None).filter(slug=slug),
+        )
 
     def check_reachable(self, obj):
         """``obj`` if this request may see it, else 404 (for a view that reads its object

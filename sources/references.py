@@ -9,7 +9,7 @@ from operator import or_
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db.models import Q, prefetch_related_objects
 
-from caching.prepared_queries import PreparedQuery
+from caching.prepared_queries import prepared_for
 
 from .models import Citation, Source
 
@@ -125,9 +125,7 @@ def citations_of(items):
     if not by_model:
         return {}
     models = tuple(by_model)
-    prepared = _citations_query.get(models)
-    if prepared is None:
-        prepared = _citations_query[models] = PreparedQuery(_citations_builder(models))
+    prepared = prepared_for(("citations", models), _citations_builder(models))
     every_pk = sorted({pk for pks in by_model.values() for pk in pks})
     values = {f"pks{n}": pks for n, pks in enumerate(by_model.values())}
     found = {}
@@ -136,9 +134,6 @@ def citations_of(items):
         key = (f"{content_type.app_label}.{content_type.model}", citation.object_id)
         found.setdefault(key, []).append(citation)
     return found
-
-
-_citations_query = {}  # (model, ...) -> PreparedQuery
 
 
 def _citations_builder(models):

@@ -8,7 +8,7 @@ sources with the page's."""
 
 from django import template
 
-from caching.prepared_queries import PreparedQuery
+from caching.prepared_queries import prepared_for
 from people.current import current_by_role
 
 register = template.Library()
@@ -34,9 +34,6 @@ class Holdings:
         return any(self.by_item.values())
 
 
-_links = {}  # (link table, its two columns) -> PreparedQuery
-
-
 @register.simple_tag
 def holders_now(items, field="roles"):
     items = [item for item in items or () if getattr(item, "pk", None) is not None]
@@ -46,16 +43,15 @@ def holders_now(items, field="roles"):
     through = relation.remote_field.through
     item_column = relation.m2m_field_name() + "_id"
     role_column = relation.m2m_reverse_field_name() + "_id"
-    key = (through, item_column, role_column)
-    if key not in _links:
-        _links[key] = PreparedQuery(
-            lambda pks: (
-                through.objects.filter(**{f"{item_column}__in": pks})
-                .order_by("pk")
-                .values_list(item_column, role_column)
-            )
-        )
-    links = _links[key].rows(pks=[item.pk for item in items])
+    prepared = prepared_for(
+        ("post links", through, item_column, role_column),
+        lambda pks: (
+            through.objects.filter(**{f"{item_column}__in": pks})
+            .order_by("pk")
+            .values_list(item_column, role_column)
+        ),
+    )
+    links = prepared.rows(pks=[item.pk for item in items])
     holders = current_by_role({role_id for _, role_id in links})
     by_item = {}
     for item_id, role_id in links:
