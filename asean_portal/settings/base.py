@@ -176,6 +176,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+# PostgreSQL: the public pages' fixed-shape reads are prepared on the server once per
+# connection (caching.prepared_queries). Off (0) behind a transaction-pooling PgBouncer.
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 
 # --- Language, time and static files -----------------------------------------------------
 LANGUAGE_CODE = "en"

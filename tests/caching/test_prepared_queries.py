@@ -118,3 +118,69 @@ def test_a_constant_is_never_taken_for_an_argument():
     )
     assert kept in prepared.rows(pk=kept.pk)
     assert prepared.rows(pk=kept.pk + 1_000_000) == []
+
+
+# --- PostgreSQL: prepared on the server once per connection -------------------------------
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="server-side statements are PostgreSQL's"
+)
+
+
+def run_logged(prepared, **values):
+    """``prepared``'s rows for ``values``, and the SQL the run sent."""
+    with CaptureQueriesContext(connection) as queries:
+        rows = prepared.rows(**values)
+    return rows, [query["sql"] for query in queries]
+
+
+@on_postgresql
+def test_postgresql_executes_a_statement_prepared_once():
+    alpha, beta = InitiativeFactory(slug="alpha"), InitiativeFactory(slug="beta")
+    prepared = PreparedQuery(
+        lambda slug: Initiative.objects.select_related("lead_division").filter(slug=slug)
+    )
+    for initiative in (alpha, beta, alpha):
+        rows, sent = run_logged(prepared, slug=initiative.slug)
+        assert rows == [initiative]
+        assert rows[0].lead_division.name == initiative.lead_division.name
+        assert len(sent) == 1 and sent[0].startswith("EXECUTE prepared_")
+    rows, sent = run_logged(prepared, slug="x' OR '1'='1")
+    assert rows == [] and sent[0].startswith("EXECUTE prepared_")
+
+
+@on_postgresql
+def test_a_statement_the_server_refuses_runs_as_sql_and_spoils_nothing():
+    """Here the server refuses because the name is taken; whatever the reason, the rows
+    come from the plain SQL and the test's transaction goes on."""
+    initiative = InitiativeFactory(slug="alpha")
+    prepared = PreparedQuery(lambda slug: Initiative.objects.filter(slug=slug))
+    name = prepared._compiled("default", {"slug": "alpha"}).name
+    with connection.cursor() as cursor:
+        cursor.execute(f"PREPARE {name} AS SELECT 1")
+    rows, sent = run_logged(prepared, slug="alpha")
+    assert rows == [initiative]
+    assert sent[0].startswith("SELECT")
+    assert Initiative.objects.filter(slug="alpha").exists()  # the transaction still works
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_new_connection_prepares_again():
+    initiative = InitiativeFactory(slug="alpha")
+    prepared = PreparedQuery(lambda slug: Initiative.objects.filter(slug=slug))
+    assert prepared.rows(slug="alpha") == [initiative]
+    connection.close()
+    rows, sent = run_logged(prepared, slug="alpha")
+    assert rows == [initiative] and sent[0].startswith("EXECUTE prepared_")
+
+
+def test_without_server_statements_the_sql_is_sent(settings):
+    """Turned off (a transaction-pooling PgBouncer), and on SQLite, which caches its own
+    statements."""
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    initiative = InitiativeFactory(slug="alpha")
+    prepared = PreparedQuery(lambda slug: Initiative.objects.filter(slug=slug))
+    for _ in range(2):
+        rows, sent = run_logged(prepared, slug="alpha")
+        assert rows == [initiative] and sent[0].startswith("SELECT")
