@@ -184,3 +184,16 @@ def test_without_server_statements_the_sql_is_sent(settings):
     for _ in range(2):
         rows, sent = run_logged(prepared, slug="alpha")
         assert rows == [initiative] and sent[0].startswith("SELECT")
+
+
+def test_values_are_converted_as_the_orm_converts_them():
+    """The columns' converters are found once and serve every run: partial dates, times."""
+    one = InitiativeFactory(planned_start="2019-06", planned_end="2021")
+    other = InitiativeFactory(planned_start="2020-01-15", planned_end=None)
+    prepared = PreparedQuery(lambda pk: Initiative.objects.filter(pk=pk))
+    for initiative in (one, other, one):
+        got, expected = prepared.first(pk=initiative.pk), Initiative.objects.get(pk=initiative.pk)
+        for name in ("planned_start", "planned_end", "created_at", "updated_at"):
+            assert getattr(got, name) == getattr(expected, name)
+            assert type(getattr(got, name)) is type(getattr(expected, name))
+    assert str(prepared.first(pk=one.pk).planned_start) == "June 2019"
