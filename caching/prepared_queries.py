@@ -64,6 +64,10 @@ class _Compiled:
     # The columns' converters (dates, partial dates, JSON…): found once, not per run (they
     # took ~0.2 ms of an initiative's page, asked of 200 fields on every request).
     converters: dict
+    # May the server prepare it? Only if every parameter is compared in the WHERE clause,
+    # where the column gives it its type. Elsewhere (a ``Value`` selected or ordered by) a
+    # prepared statement would type it as text: ``SELECT $1`` returns '1', not 1.
+    typed_by_columns: bool
     # The server-side statement's name (PostgreSQL), unique in the process.
     name: str = field(default_factory=lambda: f"prepared_{next(_statement_numbers)}")
 
@@ -83,7 +87,7 @@ class PreparedQuery:
             value = values[name] if item is None else values[name][item]
             params[index] = _adapt(connection, value)
         sql = compiled.sql
-        if _prepares_on_server(connection):
+        if compiled.typed_by_columns and _prepares_on_server(connection):
             sql = _executing(connection, compiled)
         compiler = copy.copy(compiled.compiler)
         compiler.connection = connection  # this thread's connection, not the compiling one's
@@ -147,7 +151,11 @@ class PreparedQuery:
             )
         columns = [column for column, _, _ in compiler.select[: compiler.col_count]]
         converters = compiler.get_converters(columns)
-        return _Compiled(queryset, compiler, sql, tuple(params), slots, converters)
+        where_params = compiler.compile(compiler.where)[1] if compiler.where else ()
+        typed_by_columns = len(where_params) == len(params)
+        return _Compiled(
+            queryset, compiler, sql, tuple(params), slots, converters, typed_by_columns
+        )
 
 
 _statement_numbers = itertools.count(1)

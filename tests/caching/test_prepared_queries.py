@@ -197,3 +197,23 @@ def test_values_are_converted_as_the_orm_converts_them():
             assert getattr(got, name) == getattr(expected, name)
             assert type(getattr(got, name)) is type(getattr(expected, name))
     assert str(prepared.first(pk=one.pk).planned_start) == "June 2019"
+
+
+def test_a_value_outside_the_where_clause_keeps_its_type():
+    """A selected or ordered-by ``Value`` has no column to type it: the query is run as SQL,
+    not prepared on the server (where ``SELECT $1`` would answer text)."""
+    from django.db.models import IntegerField, Value
+
+    initiative = InitiativeFactory(slug="alpha")
+    prepared = PreparedQuery(
+        lambda slug: (
+            Initiative.objects.filter(slug=slug)
+            .annotate(weight=Value(7, output_field=IntegerField()))
+            .values_list("slug", "weight")
+        )
+    )
+    for _ in range(2):
+        rows, sent = run_logged(prepared, slug="alpha")
+        assert rows == [("alpha", 7)]
+        assert not sent[0].startswith("EXECUTE")
+    assert initiative.slug == "alpha"
