@@ -24,10 +24,13 @@ On PostgreSQL the SQL is also prepared on the server (``PREPARE``), once per con
 and each run is an ``EXECUTE``: the server then parses and plans it once, not per request.
 Measured on the 100,000-initiative benchmark database (one connection, 3,000 runs): an
 initiative with its lead division took 0.33 ms a query as SQL, 0.07 ms as a prepared
-statement; an initiative's page waited 2.4 ms on the database before, 0.9 ms after. The
-statements live as long as the connection (persistent connections keep them); a
-transaction-pooling PgBouncer, which hands each transaction another server session, needs
-``DATABASE_PREPARED_STATEMENTS=0``.
+statement; an initiative's page waited 2.4 ms on the database before, 0.9 ms after. Only
+a query whose parameters are all compared in its WHERE clause is prepared (a column types
+each one). A migration that changes a returned column makes the server refuse the old
+statement; it is then prepared again and the read retried (in a transaction, the next one
+prepares it). The statements live as long as the connection (persistent connections keep
+them); a transaction-pooling PgBouncer, which hands each transaction another server
+session, needs ``DATABASE_PREPARED_STATEMENTS=0``.
 
 This reuses the compiler's state after compiling (its ``select`` and ``klass_info``), an
 internal of Django's that has not changed shape since Django 1.8;
@@ -44,7 +47,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connections
+from django.db import NotSupportedError, connections
 
 # Sentinels stand for the arguments while the ORM compiles (twice, with different ones), so
 # each argument's places are found again among the compiled parameters.
@@ -80,6 +83,17 @@ class PreparedQuery:
 
     def rows(self, using="default", **values):
         """The queryset's rows for these argument values (a list)."""
+        try:
+            return self._rows(using, values)
+        except NotSupportedError as error:
+            # A migration changed a column this statement returns (a longer CharField):
+            # PostgreSQL refuses the statement prepared before it until it is prepared again.
+            connection = connections[using]
+            if not _plan_is_stale(error) or connection.in_atomic_block:
+                raise  # in a transaction, the error has spoilt it: nothing to retry in
+            return self._rows(using, values)  # prepared afresh (``_executing``)
+
+    def _rows(self, using, values):
         compiled = self._compiled(using, values)
         connection = connections[using]
         params = list(compiled.params)
@@ -160,7 +174,7 @@ class PreparedQuery:
 
 _statement_numbers = itertools.count(1)
 # Per open database connection (the driver's own object, so a reconnection starts afresh):
-# the names of the statements prepared on it, or None for one that could not be.
+# {statement name: True (prepared), False (the server would not), or _STALE}.
 _on_connection = weakref.WeakKeyDictionary()
 
 
@@ -174,8 +188,9 @@ def _executing(connection, compiled):
     connection.ensure_connection()
     prepared = _on_connection.setdefault(connection.connection, {})
     ready = prepared.get(compiled.name)
-    if ready is None:
-        ready = prepared[compiled.name] = _prepare(connection, compiled)
+    if ready is None or ready == _STALE:
+        ready = prepared[compiled.name] = _prepare(connection, compiled, ready == _STALE)
+    _last_run.statement = (connection, compiled)  # so that a stale plan can be told
     if not ready:
         return compiled.sql
     if not compiled.params:
@@ -183,7 +198,26 @@ def _executing(connection, compiled):
     return f"EXECUTE {compiled.name}({', '.join(['%s'] * len(compiled.params))})"
 
 
-def _prepare(connection, compiled):
+_last_run = threading.local()  # (connection, compiled) of this thread's last EXECUTE
+_STALE = "stale"  # prepared, but its table has changed since: to be prepared again
+
+
+def _plan_is_stale(error):
+    """Was ``error`` PostgreSQL refusing the prepared statement just run because its table
+    changed under it ("cached plan must not change result type")? Then the statement is
+    marked to be dropped and prepared again on its next run."""
+    cause = error.__cause__
+    if getattr(cause, "pgcode", None) != "0A000" or "cached plan" not in str(cause):
+        return False
+    connection, compiled = getattr(_last_run, "statement", (None, None))
+    prepared = _on_connection.get(connection.connection) if connection is not None else None
+    if not prepared or not prepared.get(compiled.name):
+        return False
+    prepared[compiled.name] = _STALE
+    return True
+
+
+def _prepare(connection, compiled, replacing=False):
     """PREPARE the statement (the driver's ``%s`` become ``$1``, ``$2``…), True if the
     server took it.
 
@@ -199,6 +233,8 @@ def _prepare(connection, compiled):
         if in_transaction:
             cursor.execute("SAVEPOINT preparing_statement")
         try:
+            if replacing:
+                cursor.execute(f"DEALLOCATE {compiled.name}")
             cursor.execute(f"PREPARE {compiled.name} AS {sql}")
         except connection.Database.Error:
             if in_transaction:
