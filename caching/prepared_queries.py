@@ -49,6 +49,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import NotSupportedError, connections
 
+# The names under which ``page`` hands its window to ``rows``.
+_LIMIT, _OFFSET = "_page_limit", "_page_offset"
 # Sentinels stand for the arguments while the ORM compiles (twice, with different ones), so
 # each argument's places are found again among the compiled parameters.
 _SENTINEL_INT = 20_000
@@ -115,13 +117,22 @@ class PreparedQuery:
         queryset.__dict__.update(compiled.queryset.__dict__, _result_cache=None, _query=query)
         return list(queryset)
 
+    def page(self, offset, limit, using="default", **values):
+        """Rows ``offset`` to ``offset + limit`` of the (ordered) queryset's rows: the
+        window is a parameter (``LIMIT %s OFFSET %s``), so every page runs one statement."""
+        return self.rows(using, **values, **{_LIMIT: limit, _OFFSET: offset})
+
     def first(self, using="default", **values):
         """The first row, or None."""
         found = self.rows(using, **values)
         return found[0] if found else None
 
     def _compiled(self, alias, values):
-        key = (alias, *(len(v) for v in values.values() if isinstance(v, (list, tuple))))
+        key = (
+            alias,
+            _LIMIT in values,
+            *(len(v) for v in values.values() if isinstance(v, (list, tuple))),
+        )
         compiled = self._shapes.get(key)
         if compiled is None:
             compiled = self._compile(alias, values)
@@ -136,6 +147,8 @@ class PreparedQuery:
         in both compilations is that argument's slot; one that stays the same is the
         query's own constant (even if it happens to equal a sentinel)."""
         connection = connections[alias]
+        paged = _LIMIT in values
+        values = {name: value for name, value in values.items() if name not in (_LIMIT, _OFFSET)}
         compiled = []
         for round_ in (0, 1):
             sentinels = _sentinels(values, round_)
@@ -167,6 +180,13 @@ class PreparedQuery:
         converters = compiler.get_converters(columns)
         where_params = compiler.compile(compiler.where)[1] if compiler.where else ()
         typed_by_columns = len(where_params) == len(params)
+        if paged:
+            query = queryset.query
+            if query.low_mark or query.high_mark is not None or not query.order_by:
+                raise ValueError("prepared query: a paged query must be ordered, not sliced")
+            sql = f"{sql} LIMIT %s OFFSET %s"  # typed by their place: bigint
+            slots += ((len(params), _LIMIT, None), (len(params) + 1, _OFFSET, None))
+            params = (*params, 0, 0)
         return _Compiled(
             queryset, compiler, sql, tuple(params), slots, converters, typed_by_columns
         )

@@ -243,3 +243,27 @@ def test_a_column_changed_by_a_migration_is_prepared_again():
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"ALTER TABLE initiatives_topic ALTER COLUMN name TYPE {was}")
+
+
+def test_pages_of_an_ordered_query():
+    """``page(offset, limit)``: the window is a parameter, one statement for every page."""
+    initiatives = [InitiativeFactory(title=f"Item {n:02}") for n in range(7)]
+    build, calls = counting(
+        lambda status: Initiative.objects.filter(status=status).order_by("title", "pk")
+    )
+    prepared = PreparedQuery(build)
+    status = initiatives[0].status
+    expected = list(Initiative.objects.filter(status=status).order_by("title", "pk"))
+    assert len(expected) == 7
+    for offset, limit in ((0, 3), (3, 3), (6, 3), (9, 3)):
+        assert prepared.page(offset, limit, status=status) == expected[offset : offset + limit]
+    assert prepared.rows(status=status) == expected  # unpaged: its own shape
+    with CaptureQueriesContext(connection) as queries:
+        prepared.page(3, 3, status=status)
+    # PostgreSQL prepares it (LIMIT and OFFSET are typed by their place).
+    assert queries[0]["sql"].startswith("EXECUTE") == (connection.vendor == "postgresql")
+    assert len(calls) == 4  # paged and unpaged, each compiled with two sets of stand-ins
+    with pytest.raises(ValueError, match="ordered, not sliced"):
+        PreparedQuery(lambda status: Initiative.objects.filter(status=status)[:2]).page(
+            0, 2, status=status
+        )
