@@ -35,7 +35,13 @@ def not_over(today):
     ("2026-12" is not over until December is). The text is reduced ISO 8601, so it compares
     in date order."""
     iso = today.isoformat()
-    return Q(last_day__gte=iso) | Q(last_day__in=[iso[:7], iso[:4]])
+    return not_over_on(iso, iso[:7], iso[:4])
+
+
+def not_over_on(day, month, year):
+    """``not_over`` from today's text: its day, month and year (``"2026-12-06"``,
+    ``"2026-12"``, ``"2026"``), so a prepared query can take them as arguments."""
+    return Q(last_day__gte=day) | Q(last_day__in=[month, year])
 
 
 class MeetingQuerySet(PublishableQuerySet):

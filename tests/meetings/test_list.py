@@ -218,41 +218,76 @@ def test_the_list_runs_a_fixed_number_of_queries(queries_for, settings, places, 
     assert counts == EXPECTED
 
 
+def upcoming_and_past(places, utc):
+    """Three upcoming meetings (one under way since last month, one known only to this
+    month) and 25 past ones, as seen at ``utc``."""
+    today = datetime.datetime.fromisoformat(utc).replace(tzinfo=datetime.UTC)
+    jakarta = (today + datetime.timedelta(hours=7)).date()
+    month = PartialDate(jakarta.year, jakarta.month)
+    start_of_month = jakarta.replace(day=1)
+    last_month = start_of_month - datetime.timedelta(days=1)
+    soon = jakarta + datetime.timedelta(days=3)
+    MeetingFactory(
+        title="Under way",
+        body=places.summit,
+        starts=PartialDate(last_month.year, last_month.month, 1),
+        ends=PartialDate(soon.year, soon.month, soon.day),
+    )
+    MeetingFactory(title="This month", body=places.summit, starts=month, ends=None)
+    MeetingFactory(
+        title="Soon",
+        body=places.summit,
+        starts=PartialDate(soon.year, soon.month, soon.day),
+        ends=None,
+    )
+    for n in range(25):
+        day = jakarta - datetime.timedelta(days=40 + n)
+        MeetingFactory(
+            title=f"Past {n:02}",
+            body=places.aem,
+            starts=PartialDate(day.year, day.month, day.day),
+            ends=None,
+        )
+
+
 @pytest.mark.parametrize("utc", ["2025-05-26T00:30", "2025-05-26T23:30"])
 def test_pages_run_across_upcoming_and_past(client, places, utc):
     """Upcoming meetings (soonest first, including one under way since last month and one
     known only to this month) come before past ones (latest first), and the pages join
     where one part ends, read as two parts (``UpcomingThenPast``)."""
     with time_machine.travel(moment(utc), tick=False):
-        today = datetime.datetime.fromisoformat(utc).replace(tzinfo=datetime.UTC)
-        jakarta = (today + datetime.timedelta(hours=7)).date()
-        month = PartialDate(jakarta.year, jakarta.month)
-        start_of_month = jakarta.replace(day=1)
-        last_month = start_of_month - datetime.timedelta(days=1)
-        soon = jakarta + datetime.timedelta(days=3)
-        MeetingFactory(
-            title="Under way",
-            body=places.summit,
-            starts=PartialDate(last_month.year, last_month.month, 1),
-            ends=PartialDate(soon.year, soon.month, soon.day),
-        )
-        MeetingFactory(title="This month", body=places.summit, starts=month, ends=None)
-        MeetingFactory(
-            title="Soon",
-            body=places.summit,
-            starts=PartialDate(soon.year, soon.month, soon.day),
-            ends=None,
-        )
-        for n in range(25):
-            day = jakarta - datetime.timedelta(days=40 + n)
-            MeetingFactory(
-                title=f"Past {n:02}",
-                body=places.aem,
-                starts=PartialDate(day.year, day.month, day.day),
-                ends=None,
-            )
+        upcoming_and_past(places, utc)
         first = sections(text(client.get(LIST)))
         second = sections(text(client.get(f"{LIST}?page=2")))
     assert first["Upcoming"] == ["Under way", "This month", "Soon"]
     assert first["Past"] == [f"Past {n:02}" for n in range(17)]
     assert second == {"Upcoming": [], "Past": [f"Past {n:02}" for n in range(17, 25)]}
+
+
+@pytest.mark.parametrize("utc", ["2025-05-26T00:30", "2025-05-26T23:30"])
+def test_the_prepared_parts_read_what_the_orm_reads(places, utc):
+    """The unfiltered list's pages come from prepared parts; filtered, from the ORM's. Both
+    give the same meetings, upcoming or past alike, in every window (from the start, across
+    the join, from the end), at both ends of the UTC day."""
+    from django.utils import timezone
+
+    from meetings.views import UpcomingThenPast, listed
+
+    with time_machine.travel(moment(utc), tick=False):
+        upcoming_and_past(places, utc)
+        MeetingFactory(title="Draft", body=places.aem, state="draft")
+        today = timezone.localdate()
+        read = {
+            prepared: UpcomingThenPast(listed(today), today, f"test:{prepared}", prepared)
+            for prepared in (False, True)
+        }
+        assert read[True].sizes() == read[False].sizes() == (3, 25)
+        for start in range(0, 28):
+            for size in (1, 5, 20):
+                window = slice(start, start + size)
+                shown = {
+                    prepared: [(m.title, m.is_upcoming) for m in parts[window]]
+                    for prepared, parts in read.items()
+                }
+                assert shown[True] == shown[False], window
+        assert [m.title for m in read[True][0:4]] == ["Under way", "This month", "Soon", "Past 00"]
