@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, Min, Value, When
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import DetailView
 
 from caching import content_token
@@ -40,12 +41,13 @@ def listed(today):
 
 
 def _listed_rows(now):
-    """The unfiltered list's rows, as its prepared parts read them (what ``listed`` gives,
-    less the annotations: a part knows whether its meetings are upcoming)."""
+    """The unfiltered list's rows, as its prepared parts read them: what ``listed`` gives,
+    less what the list does not show (a part knows whether its meetings are upcoming; the
+    chair is on the meeting's page)."""
     return (
         Meeting.objects.published(now)
         .alias(last_day=last_known())
-        .select_related("body", "host_state", "chair")
+        .select_related("body", "host_state")
     )
 
 
@@ -81,12 +83,23 @@ class UpcomingThenPast:
     Unfiltered (``prepared``), the pages are read by the prepared parts above."""
 
     def __init__(self, queryset, today, key, prepared=False):
-        self.upcoming = queryset.filter(not_over(today)).order_by("starts", "title", "pk")
-        self.past = queryset.exclude(not_over(today)).order_by("-starts", "title", "pk")
-        self.key = key
-        self.prepared = prepared
+        self.queryset, self.key, self.prepared = queryset, key, prepared
         iso = today.isoformat()
         self.today = {"day": iso, "month": iso[:7], "year": iso[:4]}
+
+    # The parts through the ORM, built when asked for: the prepared reads need them only
+    # to count (once per content token and day).
+    @cached_property
+    def upcoming(self):
+        return self.queryset.filter(self._not_over).order_by("starts", "title", "pk")
+
+    @cached_property
+    def past(self):
+        return self.queryset.exclude(self._not_over).order_by("-starts", "title", "pk")
+
+    @property
+    def _not_over(self):
+        return not_over_on(**self.today)
 
     def sizes(self):
         return (
