@@ -7,7 +7,7 @@ from functools import reduce
 from operator import or_
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 
 from caching.prepared_queries import prepared_for
 
@@ -54,12 +54,27 @@ def page_of(source):
 
 def attach_pages(sources):
     """Read the items that are these sources in one query per relation, for those not read
-    with their source already (``select_related``), so a page's query count stays fixed."""
+    with their source already (``select_related``), so a page's query count stays fixed.
+    Prepared once per relation (``caching.prepared_queries``), as Django's prefetch would
+    read them but without building the query on every page."""
     for name in page_relations():
         related = Source._meta.get_field(name)
-        unread = [s for s in sources if not related.is_cached(s)]
-        if unread:
-            prefetch_related_objects(unread, name)
+        unread = {s.pk: s for s in sources if not related.is_cached(s)}
+        if not unread:
+            continue
+        field = related.field  # the item's one-to-one field to its source
+        prepared = prepared_for(
+            ("source pages", related.related_model, field.name),
+            lambda ids, model=related.related_model, field=field: model._base_manager.filter(
+                **{f"{field.name}__in": ids}
+            ),
+        )
+        found = {getattr(item, field.attname): item for item in prepared.rows(ids=sorted(unread))}
+        for pk, source in unread.items():
+            item = found.get(pk)
+            related.set_cached_value(source, item)
+            if item is not None:
+                field.set_cached_value(item, source)
 
 
 def _key(obj):

@@ -14,6 +14,7 @@ from tests.factories import (
     FAQFactory,
     InitiativeFactory,
     MemberStateFactory,
+    MilestoneFactory,
     ParticipationFactory,
     PartnerFactory,
     SourceFactory,
@@ -215,10 +216,20 @@ def test_faqs_list_the_published_documents_they_rest_on(client, library):
     charter, blueprint = library
     faq = FAQFactory(question="Who leads the Secretariat?")
     hidden = DocumentFactory(title="Secret annex", draft=True)
-    faq.documents.set([charter, hidden])
-    page = text(client.get("/faqs/"))
-    assert f'Rests on: <a href="{charter.get_absolute_url()}">ASEAN Charter</a>' in page
-    assert "Secret annex" not in page
+    faq.documents.set([charter, hidden, blueprint])
+    FAQFactory(question="What is ASEAN?")  # rests on nothing
+    rests_on = (
+        f'Rests on: <a href="{blueprint.get_absolute_url()}">AEC Blueprint 2025</a> (<time '
+        f'datetime="2015-11">November 2015</time>); <a href="{charter.get_absolute_url()}">'
+        'ASEAN Charter</a> (<time datetime="2007-11-20">20 November 2007</time>)</p>'
+    )
+    # The list as most see it (read by prepared queries), grouped, and filtered (the ORM's
+    # prefetch): the same line, newest document first, drafts left out.
+    for address in ("/faqs/", "/faqs/?order=division", "/faqs/?q=secretariat"):
+        page = text(client.get(address))
+        assert page.count("Rests on:") == 1, address
+        assert rests_on in page, address
+        assert "Secret annex" not in page, address
 
 
 def test_a_page_citing_a_documents_source_links_to_the_document(client, library):
@@ -231,6 +242,26 @@ def test_a_page_citing_a_documents_source_links_to_the_document(client, library)
     charter.source = source
     charter.save()
     page = text(client.get(initiative.get_absolute_url()))
+    assert f'<a href="{charter.get_absolute_url()}">its page on this portal</a>' in page
+    charter.state = "draft"
+    charter.save()
+    assert "its page on this portal" not in text(client.get(initiative.get_absolute_url()))
+
+
+def test_a_part_naming_a_documents_source_links_to_the_document(client, library):
+    """A milestone's own source (not a citation) that a document *is*: its page is read for
+    the list of sources (``attach_pages``), published or not, with no query per source."""
+    charter, _ = library
+    source = SourceFactory(key="charter-source", title="Charter of ASEAN")
+    other = SourceFactory(key="other-source", title="A report with no page")
+    charter.source = source
+    charter.save()
+    initiative = InitiativeFactory()
+    MilestoneFactory(initiative=initiative, title="Charter signed", source=source)
+    MilestoneFactory(initiative=initiative, title="Report out", source=other)
+    page = text(client.get(initiative.get_absolute_url()))
+    assert "Charter of ASEAN" in page and "A report with no page" in page
+    assert page.count("its page on this portal") == 1
     assert f'<a href="{charter.get_absolute_url()}">its page on this portal</a>' in page
     charter.state = "draft"
     charter.save()
