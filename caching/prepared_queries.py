@@ -122,6 +122,13 @@ class PreparedQuery:
         window is a parameter (``LIMIT %s OFFSET %s``), so every page runs one statement."""
         return self.rows(using, **values, **{_LIMIT: limit, _OFFSET: offset})
 
+    def compiles(self, using="default", paged=False, **values):
+        """Compile for these values now (once per shape), so a caller can take another
+        path if it cannot be prepared: raises ``ValueError`` as ``rows`` would."""
+        if paged:
+            values = {**values, _LIMIT: 0, _OFFSET: 0}
+        self._compiled(using, values)
+
     def first(self, using="default", **values):
         """The first row, or None."""
         found = self.rows(using, **values)

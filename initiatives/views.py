@@ -9,9 +9,10 @@ from django.views.generic import DetailView, TemplateView
 from divisions.models import Division, Pillar
 from divisions.views import SHOWN_FAQS, SHOWN_INITIATIVES
 from public.listing import FilteredListView, first_of
+from public.prepared_lists import prepared_rows
 from publishing.content import State
 from publishing.preview import PreviewableDetailMixin
-from search.filtering import in_relevance_order, word_notes
+from search.filtering import in_relevance_order, word_match, word_notes
 from sources.references import references_for
 
 from . import reads
@@ -19,6 +20,12 @@ from .charts import Bar, BarChart, milestone_state, milestone_timeline
 from .filters import InitiativeFilter, asks_for_archived
 from .models import Initiative, InitiativeStatus, Topic
 from .opendata import INITIATIVES, MILESTONES
+
+
+def card_rows(now):
+    """Published initiatives as the list shows them: cards, by title, then id (a total
+    order, so pages never overlap and can be read from the end)."""
+    return Initiative.objects.published(now).for_cards().order_by("title", "pk")
 
 
 class InitiativeListView(FilteredListView):
@@ -51,6 +58,12 @@ class InitiativeListView(FilteredListView):
         return word_notes(self.filterset)
 
     def ordered_list(self):
+        if not asks_for_archived(self.request.GET) and not word_match(self.filterset):
+            # The published list, filtered or not, without words: read a page at a time by
+            # prepared queries (``public.prepared_lists``).
+            rows = prepared_rows("initiatives", self.filterset, card_rows, leave_out={"q"})
+            if rows is not None:
+                return rows
         return in_relevance_order(self.filterset, rows_from=self.get_queryset())
 
     def paginate_queryset(self, queryset, page_size):

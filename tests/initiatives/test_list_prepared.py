@@ -1,0 +1,93 @@
+"""The initiatives list read by prepared queries (``public.prepared_lists``) gives the rows
+the ORM's filtered queryset gives: each filter alone and together, every page from the start
+and from the end, with drafts, scheduled and archived initiatives left out."""
+
+import datetime
+
+import pytest
+from django.test import RequestFactory
+from django.utils import timezone
+
+from initiatives.filters import InitiativeFilter
+from initiatives.views import card_rows
+from public.listing import RememberingPaginator
+from public.prepared_lists import PreparedRows, prepared_rows
+from tests.factories import InitiativeFactory, MemberStateFactory
+
+pytestmark = pytest.mark.django_db
+
+FILTERS = [
+    {},
+    {"topic": "trade"},
+    {"division": "economic"},
+    {"lead_division": "socio-cultural"},
+    {"status": "ongoing"},
+    {"pillar": "economic"},
+    {"member_state": "vn"},
+    {"topic": "health", "division": "economic", "status": "completed"},
+    {"q": "the of"},  # words too common to search for: they change nothing
+]
+
+
+@pytest.fixture
+def catalogue(taxonomy):
+    viet_nam = MemberStateFactory(slug="viet-nam", name="Viet Nam", iso_code="VN")
+    divisions, topics = [taxonomy.econ, taxonomy.socio], [taxonomy.trade, taxonomy.health]
+    statuses = ["planned", "ongoing", "completed"]
+    for n in range(23):
+        InitiativeFactory(
+            # Some titles repeat: the id breaks the tie, forwards and backwards.
+            title=f"Plan {n % 9:02}",
+            lead_division=divisions[n % 2],
+            supporting_divisions=[divisions[(n + 1) % 2]] if n % 3 == 0 else [],
+            topics=topics[: n % 3],
+            status=statuses[n % 3],
+            pillar=["economic", "socio-cultural"][n % 2],
+            member_states=[viet_nam] if n % 4 else [],
+        )
+    later = timezone.now() + datetime.timedelta(days=1)
+    InitiativeFactory(title="Plan 00 scheduled", publish_at=later, topics=topics)
+    InitiativeFactory(title="Plan 00 draft", state="draft", topics=topics)
+    InitiativeFactory(title="Plan 00 archived", state="archived", topics=topics)
+    return taxonomy
+
+
+def filtered(data):
+    request = RequestFactory().get("/initiatives/", data)
+    queryset = card_rows(timezone.now())
+    return InitiativeFilter(request.GET or None, queryset=queryset, request=request)
+
+
+@pytest.mark.parametrize(("case", "data"), list(enumerate(FILTERS)))
+def test_every_page_is_the_orms(catalogue, case, data):
+    filterset = filtered(data)
+    expected = [row.pk for row in filterset.qs]
+    rows = prepared_rows("test", filterset, card_rows, leave_out={"q"})
+    assert isinstance(rows, PreparedRows)
+    assert rows.count() == len(expected)
+    assert expected  # each filter finds something to compare
+    for per_page in (1, 4, 10):
+        paginator = RememberingPaginator(rows, per_page, f"count:test:{case}:{per_page}")
+        shown = [row.pk for n in paginator.page_range for row in paginator.page(n).object_list]
+        assert shown == expected, per_page
+    # Read from the end: the last rows, in the list's order.
+    assert [row.pk for row in rows.reverse()[0:3]] == expected[::-1][:3]
+
+
+def test_drafts_scheduled_and_archived_are_never_read(catalogue):
+    rows = prepared_rows("test", filtered({"topic": "trade"}), card_rows)
+    titles = [row.title for row in rows[0:100]]
+    assert titles and not [t for t in titles if t.startswith("Plan 00 ")]
+
+
+def test_the_page_reads_the_prepared_rows_and_draws_the_same_cards(client, settings, catalogue):
+    """The view's pages (with their card topics) are the ORM's rows, in its order."""
+    settings.INITIATIVES_PER_PAGE = size = 4
+    for data in FILTERS[:4]:
+        expected = [row.title for row in filtered(data).qs]
+        assert len(expected) > size
+        for number in (1, 2, -1):
+            page = number if number > 0 else (len(expected) - 1) // size + 1
+            response = client.get("/initiatives/", {**data, "page": page})
+            shown = [row.title for row in response.context["page_obj"].object_list]
+            assert shown == expected[(page - 1) * size : page * size], (data, page)
