@@ -78,4 +78,6 @@ def prepared_rows(key, filterset, rows, leave_out=()):
     except ValueError:  # a filter that rewrites its value: the ORM reads it
         _unpreparable.add(shape)
         return None
-    return PreparedRows(forward, backward, values, filterset.qs.count)
+    # Counted through the ORM, but only when the count is not remembered yet: building the
+    # filtered queryset is what this module spares the other requests.
+    return PreparedRows(forward, backward, values, lambda: filterset.qs.count())
