@@ -85,19 +85,18 @@ class PreparedQuery:
 
     def rows(self, using="default", **values):
         """The queryset's rows for these argument values (a list)."""
+        compiled = self._compiled(using, values)
+        connection = connections[using]
         try:
-            return self._rows(using, values)
+            return self._run(compiled, connection, values)
         except NotSupportedError as error:
             # A migration changed a column this statement returns (a longer CharField):
             # PostgreSQL refuses the statement prepared before it until it is prepared again.
-            connection = connections[using]
-            if not _plan_is_stale(error) or connection.in_atomic_block:
+            if not _plan_is_stale(error, connection, compiled) or connection.in_atomic_block:
                 raise  # in a transaction, the error has spoilt it: nothing to retry in
-            return self._rows(using, values)  # prepared afresh (``_executing``)
+            return self._run(compiled, connection, values)  # prepared afresh (``_executing``)
 
-    def _rows(self, using, values):
-        compiled = self._compiled(using, values)
-        connection = connections[using]
+    def _run(self, compiled, connection, values):
         params = list(compiled.params)
         for index, name, item in compiled.slots:
             value = values[name] if item is None else values[name][item]
@@ -217,7 +216,6 @@ def _executing(connection, compiled):
     ready = prepared.get(compiled.name)
     if ready is None or ready == _STALE:
         ready = prepared[compiled.name] = _prepare(connection, compiled, ready == _STALE)
-    _last_run.statement = (connection, compiled)  # so that a stale plan can be told
     if not ready:
         return compiled.sql
     if not compiled.params:
@@ -225,19 +223,17 @@ def _executing(connection, compiled):
     return f"EXECUTE {compiled.name}({', '.join(['%s'] * len(compiled.params))})"
 
 
-_last_run = threading.local()  # (connection, compiled) of this thread's last EXECUTE
 _STALE = "stale"  # prepared, but its table has changed since: to be prepared again
 
 
-def _plan_is_stale(error):
-    """Was ``error`` PostgreSQL refusing the prepared statement just run because its table
+def _plan_is_stale(error, connection, compiled):
+    """Was ``error`` PostgreSQL refusing ``compiled``'s prepared statement because its table
     changed under it ("cached plan must not change result type")? Then the statement is
     marked to be dropped and prepared again on its next run."""
     cause = error.__cause__
     if getattr(cause, "pgcode", None) != "0A000" or "cached plan" not in str(cause):
         return False
-    connection, compiled = getattr(_last_run, "statement", (None, None))
-    prepared = _on_connection.get(connection.connection) if connection is not None else None
+    prepared = _on_connection.get(connection.connection) if connection.connection else None
     if not prepared or not prepared.get(compiled.name):
         return False
     prepared[compiled.name] = _STALE
