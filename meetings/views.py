@@ -137,31 +137,24 @@ class UpcomingThenPast:
         first = self.earliest_upcoming_start()
         if not self.prepared:
             return list(self.upcoming.filter(starts__gte=first)[start:stop])
-        rows = UPCOMING_PART.page(
-            start, stop - start, now=timezone.now(), first=first.isoformat(), **self.today
-        )
-        for meeting in rows:
-            meeting.is_upcoming = True
-        return rows
+        return self._page(UPCOMING_PART, start, stop, True, first=first.isoformat())
 
     def _past(self, start, stop):
         if not self.prepared:
             return list(self.past[start:stop])
-        return self._marked_past(PAST_PART.page(start, stop - start, **self._past_values()))
+        return self._page(PAST_PART, start, stop, False)
 
     def _past_from_end(self, start, stop):
         if not self.prepared:
             return list(self.past.reverse()[start:stop])
-        rows = PAST_PART_FROM_END.page(start, stop - start, **self._past_values())
-        return self._marked_past(rows)
+        return self._page(PAST_PART_FROM_END, start, stop, False)
 
-    def _past_values(self):
-        return {"now": timezone.now(), **self.today}
-
-    @staticmethod
-    def _marked_past(rows):
+    def _page(self, part, start, stop, upcoming, **values):
+        """Rows ``start`` to ``stop`` of a prepared part, each marked upcoming or not (what
+        the ORM's parts carry as an annotation)."""
+        rows = part.page(start, stop - start, now=timezone.now(), **self.today, **values)
         for meeting in rows:
-            meeting.is_upcoming = False
+            meeting.is_upcoming = upcoming
         return rows
 
 
