@@ -58,20 +58,20 @@ class DocumentFilter(PublicFilterSet):
     )
     body = slug_choice_filter(
         "issuing body",
-        lambda request: Body.objects.published(),
+        Body,
         field_name="issuing_body",
         help_text="The ASEAN body that issued or adopted it.",
     )
     year = YearFilter(label="Year", help_text="The year of its date, e.g. 2007.")
     member_state = slug_choice_filter(
         "member state",
-        lambda request: MemberState.objects.published(),
+        MemberState,
         method="filter_member_state",
         help_text="Agreements the Member State signed or consented to (name or ISO code).",
     )
     topic = slug_choice_filter(
         "topic",
-        lambda request: Topic.objects.published(),
+        Topic,
         method="filter_topic",
         help_text="Documents on the subject.",
     )

@@ -11,13 +11,13 @@ class FAQFilter(PublicFilterSet):
     q = WordFilter(DocumentKind.FAQ, help_text="Words in the question or its answer.")
     topic = slug_choice_filter(
         "topic",
-        lambda request: Topic.objects.published(),
+        Topic,
         field_name="topics",
         help_text="Questions on the subject.",
     )
     division = slug_choice_filter(
         "division",
-        lambda request: Division.objects.published(),
+        Division,
         help_text="Questions the division answers.",
     )
 

@@ -31,18 +31,18 @@ class InitiativeFilter(MemberStateCodes, PublicFilterSet):
     q = WordFilter(DocumentKind.INITIATIVE, help_text="Words in the title, summary or description.")
     division = slug_choice_filter(
         "division",
-        lambda request: Division.objects.published(),
+        Division,
         method="filter_division",
         help_text="Initiatives the division leads or supports.",
     )
     lead_division = slug_choice_filter(
         "lead division",
-        lambda request: Division.objects.published(),
+        Division,
         help_text="Only the initiatives the division leads.",
     )
     topic = slug_choice_filter(
         "topic",
-        lambda request: Topic.objects.published(),
+        Topic,
         method="filter_topic",
         help_text="Initiatives on the subject.",
     )

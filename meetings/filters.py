@@ -47,7 +47,7 @@ class MeetingFilter(MemberStateCodes, PublicFilterSet):
     )
     body = slug_choice_filter(
         "body",
-        lambda request: Body.objects.published(),
+        Body,
         help_text="Meetings of that ASEAN body.",
     )
     # The slug or the ISO code (``?member_state=malaysia`` or ``my``), as the open data gives.

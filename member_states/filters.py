@@ -33,9 +33,7 @@ def slug_for(value):
 def member_state_filter(**kwargs):
     """A ``?member_state=`` filter: published Member States by slug, "There is no member
     state “x”." for an unknown one (an ISO code reads as its slug: ``MemberStateCodes``)."""
-    return slug_choice_filter(
-        "member state", lambda request: MemberState.objects.published(), **kwargs
-    )
+    return slug_choice_filter("member state", MemberState, **kwargs)
 
 
 def with_slugs(data, parameter=PARAMETER):

@@ -169,10 +169,13 @@ class RememberedModelChoiceField(django_filters.fields.ModelChoiceField):
     iterator = RememberedChoiceIterator
 
     def options(self):
-        queryset = self.queryset
-        key = f"choices:{queryset.model._meta.label}:{self.label}".replace(" ", "-")
+        model = self.queryset.model
+        key = f"choices:{model._meta.label}:{self.label}".replace(" ", "-")
         return content_token.remember(
-            key, lambda: {o.slug: (o.pk, o.name) for o in queryset.only("pk", "slug", "name")}
+            key,
+            lambda: {
+                o.slug: (o.pk, o.name) for o in model.objects.published().only("pk", "slug", "name")
+            },
         )
 
     def to_python(self, value):
@@ -191,7 +194,15 @@ class RememberedModelChoiceField(django_filters.fields.ModelChoiceField):
 
 
 class RememberedModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """Offers ``model``'s published rows. The form is handed an empty queryset, only to
+    know the model: "published" is worked out when the options are read, once per content
+    token, not for every request (building ``published()``'s query took ~0.1 ms a filter,
+    0.4 ms of the initiatives list's four, on every request)."""
+
     field_class = RememberedModelChoiceField
+
+    def __init__(self, *args, model, **kwargs):
+        super().__init__(*args, queryset=model._default_manager.none(), **kwargs)
 
 
 class PublicFilterSet(django_filters.FilterSet):
@@ -210,13 +221,13 @@ class PublicFilterSet(django_filters.FilterSet):
         return sum(1 for name in self.filters if self.data.get(name, "").strip())
 
 
-def slug_choice_filter(thing, queryset, **kwargs):
-    """A filter that takes a slug (``?division=economic-community-department``) and says
-    "There is no division “x”." for one that does not exist. ``queryset`` is a callable
-    taking the request, so "published" is decided per request, not at import time."""
+def slug_choice_filter(thing, model, **kwargs):
+    """A filter that takes the slug of one of ``model``'s published rows
+    (``?division=economic-community-department``) and says "There is no division “x”." for
+    one that does not exist."""
     return RememberedModelChoiceFilter(
         label=thing.capitalize(),
-        queryset=queryset,
+        model=model,
         to_field_name="slug",
         empty_label=f"Any {thing}",
         error_messages={"invalid_choice": f"There is no {thing} “%(value)s”."},
