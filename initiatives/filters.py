@@ -1,8 +1,9 @@
 """The initiatives list's filters: slugs in, so a URL reads as what it shows."""
 
 import django_filters
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 
+from caching import content_token
 from divisions.models import Division, Pillar
 from member_states.filters import MemberStateCodes, member_state_filter
 from public.listing import PublicFilterSet, slug_choice_filter
@@ -76,7 +77,13 @@ class InitiativeFilter(MemberStateCodes, PublicFilterSet):
         return queryset if status == ARCHIVED else queryset.filter(status=status)
 
     def filter_division(self, queryset, name, division):
-        return queryset.involving(division)
+        few = not self.building_statement and involves_few(division)
+        return queryset.involving(division, few=few)
+
+    def preparable(self):
+        # A division with few initiatives is read ids first (``involving``), by the ORM.
+        division = self.form.cleaned_data.get("division") if self.is_bound else None
+        return division is None or not involves_few(division)
 
     def filter_topic(self, queryset, name, topic):
         return queryset.tagged(topic)
@@ -87,3 +94,26 @@ class InitiativeFilter(MemberStateCodes, PublicFilterSet):
             memberstate=state, initiative=OuterRef("pk")
         )
         return queryset.filter(Exists(taking_part))
+
+
+# A division leading or supporting fewer than 1 in FEW_SHARE of the published initiatives
+# is read ids first (``InitiativeQuerySet.involving(few=True)``): walking the list's order
+# would pass more than FEW_SHARE rows for each one shown. Where the two ways cost the same,
+# measured at 100,000 initiatives on PostgreSQL (first page): about 1 in 40.
+FEW_SHARE = 40
+
+
+def involves_few(division):
+    published, involved = content_token.remember("initiatives:division-shares", division_shares)
+    return involved.get(division.pk, 0) * FEW_SHARE < published
+
+
+def division_shares():
+    """(published initiatives, {division id: how many of them it leads or supports})."""
+    published = Initiative.objects.published().order_by()
+    led = dict(published.values_list("lead_division").annotate(Count("pk")))
+    involved = dict(led)  # every initiative has a lead division: the led add up to all
+    links = Initiative.supporting_divisions.through.objects.filter(initiative__in=published)
+    for division, supported in links.order_by().values_list("division").annotate(Count("pk")):
+        involved[division] = involved.get(division, 0) + supported
+    return sum(led.values()), involved

@@ -90,16 +90,31 @@ class InitiativeQuerySet(PublishableQuerySet):
             row.card_topics = found.get(row.pk, [])
         return rows
 
-    # EXISTS on the link tables rather than joins: no duplicate rows, no DISTINCT; and the
-    # database can walk the title index and stop after one page, checking each row by the
-    # link table's unique index, instead of first collecting every linked id (at 100,000
-    # initiatives, 8 ms → 2 ms for a topic).
-    def involving(self, division):
-        """Initiatives the division leads or supports."""
-        supporting = self.model.supporting_divisions.through.objects.filter(
-            division=division, initiative=models.OuterRef("pk")
+    # Subqueries on the link tables rather than joins: no duplicate rows, no DISTINCT; and
+    # the database can walk the title index and stop after one page, checking each row by
+    # the link table's unique index, instead of first collecting every linked id (at
+    # 100,000 initiatives, 8 ms → 2 ms for a topic).
+    def involving(self, division, few=False):
+        """Initiatives the division leads or supports, by one of two queries for the same
+        rows, measured at 100,000 initiatives on PostgreSQL for a page of 20 in title order:
+
+        - by default, row by row: the subquery names the row, so the database checks each
+          row it walks by the link table's unique index and stops after the page. (As an
+          EXISTS under the OR, PostgreSQL hashed all 12,000 links of a large division on
+          every page: 5.3 ms, now 0.6 ms.)
+        - ``few=True``, for a division with few initiatives: their ids first, then those
+          rows in order. A walk would pass nearly every row to fill a page (20 initiatives
+          of 100,000: 210 ms, this way 0.6 ms); for a large division this is the slow way
+          (120 ms)."""
+        links = self.model.supporting_divisions.through.objects
+        if few:
+            led = self.model.objects.filter(lead_division=division).order_by().values("pk")
+            supported = links.filter(division=division).order_by().values("initiative_id")
+            return self.filter(pk__in=supported.union(led, all=True))
+        supports_it = links.filter(division=division, initiative=models.OuterRef("pk"))
+        return self.filter(
+            models.Q(lead_division=division) | models.Q(pk__in=supports_it.values("initiative"))
         )
-        return self.filter(models.Q(lead_division=division) | models.Exists(supporting))
 
     def tagged(self, topic):
         tagged = self.model.topics.through.objects.filter(

@@ -208,6 +208,16 @@ class RememberedModelChoiceFilter(django_filters.ModelChoiceFilter):
 class PublicFilterSet(django_filters.FilterSet):
     """A public list's filters: each field's help text is tied to its field."""
 
+    # True on a filterset that builds a list's prepared statement (public.prepared_lists):
+    # its values are stand-ins, so its filters must not read their rows to choose a query.
+    building_statement = False
+
+    def preparable(self):
+        """Whether the list, with these values, is read by the prepared statement its
+        filters build (``building_statement``); a filter that picks its query by its
+        value's rows says no for the values it reads another way."""
+        return True
+
     @property
     def form(self):
         if not hasattr(self, "_form"):

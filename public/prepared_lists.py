@@ -46,6 +46,8 @@ def prepared_rows(key, filterset, rows, leave_out=()):
     ``leave_out`` are known to change nothing (words too common to search for)."""
     if filterset.is_bound and not filterset.is_valid():
         return None  # the view answers with the form's errors
+    if not filterset.preparable():
+        return None
     cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
     values, models = {}, {}
     for name in sorted(cleaned):
@@ -64,7 +66,9 @@ def prepared_rows(key, filterset, rows, leave_out=()):
 
     def build(now, **given):
         queryset = rows(now)
-        filters = type(filterset)(queryset=queryset).filters  # the list's own filter code
+        building = type(filterset)(queryset=queryset)  # the list's own filter code
+        building.building_statement = True
+        filters = building.filters
         for name, model in models.items():
             value = given[name] if model is None else model(pk=given[name])
             queryset = filters[name].filter(queryset, value)

@@ -5,14 +5,17 @@ and from the end, with drafts, scheduled and archived initiatives left out."""
 import datetime
 
 import pytest
+from django.db.models import Q
 from django.test import RequestFactory
 from django.utils import timezone
 
+from initiatives import filters
 from initiatives.filters import InitiativeFilter
+from initiatives.models import Initiative
 from initiatives.views import card_rows
 from public.listing import RememberingPaginator
 from public.prepared_lists import PreparedRows, prepared_rows
-from tests.factories import InitiativeFactory, MemberStateFactory
+from tests.factories import DivisionFactory, InitiativeFactory, MemberStateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +94,67 @@ def test_the_page_reads_the_prepared_rows_and_draws_the_same_cards(client, setti
             response = client.get("/initiatives/", {**data, "page": page})
             shown = [row.title for row in response.context["page_obj"].object_list]
             assert shown == expected[(page - 1) * size : page * size], (data, page)
+
+
+@pytest.fixture
+def small_division(catalogue):
+    """A division in 3 of the 26 published initiatives (leading two, supporting one),
+    counted as one with few initiatives: under 1 in 5 of them here."""
+    small = DivisionFactory(slug="small", name="Small Unit")
+    for title in ("Plan 04", "Plan 01"):
+        InitiativeFactory(title=title, lead_division=small, topics=[catalogue.trade])
+    InitiativeFactory(title="Plan 02", lead_division=catalogue.econ, supporting_divisions=[small])
+    InitiativeFactory(title="Plan 02 draft", lead_division=small, state="draft")
+    return small
+
+
+def involving_by_join(division):
+    """The rows a division's list shows, worked out the plain way: a join, made distinct."""
+    rows = Initiative.objects.published().filter(
+        Q(lead_division=division) | Q(supporting_divisions=division)
+    )
+    return list(rows.distinct().order_by("title", "pk").values_list("pk", flat=True))
+
+
+def test_both_ways_of_reading_a_division_give_its_rows(catalogue, small_division):
+    for division in (catalogue.econ, catalogue.socio, small_division):
+        expected = involving_by_join(division)
+        assert expected
+        for few in (False, True):
+            rows = card_rows(timezone.now()).involving(division, few=few)
+            assert list(rows.values_list("pk", flat=True)) == expected, (division, few)
+            assert [row.pk for row in rows.reverse()[:2]] == expected[::-1][:2]
+
+
+def test_a_division_with_few_initiatives_is_read_ids_first(
+    client, settings, monkeypatch, catalogue, small_division
+):
+    monkeypatch.setattr(filters, "FEW_SHARE", 5)
+    assert filters.involves_few(small_division)
+    assert not filters.involves_few(catalogue.econ)  # in most of the 26
+    # The prepared path is for the walk; the few are read by the ORM, ids first.
+    assert prepared_rows("test", filtered({"division": "small"}), card_rows) is None
+    assert "UNION" in str(filtered({"division": "small"}).qs.query)
+    assert isinstance(
+        prepared_rows("test", filtered({"division": "economic"}), card_rows), PreparedRows
+    )
+    assert "UNION" not in str(filtered({"division": "economic"}).qs.query)
+    settings.INITIATIVES_PER_PAGE = 2
+    for slug, division in (("small", small_division), ("economic", catalogue.econ)):
+        expected = involving_by_join(division)
+        for page in (1, 2):
+            response = client.get("/initiatives/", {"division": slug, "page": page})
+            shown = [row.pk for row in response.context["page_obj"].object_list]
+            assert shown == expected[(page - 1) * 2 : page * 2], (slug, page)
+    # Combined with another filter, the few are still read ids first.
+    response = client.get("/initiatives/", {"division": "small", "topic": "trade"})
+    titles = [row.title for row in response.context["page_obj"].object_list]
+    assert titles == ["Plan 01", "Plan 04"]
+
+
+def test_the_shares_follow_what_is_published(catalogue, small_division, monkeypatch):
+    monkeypatch.setattr(filters, "FEW_SHARE", 5)
+    assert filters.involves_few(small_division)
+    for n in range(3):  # now in 6 of 29: more than 1 in 5
+        InitiativeFactory(title=f"Small {n}", lead_division=small_division)
+    assert not filters.involves_few(small_division)
