@@ -1,11 +1,11 @@
 """Questions people ask about the Secretariat, with answers staff keep current."""
 
 from django.db import models
-from django.urls import reverse
 
 from divisions.models import Division
 from initiatives.models import Topic
 from people.models import Role
+from public.links import view_url
 from publishing.content import ContentModel, publish_permission_meta
 from publishing.history import PortalHistory
 
@@ -58,4 +58,4 @@ class FAQ(ContentModel):
         return self.question
 
     def get_absolute_url(self):
-        return f"{reverse('faqs:list')}#{self.slug}"
+        return f"{view_url('faqs:list')}#{self.slug}"

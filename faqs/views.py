@@ -1,4 +1,4 @@
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.utils import timezone
 
 from caching.prepared_queries import PreparedQuery
@@ -17,7 +17,7 @@ ORDERS = {SOURCE_ORDER: "In the order of the source", BY_DIVISION: "By division"
 
 
 def resting_documents(now=None):
-    """The published documents an answer rests on, for the list (one query for them all)."""
+    """The published documents, as the list shows those an answer rests on."""
     return Document.objects.published(now).only("title", "slug", "date").order_by("-date", "title")
 
 
@@ -41,10 +41,18 @@ RESTING_ON = PreparedQuery(
 def in_source_order():
     """Every published question in the source's order, each with its ``resting_documents``."""
     now = timezone.now()
-    faqs = IN_SOURCE_ORDER.rows(now=now)
+    return with_resting_documents(IN_SOURCE_ORDER.rows(now=now), now)
+
+
+def with_resting_documents(faqs, now=None):
+    """``faqs`` as a list, each with ``resting_documents``: the published documents its
+    answer rests on, newest first, read by one prepared query for them all (a prefetch
+    built its query on every request)."""
+    faqs = list(faqs)
     resting = {}
     if faqs:
-        for link in RESTING_ON.rows(faqs=[faq.pk for faq in faqs], now=now):
+        rows = RESTING_ON.rows(faqs=[faq.pk for faq in faqs], now=now or timezone.now())
+        for link in rows:
             resting.setdefault(link.faq_id, []).append(link.document)
     for faq in faqs:
         faq.resting_documents = resting.get(faq.pk, [])
@@ -72,13 +80,7 @@ class FAQListView(FilteredListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        rows = (
-            FAQ.objects.published()
-            .select_related("division")
-            .prefetch_related(
-                Prefetch("documents", queryset=resting_documents(), to_attr="resting_documents")
-            )
-        )
+        rows = FAQ.objects.published().select_related("division")
         if self.order == BY_DIVISION:
             return rows.order_by(
                 F("division__order").asc(nulls_last=True), "division__name", "order", "pk"
@@ -93,16 +95,17 @@ class FAQListView(FilteredListView):
         if not match:
             if self.order == SOURCE_ORDER and not self.filterset.active_count():
                 return in_source_order()
-            return self.filterset.qs
+            return with_resting_documents(self.filterset.qs)
         position = {pk: n for n, pk in enumerate(match.ranked_ids(self.filterset.qs, 0, None))}
         rows = list(self.filterset.qs)
         if self.order != BY_DIVISION:
-            return sorted(rows, key=lambda row: position.get(row.pk, 0))
+            return with_resting_documents(sorted(rows, key=lambda row: position.get(row.pk, 0)))
         # Grouped by division as the page shows them; within a division, best match first.
         group = {}
         for row in rows:
             group.setdefault(row.division_id, len(group))
-        return sorted(rows, key=lambda row: (group[row.division_id], position.get(row.pk, 0)))
+        rows.sort(key=lambda row: (group[row.division_id], position.get(row.pk, 0)))
+        return with_resting_documents(rows)
 
     def order_url(self, order):
         """This list (its filters kept, the page dropped) in ``order``, at its results."""

@@ -24,3 +24,14 @@ def _around_slug(viewname, prefix, urlconf):
 def slug_url(viewname, slug):
     before, after = _around_slug(viewname, get_script_prefix(), get_urlconf())
     return f"{before}{slug}{after}"
+
+
+@lru_cache(maxsize=64)
+def _url_of(viewname, prefix, urlconf):
+    return reverse(viewname, urlconf=urlconf)
+
+
+def view_url(viewname):
+    """``reverse(viewname)`` for a view that takes no arguments, worked out once per view,
+    script prefix and URL configuration (the FAQ list links each of its questions)."""
+    return _url_of(viewname, get_script_prefix(), get_urlconf())
