@@ -28,12 +28,14 @@ def resting_documents(now=None):
 IN_SOURCE_ORDER = PreparedQuery(
     lambda now: FAQ.objects.published(now).select_related("division").order_by("order", "pk")
 )
+# Documents, each with the question it supports (``faq_id``; once per question it
+# supports): no link-table rows made into objects besides them.
 RESTING_ON = PreparedQuery(
     lambda faqs, now: (
-        FAQ.documents.through.objects.filter(faq__in=faqs, document__in=resting_documents(now))
-        .select_related("document")
-        .only("faq", "document__title", "document__slug", "document__date")
-        .order_by("-document__date", "document__title", "document__pk")
+        resting_documents(now)
+        .annotate(faq_id=F("faqs"))
+        .filter(faq_id__in=faqs)
+        .order_by("-date", "title", "pk")
     )
 )
 
@@ -52,8 +54,8 @@ def with_resting_documents(faqs, now=None):
     resting = {}
     if faqs:
         rows = RESTING_ON.rows(faqs=[faq.pk for faq in faqs], now=now or timezone.now())
-        for link in rows:
-            resting.setdefault(link.faq_id, []).append(link.document)
+        for document in rows:
+            resting.setdefault(document.faq_id, []).append(document)
     for faq in faqs:
         faq.resting_documents = resting.get(faq.pk, [])
     return faqs
