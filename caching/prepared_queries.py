@@ -184,8 +184,7 @@ class PreparedQuery:
             )
         columns = [column for column, _, _ in compiler.select[: compiler.col_count]]
         converters = compiler.get_converters(columns)
-        where_params = compiler.compile(compiler.where)[1] if compiler.where else ()
-        typed_by_columns = len(where_params) == len(params)
+        typed_by_columns = _where_parameters(compiler) == len(params)
         if paged:
             query = queryset.query
             if query.low_mark or query.high_mark is not None or not query.order_by:
@@ -196,6 +195,18 @@ class PreparedQuery:
         return _Compiled(
             queryset, compiler, sql, tuple(params), slots, converters, typed_by_columns
         )
+
+
+def _where_parameters(compiler):
+    """How many parameters ``compiler``'s query compares in its WHERE clauses (those of
+    each part of a UNION)."""
+    query = compiler.query
+    if query.combinator:
+        return sum(
+            len(compiler.compile(part.where)[1]) if part.where else 0
+            for part in query.combined_queries
+        )
+    return len(compiler.compile(compiler.where)[1]) if compiler.where else 0
 
 
 _statement_numbers = itertools.count(1)

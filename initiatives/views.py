@@ -94,9 +94,7 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
         periods = reads.PERIODS.rows(pk=pk) if indicators else []
         for indicator in indicators:
             indicator.period_list = [p for p in periods if p.indicator_id == indicator.pk]
-        context["supporting"] = reads.SUPPORTING.rows(pk=pk, now=now)
-        context["topics"] = reads.TOPICS.rows(pk=pk, now=now)
-        context["member_states"] = reads.MEMBER_STATES.rows(pk=pk, now=now)
+        context["supporting"], context["topics"], context["member_states"] = reads.links(pk, now)
         context["documents"] = reads.DOCUMENTS.rows(pk=pk, now=now)
         context["milestones"] = milestones
         context["milestones_reached"] = sum(1 for m in milestones if m.reached)

@@ -219,6 +219,35 @@ def test_a_value_outside_the_where_clause_keeps_its_type():
     assert initiative.slug == "alpha"
 
 
+def test_a_union_is_prepared_when_its_parts_compare_every_value():
+    """Each part of a UNION compares its values in its own WHERE clause: prepared on the
+    server (PostgreSQL); a ``Value`` selected in one part keeps it as SQL."""
+    from django.db.models import F, IntegerField, Value
+
+    alpha, beta = InitiativeFactory(slug="alpha"), InitiativeFactory(slug="beta")
+
+    def union(first, second, weight=None):
+        one = Initiative.objects.filter(slug=first)
+        if weight is not None:
+            one = one.annotate(pk_or_weight=Value(weight, output_field=IntegerField()))
+        else:
+            one = one.annotate(pk_or_weight=F("pk"))
+        two = Initiative.objects.filter(slug=second).annotate(pk_or_weight=F("pk"))
+        # Each part unordered (the model's order): SQLite refuses ORDER BY in a part.
+        one, two = (part.order_by().values_list("slug", "pk_or_weight") for part in (one, two))
+        return one.union(two, all=True).order_by("slug")
+
+    typed = PreparedQuery(lambda first, second: union(first, second))
+    valued = PreparedQuery(lambda first, second: union(first, second, weight=7))
+    for _ in range(2):
+        rows, sent = run_logged(typed, first="beta", second="alpha")
+        assert rows == [("alpha", alpha.pk), ("beta", beta.pk)]
+        assert sent[0].startswith("EXECUTE") == (connection.vendor == "postgresql")
+        rows, sent = run_logged(valued, first="alpha", second="beta")
+        assert rows == [("alpha", 7), ("beta", beta.pk)]
+        assert not sent[0].startswith("EXECUTE")
+
+
 @on_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_a_column_changed_by_a_migration_is_prepared_again():

@@ -246,7 +246,7 @@ def test_query_counts_do_not_grow_with_rows(queries_for, settings, rows):
     assert counts == {
         "list": 8,
         "filtered list": 8,
-        "detail": 10,
+        "detail": 8,
         "topic": 7 + long_lists,
         "topic again": 7,
     }
