@@ -4,22 +4,15 @@
 from caching.prepared_queries import PreparedQuery
 from initiatives.models import Initiative, Topic
 from partners.models import Partner
+from public.link_lists import LinkList, LinkLists
 
 from .models import Participation
 
-TOPICS = PreparedQuery(
-    lambda pk, now: Topic.objects.published(now).filter(documents=pk).only("name", "slug")
-)
-INITIATIVES = PreparedQuery(
-    lambda pk, now: (
-        Initiative.objects.published(now)
-        .filter(documents=pk)
-        .only("title", "slug", "summary")
-        .order_by("title")
-    )
-)
-PARTNERS = PreparedQuery(
-    lambda pk, now: Partner.objects.published(now).filter(documents=pk).only("name", "slug", "kind")
+# The page's three short lists of links, in one query (``public.link_lists``).
+LINKS = LinkLists(
+    LinkList(Topic, "documents"),
+    LinkList(Partner, "documents"),
+    LinkList(Initiative, "documents", label="title"),
 )
 PARTICIPATIONS = PreparedQuery(
     lambda pk: (

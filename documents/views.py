@@ -89,9 +89,7 @@ class DocumentDetailView(PreviewableDetailMixin, DetailView):
         document = self.object
         pk, now = document.pk, timezone.now()
         participations = reads.PARTICIPATIONS.rows(pk=pk)
-        context["topics"] = reads.TOPICS.rows(pk=pk, now=now)
-        context["partners"] = reads.PARTNERS.rows(pk=pk, now=now)
-        context["initiatives"] = reads.INITIATIVES.rows(pk=pk, now=now)
+        context["topics"], context["partners"], context["initiatives"] = reads.LINKS.rows(pk, now)
         context["matrix"] = agreement_matrix(document, participations)
         context["references"] = references_for(document, *participations)
         context["body_public"] = is_live(document.issuing_body)
