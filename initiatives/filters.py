@@ -98,8 +98,10 @@ class InitiativeFilter(MemberStateCodes, PublicFilterSet):
 
 # A division leading or supporting fewer than 1 in FEW_SHARE of the published initiatives
 # is read ids first (``InitiativeQuerySet.involving(few=True)``): walking the list's order
-# would pass more than FEW_SHARE rows for each one shown. Where the two ways cost the same,
-# measured at 100,000 initiatives on PostgreSQL (first page): about 1 in 40.
+# would pass more than FEW_SHARE rows for each one shown. Measured on a first page at
+# 100,000 initiatives (54,000 published) on PostgreSQL: a division in 0.7% of them, ids
+# first 1.7 ms against a walk's 15 ms; in 7%, the walk 1.8 ms against 13 ms. The two
+# costs (about 5 µs a row walked, 3 µs an id collected) meet near 1 in 40.
 FEW_SHARE = 40
 
 
