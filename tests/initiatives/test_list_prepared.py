@@ -98,8 +98,8 @@ def test_the_page_reads_the_prepared_rows_and_draws_the_same_cards(client, setti
 
 @pytest.fixture
 def small_division(catalogue):
-    """A division in 3 of the 26 published initiatives (leading two, supporting one),
-    counted as one with few initiatives: under 1 in 5 of them here."""
+    """A division in 3 of the 26 published initiatives (leading two, supporting one; 4 of
+    the 30 initiatives with a draft it leads), counted as one with few: under 1 in 5."""
     small = DivisionFactory(slug="small", name="Small Unit")
     for title in ("Plan 04", "Plan 01"):
         InitiativeFactory(title=title, lead_division=small, topics=[catalogue.trade])
@@ -155,6 +155,6 @@ def test_a_division_with_few_initiatives_is_read_ids_first(
 def test_the_shares_follow_what_is_published(catalogue, small_division, monkeypatch):
     monkeypatch.setattr(filters, "FEW_SHARE", 5)
     assert filters.involves_few(small_division)
-    for n in range(3):  # now in 6 of 29: more than 1 in 5
+    for n in range(3):  # now in 7 of the 33 initiatives: more than 1 in 5
         InitiativeFactory(title=f"Small {n}", lead_division=small_division)
     assert not filters.involves_few(small_division)
