@@ -202,7 +202,9 @@ class RememberedModelChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = RememberedModelChoiceField
 
     def __init__(self, *args, model, **kwargs):
-        super().__init__(*args, queryset=model._default_manager.none(), **kwargs)
+        # A callable, which django-filter calls when it draws the field: the filterset
+        # copies its filters on every request, and a queryset costs ~10 µs to copy.
+        super().__init__(*args, queryset=lambda request: model._default_manager.none(), **kwargs)
 
 
 class PublicFilterSet(django_filters.FilterSet):
