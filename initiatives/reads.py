@@ -23,12 +23,6 @@ LINKS = LinkLists(
 )
 
 
-def links(pk, now):
-    """``(supporting divisions, topics, Member States)`` of initiative ``pk``, published
-    ones only, each a list of its model's instances carrying their name and slug."""
-    return LINKS.rows(pk=pk, now=now)
-
-
 DOCUMENTS = PreparedQuery(
     lambda pk, now: (
         _documents_model()

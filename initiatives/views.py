@@ -94,7 +94,8 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
         periods = reads.PERIODS.rows(pk=pk) if indicators else []
         for indicator in indicators:
             indicator.period_list = [p for p in periods if p.indicator_id == indicator.pk]
-        context["supporting"], context["topics"], context["member_states"] = reads.links(pk, now)
+        supporting, topics, member_states = reads.LINKS.rows(pk, now)
+        context.update(supporting=supporting, topics=topics, member_states=member_states)
         context["documents"] = reads.DOCUMENTS.rows(pk=pk, now=now)
         context["milestones"] = milestones
         context["milestones_reached"] = sum(1 for m in milestones if m.reached)
