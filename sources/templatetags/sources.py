@@ -34,13 +34,14 @@ def refs_of(references, item):
 def ref_marks(context, item):
     """``{% ref_marks item %}``: the item's [n] marks, each linking to its source in the
     page's list. A tag rather than an included template: a list marks every row, and an
-    include costs several times what this does."""
+    include costs several times what this does. Most rows have no marks, and
+    ``format_html_join`` costs even with nothing to join."""
+    refs = refs_of(context.get("references"), item)
+    if not refs:
+        return ""
     return format_html_join(
         "",
         '<sup class="ref"><a href="#{}">[{}]<span class="visually-hidden"> source: {}'
         "</span></a></sup>",
-        (
-            (ref.anchor, ref.number, ref.source.title)
-            for ref in refs_of(context.get("references"), item)
-        ),
+        ((ref.anchor, ref.number, ref.source.title) for ref in refs),
     )

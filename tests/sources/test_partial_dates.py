@@ -1,6 +1,7 @@
 """Dates as precise as they are known: the value, the model field (both databases), the
 form field and the template filter."""
 
+import calendar
 import datetime
 
 import pytest
@@ -46,6 +47,24 @@ def test_parsing_showing_and_writing(text, iso, shown, precision):
 def test_impossible_or_unreadable_dates_say_which_forms_are_accepted(text, message):
     with pytest.raises(PartialDateError, match=message):
         PartialDate.parse(text)
+
+
+def test_a_text_read_again_gives_the_same_value_and_a_refused_one_is_refused_again():
+    # Parses are remembered (the values are immutable); refusals must not be.
+    assert PartialDate.parse("2019-06-23") is PartialDate.parse("2019-06-23")
+    for _ in range(2):
+        with pytest.raises(PartialDateError, match="February 2019 has no day 29."):
+            PartialDate.parse("2019-02-29")
+
+
+def test_every_month_has_the_days_the_calendar_gives_it():
+    for year in (1900, 1999, 2000, 2023, 2024, 2100):
+        for month in range(1, 13):
+            last = calendar.monthrange(year, month)[1]
+            assert PartialDate(year, month, last).last_day == datetime.date(year, month, last)
+            assert PartialDate(year, month).last_day.day == last
+            with pytest.raises(PartialDateError, match=f"has no day {last + 1}"):
+                PartialDate(year, month, last + 1)
 
 
 def test_first_and_last_day_of_each_precision():
