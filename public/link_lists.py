@@ -32,6 +32,15 @@ class LinkList:
     link: str  # the lookup from the model to the item: ``documents``, ``initiatives``
     label: str = "name"  # the field the link shows
 
+    def instance(self, pk, slug, text):
+        """An instance as the ORM makes one read with ``only()``: Django's ``from_db``,
+        the other fields deferred. Made as ``Model(pk=…, slug=…, name=…)`` it worked out
+        every other field's default (a Member State: 34 µs, against 7 µs)."""
+        opts = self.model._meta
+        given = {opts.pk.attname: pk, "slug": slug, self.label: text}
+        names = [f.attname for f in opts.concrete_fields if f.attname in given]
+        return self.model.from_db("default", names, [given[name] for name in names])
+
 
 class LinkLists:
     def __init__(self, *lists):
@@ -62,9 +71,9 @@ class LinkLists:
         return first.union(*rest, all=True).order_by("list", "place")
 
     def rows(self, pk, now):
-        """One list per ``LinkList``, of instances with their label, slug and id."""
+        """One list per ``LinkList``, of instances with their label, slug and id (their
+        other fields deferred)."""
         found = tuple([] for _ in self.lists)
         for number, _place, text, slug, item_pk in self._query.rows(pk=pk, now=now):
-            each = self.lists[number]
-            found[number].append(each.model(pk=item_pk, slug=slug, **{each.label: text}))
+            found[number].append(self.lists[number].instance(item_pk, slug, text))
         return found

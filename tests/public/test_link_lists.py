@@ -66,6 +66,21 @@ def test_each_list_holds_the_published_rows_in_order(document):
     ]
 
 
+def test_the_instances_hold_what_a_link_needs_and_read_the_rest_only_if_asked(document):
+    topics, _, initiatives = document_lists().rows(document.pk, timezone.now())
+    with CaptureQueriesContext(connection) as queries:
+        shown = [(t.pk, t.name, t.get_absolute_url()) for t in topics]
+        shown += [(i.pk, i.title, i.get_absolute_url()) for i in initiatives]
+    assert len(queries) == 0
+    assert [pk for pk, _, _ in shown] == [
+        *(t.pk for t in document.topics.published()),
+        *(i.pk for i in document.initiatives.published()),
+    ]
+    # A field the query did not read is deferred, as with ``only()``: read when asked.
+    assert topics[0].get_deferred_fields() >= {"state", "description"}
+    assert topics[0].description == Topic.objects.get(pk=topics[0].pk).description
+
+
 def test_an_item_without_links_has_empty_lists():
     alone = DocumentFactory()
     assert document_lists().rows(alone.pk, timezone.now()) == ([], [], [])
