@@ -15,6 +15,7 @@ from django_filters.views import FilterView
 
 from caching import content_token
 from public import opendata
+from public.instances import with_only
 
 MAX_PAGE_DIGITS = 9
 
@@ -190,7 +191,7 @@ class RememberedModelChoiceField(django_filters.fields.ModelChoiceField):
                 params={"value": value},
             )
         pk, name = found
-        return self.queryset.model(pk=pk, slug=value, name=name)
+        return with_only(self.queryset.model, pk=pk, slug=value, name=name)
 
 
 class RememberedModelChoiceFilter(django_filters.ModelChoiceFilter):
