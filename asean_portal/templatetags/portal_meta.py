@@ -51,8 +51,11 @@ def canonical_url(context):
         return ""
     pairs = []
     filterset = context.get("filter")
-    if filterset is not None and hasattr(filterset, "form"):
-        for name in filterset.form.fields:
+    # The filters' names, which are the form's fields in its order: building the form
+    # (django-filter makes its class and fields) cost 0.5 ms of the FAQ list, whose form
+    # is drawn from the cache.
+    if filterset is not None and hasattr(filterset, "filters"):
+        for name in filterset.filters:
             value = request.GET.get(name, "").strip()
             if value:
                 pairs.append((name, value))

@@ -7,10 +7,11 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from pages.views import ACCESSIBILITY_REVIEWED
+from public.listing import PublicFilterSet
 from tests.factories import (
     DivisionFactory,
     FAQFactory,
@@ -140,6 +141,25 @@ def test_a_filtered_list_is_its_own_canonical_page_without_noise(client, content
     )
     detail = read(client, "/initiatives/single-window/?utm_campaign=y")
     assert detail.link("canonical")[0]["href"] == "http://testserver/initiatives/single-window/"
+
+
+def every_public_filterset():
+    get_resolver().url_patterns  # noqa: B018 - loads every list's views and filters
+    found, waiting = [], [PublicFilterSet]
+    while waiting:
+        for subclass in waiting.pop().__subclasses__():
+            found.append(subclass)
+            waiting.append(subclass)
+    return found
+
+
+def test_the_canonical_url_names_the_filters_in_the_forms_order(rf):
+    # canonical_url reads the filters' names, not the form (which it would have to build).
+    filtersets = every_public_filterset()
+    assert len(filtersets) >= 4
+    for filterset_class in filtersets:
+        filterset = filterset_class(data={}, queryset=filterset_class._meta.model.objects.none())
+        assert list(filterset.filters) == list(filterset.form.fields), filterset_class
 
 
 def test_the_404_page_has_no_canonical_and_asks_not_to_be_indexed(client, content):
