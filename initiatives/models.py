@@ -61,7 +61,7 @@ class InitiativeQuerySet(PublishableQuerySet):
         )
 
     def for_cards(self):
-        """The rows of ``includes/initiative_card.html``: only the columns it shows (not the
+        """The rows of ``{% initiative_cards %}``: only the columns it shows (not the
         long body), with the lead division. Pass the rows through ``attach_card_topics``."""
         return self.select_related("lead_division").only(*CARD_FIELDS)
 
