@@ -76,17 +76,19 @@ PAYLOADS = load_payloads()
 
 
 def template_tags(admin=False):
-    """Every element name written in the project's templates and Django's form widgets (and
-    with ``admin`` in the Django admin's): the elements a page may legitimately contain."""
+    """Every element name written in the project's templates, its template tags (markup
+    some tags write in Python) and Django's form widgets (and with ``admin`` in the Django
+    admin's): the elements a page may legitimately contain."""
     dirs = [Path(d) for engine in settings.TEMPLATES for d in engine.get("DIRS", [])]
     dirs.append(Path(django.__file__).parent / "forms" / "templates")
     if admin:
         dirs.append(Path(django.__file__).parent / "contrib" / "admin" / "templates")
+    files = [template for directory in dirs for template in directory.rglob("*.html")]
+    files += Path(settings.BASE_DIR).glob("*/templatetags/*.py")
     names = set()
-    for directory in dirs:
-        for template in directory.rglob("*.html"):
-            text = template.read_text(encoding="utf-8")
-            names.update(m.lower() for m in re.findall(r"<([a-zA-Z][a-zA-Z0-9-]*)", text))
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        names.update(m.lower() for m in re.findall(r"<([a-zA-Z][a-zA-Z0-9-]*)", text))
     return names
 
 

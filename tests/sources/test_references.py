@@ -1,10 +1,13 @@
 """A page's numbered references: sources numbered in order of first appearance, each once,
 with [n] links beside the facts and an ordered "Sources" list at the end."""
 
+import datetime
+
 import pytest
 
 from initiatives.models import Indicator, IndicatorPeriod
 from partial_dates import PartialDate
+from sources.models import Source
 from sources.references import references_for
 from tests.factories import InitiativeFactory, MilestoneFactory, SourceFactory, cite
 
@@ -77,3 +80,41 @@ def test_the_page_shows_marks_indicators_and_the_sources_list(plan, client):
     # Progress is drawn for the indicator only: 2 → 6, actual 4: half way.
     assert '<progress max="100" value="50"' in html
     assert "50% of the way" in html
+
+
+def sources_list(html):
+    start = html.index('<ol class="sources-list">')
+    return html[start : html.index("</ol>", start) + len("</ol>")]
+
+
+def test_each_source_in_the_list_shows_what_is_known_of_it_escaped(client):
+    full = SourceFactory(
+        key="full",
+        title='Report <on> "trade"',
+        publisher="Secretariat & Partners",
+        published=PartialDate(2019, 6, 23),
+        url="https://example.org/report?a=1&b=2",
+        archived_url="https://archive.example/report",
+        accessed_on=datetime.date(2024, 3, 5),
+        kind=Source.Kind.OFFICIAL_DOCUMENT,
+        notes="Page 3 <only>",
+    )
+    bare = SourceFactory(key="bare", title="Briefing", publisher="", published=None)
+    initiative = InitiativeFactory(title="Reported", sources=[])
+    cite(initiative, full, bare, supports="Its <start> date")
+    html = client.get(initiative.get_absolute_url()).content.decode()
+    assert sources_list(html) == (
+        '<ol class="sources-list">\n'
+        '    <li id="source-1"><cite><a href="https://example.org/report?a=1&amp;b=2" '
+        'rel="noopener noreferrer">Report &lt;on&gt; &quot;trade&quot;</a></cite>. '
+        'Secretariat &amp; Partners, <time datetime="2019-06-23">23 June 2019</time>. '
+        '<span class="source-kind">Official document</span> · '
+        '<a href="https://archive.example/report" rel="noopener noreferrer">archived copy</a>'
+        ' · accessed <time datetime="2024-03-05">5 March 2024</time>'
+        ' <span class="source-note">(Page 3 &lt;only&gt;)</span>'
+        '<br><span class="source-supports">Supports: Its &lt;start&gt; date</span></li>\n'
+        '    <li id="source-2"><cite>Briefing</cite>, undated. '
+        '<span class="source-kind">Official document</span>'
+        '<br><span class="source-supports">Supports: Its &lt;start&gt; date</span></li>\n'
+        "  </ol>"
+    )
