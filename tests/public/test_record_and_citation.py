@@ -11,8 +11,9 @@ import pytest
 import time_machine
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from public.citation import formatted
 from publishing import changes
 from tests.factories import DivisionFactory, InitiativeFactory, TopicFactory
 
@@ -192,3 +193,13 @@ def test_the_access_date_is_today_in_jakarta_at_both_ends_of_the_utc_day(client)
     html = client.get(item.get_absolute_url()).content.decode()
     jakarta_today = timezone.now().astimezone(JAKARTA).date()
     assert f"urldate = {{{jakarta_today.isoformat()}}}" in html
+
+
+def test_a_remembered_date_follows_the_active_language():
+    day = datetime.date(2026, 5, 4)
+    with translation.override("en"):
+        assert formatted(day, "F j, Y") == "May 4, 2026"
+    with translation.override("fr"):
+        assert formatted(day, "F j, Y") == "mai 4, 2026"
+    with translation.override("en"):
+        assert formatted(day, "F j, Y") == "May 4, 2026"
