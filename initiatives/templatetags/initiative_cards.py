@@ -16,7 +16,11 @@ from html import escape
 from django import template
 from django.utils.safestring import mark_safe
 
+from initiatives.models import InitiativeStatus
+
 register = template.Library()
+# ``get_status_display()`` builds this mapping on every call.
+STATUS_LABELS = dict(InitiativeStatus.choices)
 
 ARCHIVED = ' <span class="status status-archived">Archived</span>'
 
@@ -33,7 +37,7 @@ def card(initiative, archived=False):
         f"  <p>{escape(initiative.summary)}</p>\n"
         '  <dl class="facts">\n'
         f'    <dt>Status</dt><dd><span class="status status-{escape(initiative.status)}">'
-        f"{escape(str(initiative.get_status_display()))}</span>"
+        f"{escape(str(STATUS_LABELS.get(initiative.status, initiative.status)))}</span>"
         f"{ARCHIVED if archived else ''}</dd>\n"
         f"    <dt>Lead</dt><dd>{escape(initiative.lead_division.name)}</dd>\n"
         + (f"    <dt>Topics</dt><dd>{topic_links}</dd>\n" if topics else "")
