@@ -3,7 +3,7 @@ its first appearance, so a template can put [n] beside each fact and list the so
 the end (``{% ref_marks item %}`` and ``templates/sources/references.html``)."""
 
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import cache, reduce
 from operator import or_
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
@@ -31,14 +31,16 @@ class Reference:
         return page_of(self.source)
 
 
+@cache
 def page_relations():
     """The one-to-one relations by which a content item is a source (``document``), found
-    by their shape, so this wing never names the apps above it."""
-    return [
+    by their shape, so this wing never names the apps above it. Found once: the models do
+    not change while the process runs, and every source on a page asks."""
+    return tuple(
         rel.get_accessor_name()
         for rel in Source._meta.related_objects
         if rel.one_to_one and hasattr(rel.related_model, "get_absolute_url")
-    ]
+    )
 
 
 def page_of(source):
