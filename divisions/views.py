@@ -35,13 +35,14 @@ def _model(relation):
 
 # A division's page lists, compiled once per process (``caching.prepared_queries``).
 def _first_initiatives(relation, field):
-    """The first initiatives (cards, by title) whose ``field`` is the division."""
+    """The first initiatives (cards, by title) whose ``field`` is the division, without
+    their lead divisions (``_attach_lead_divisions``)."""
     return PreparedQuery(
         lambda pk, now: (
             _model(relation)
             .objects.published(now)
             .filter(**{field: pk})
-            .for_cards()
+            .for_cards(lead_division=False)
             .order_by("title", "pk")[:SHOWN_INITIATIVES]
         )
     )
@@ -89,6 +90,22 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
             rows = prepared.rows(pk=pk, now=now)
             count = lambda related=related: related.published().count()  # noqa: E731
             context[name] = shown(rows, n, f"division-{name}:{pk}", count)
+        _attach_lead_divisions(division, context["led"].rows, context["supported"].rows)
         # The topics of both lists' cards, in one query.
         division.led_initiatives.attach_card_topics(context["led"].rows + context["supported"].rows)
         return context
+
+
+def _attach_lead_divisions(division, led, supported):
+    """Each card's lead division: this one for those it leads; for those it supports, from
+    the published units the page has read already, and a query only for a lead division
+    that is not among them (one unpublished since)."""
+    for row in led:
+        row.lead_division = division
+    units = {unit.pk: unit for unit in published_units()}
+    missing = {row.lead_division_id for row in supported} - units.keys()
+    if missing:
+        others = Division.objects.filter(pk__in=missing).only("name", "slug")
+        units.update((other.pk, other) for other in others)
+    for row in supported:
+        row.lead_division = units[row.lead_division_id]

