@@ -36,9 +36,10 @@ EXPECTED = {
     "about": (4, 3),  # + site sections, citations; cold: divisions (the drawn chart is kept)
     "divisions": (2, 2),  # + divisions
     # + it, led and supported initiatives, their cards' topics (one query), FAQs; cold: the
-    # published units (its sub-units come from them); + its public record of changes, sources;
-    # + the posts heading it, and their holders today (public.page_parts, from people)
-    "division": (11, 10),
+    # published units (its sub-units and its cards' lead divisions come from them); + its
+    # public record of changes, sources; cold: the posts heading divisions, and their
+    # holders today (public.page_parts, from people)
+    "division": (11, 8),
     "initiatives": (8, 3),  # + rows, topics; cold: count, lead division/division/topic/state
     # Words (q) add the index's ranking of the page; cold: the acronym glossary, and how
     # many initiatives the division is in (three counts: how its rows are read).
