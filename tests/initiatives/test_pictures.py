@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.template import Context, Template
 from django.urls import reverse
 
 from divisions.models import Pillar
@@ -97,6 +98,60 @@ def test_detail_page_draws_the_timeline_with_a_text_alternative(client):
     assert "1 of 2 milestones reached" in html
     assert percentages(html) == []  # milestones are counted, never a percentage
     assert "style=" not in html  # positions are SVG attributes, allowed by a strict CSP
+
+
+def test_the_timeline_is_written_exactly_and_escaped():
+    """``{% milestone_timeline_svg %}`` writes the picture in Python: its exact markup, the
+    title escaped, a mark per year and per milestone, today's line and the legend."""
+    initiative = SimpleNamespace(
+        title='Grid <b>"A" & B\'s</b>',
+        planned_start=datetime.date(2020, 1, 1),
+        planned_end=datetime.date(2028, 1, 1),
+        status="ongoing",
+    )
+    milestones = [
+        milestone(datetime.date(2021, 1, 1), done=datetime.date(2021, 2, 1)),
+        milestone(datetime.date(2022, 1, 1)),
+    ]
+    timeline = milestone_timeline(initiative, milestones, today=TODAY)
+    html = Template(
+        "{% load initiative_timeline %}{% milestone_timeline_svg initiative timeline %}"
+    ).render(Context({"initiative": initiative, "timeline": timeline}))
+    years = "".join(
+        f'<line class="tl-tick" x1="{x}%" x2="{x}%" y1="28" y2="44"/>'
+        f'<text class="tl-year" x="{x}%" y="66" text-anchor="{anchor}">{year}</text>'
+        for x, year, anchor in timeline.years
+    )
+    done, overdue = (point.x for point in timeline.points)
+    today = timeline.today_x
+    assert html == (
+        '\n<figure class="timeline">\n'
+        '  <svg width="100%" height="76" role="img" '
+        'aria-labelledby="timeline-title timeline-desc">\n'
+        '    <title id="timeline-title">Timeline of Grid &lt;b&gt;&quot;A&quot; &amp; '
+        "B&#x27;s&lt;/b&gt;</title>\n"
+        '    <desc id="timeline-desc">From January 2020 to January 2028: 1 of 2 milestones '
+        "reached, 1 overdue; a line marks today. The milestones are listed below the "
+        "picture.</desc>\n"
+        '    <line class="tl-axis" x1="0" x2="100%" y1="36" y2="36"/>\n'
+        '    <rect class="tl-period" x="3.0%" y="31" width="94.0%" height="10" rx="3"/>\n'
+        f"    {years}\n"
+        f'    <line class="tl-today" x1="{today}%" x2="{today}%" y1="14" y2="50"/>'
+        f'<text class="tl-today-label" x="{today}%" y="11" text-anchor="middle">today</text>\n'
+        f'    <circle class="tl-done" cx="{done}%" cy="36" r="7"/>'
+        f'<rect class="tl-overdue" x="{overdue}%" y="29" width="14" height="14" '
+        'transform="translate(-7 0)"/>\n'
+        "  </svg>\n"
+        '  <figcaption class="tl-legend">\n'
+        '    <span class="key key-done">reached</span>\n'
+        '    <span class="key key-open">not yet reached</span>\n'
+        '    <span class="key key-overdue">overdue</span>\n'
+        '    <span class="key key-today">today</span>\n'
+        '    <span class="key key-period">the initiative’s period</span>\n'
+        "  </figcaption>\n"
+        "</figure>\n\n"
+    )
+    assert len(timeline.years) > 1 and "Timeline of Grid <b>" not in html
 
 
 def test_detail_without_milestones_says_so(client):
