@@ -91,8 +91,9 @@ def test_the_heads_of_every_division_are_read_in_two_queries_once_per_content_to
 
 
 def test_the_heads_follow_jakartas_date_without_any_change(client):
-    """Kept per content token and day: at 23:30 UTC on 5 May it is 6 May in Jakarta, and a
-    head whose appointment ended on 5 May is no longer named, though nothing changed."""
+    """Kept per content token and day: at 16:30 UTC on 5 May it is 23:30 in Jakarta and the
+    head whose appointment ends that day is named; at 17:30 UTC it is 6 May there, and the
+    next one is, though nothing changed."""
     division = DivisionFactory(slug="timed")
     role = RoleFactory(title="Director of Timing", kind="division-head", division=division)
     AppointmentFactory(
