@@ -35,14 +35,15 @@ def _model(relation):
 
 # A division's page lists, compiled once per process (``caching.prepared_queries``).
 def _first_initiatives(relation, field):
-    """The first initiatives (cards, by title) whose ``field`` is the division, without
-    their lead divisions (``_attach_lead_divisions``)."""
+    """The first initiatives (cards, by title) whose ``field`` is the division, with their
+    topics' ids but without their lead divisions (``_attach_lead_divisions``)."""
     return PreparedQuery(
         lambda pk, now: (
             _model(relation)
             .objects.published(now)
             .filter(**{field: pk})
             .for_cards(lead_division=False)
+            .with_card_topic_ids()
             .order_by("title", "pk")[:SHOWN_INITIATIVES]
         )
     )
@@ -91,7 +92,7 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
             count = lambda related=related: related.published().count()  # noqa: E731
             context[name] = shown(rows, n, f"division-{name}:{pk}", count)
         _attach_lead_divisions(division, context["led"].rows, context["supported"].rows)
-        # The topics of both lists' cards, in one query.
+        # The topics of both lists' cards, from the ids they were read with.
         division.led_initiatives.attach_card_topics(context["led"].rows + context["supported"].rows)
         return context
 

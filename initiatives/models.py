@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.signals import pre_create_historical_record
 
+from caching import content_token
 from caching.prepared_queries import PreparedQuery
 from divisions.models import Division, Pillar, owning_division
 from member_states.models import MemberState
@@ -55,6 +56,38 @@ class TopicLink(NamedTuple):
     url: str
 
 
+def published_topic_links():
+    """``{topic id: (place, TopicLink)}`` of every published topic, the places in name
+    order: the taxonomy's shape, read once per content token like the divisions' units."""
+    return content_token.remember(
+        "initiatives:published-topic-links",
+        lambda: {
+            topic.pk: (place, TopicLink(topic.name, topic.get_absolute_url()))
+            for place, topic in enumerate(
+                Topic.objects.published().only("name", "slug").order_by("name", "pk")
+            )
+        },
+    )
+
+
+class CommaSeparated(models.Aggregate):
+    """A group's values as one comma-separated text: ``GROUP_CONCAT`` (SQLite) or
+    ``STRING_AGG`` (PostgreSQL). The comma is written into the SQL rather than passed as a
+    parameter, so the statement can still be prepared (``caching.prepared_queries``)."""
+
+    function = "GROUP_CONCAT"
+    output_field = models.TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s((%(expressions)s)::text, ',')",
+            **extra_context,
+        )
+
+
 class InitiativeQuerySet(PublishableQuerySet):
     def for_listing(self):
         """What a list row shows, in a fixed number of queries."""
@@ -74,19 +107,47 @@ class InitiativeQuerySet(PublishableQuerySet):
             return self.only(*CARD_OWN_FIELDS, "lead_division")
         return self.select_related("lead_division").only(*CARD_FIELDS)
 
+    def with_card_topic_ids(self):
+        """Each row also carries its topics' ids (``card_topic_ids``, comma-separated), for
+        ``attach_card_topics`` to name from the published topics it remembers: a list's
+        first few cards then need no query of their own for their topics (a division's
+        page read its twelve cards' topics in a statement of its own, 0.28 ms in Python
+        and 0.22 ms in PostgreSQL, at 100,000 initiatives).
+
+        Only for a list's first rows, never a page deep in a list: the database works the
+        subquery out for every row an ``OFFSET`` passes over (page 2,000 of the list: 40,000
+        times, 114 ms → 1.1 s)."""
+        links = (
+            self.model.topics.through.objects.filter(initiative=models.OuterRef("pk"))
+            .order_by()
+            .values("initiative")
+            .annotate(ids=CommaSeparated("topic_id"))
+            .values("ids")
+        )
+        return self.annotate(card_topic_ids=models.Subquery(links))
+
     def attach_card_topics(self, rows):
         """``rows`` as a list, each with ``card_topics``: its published topics in name order,
         as ``TopicLink``s (``division.led_initiatives.attach_card_topics(rows)`` serves the
         apps below this one, which do not import it).
 
-        Django's ``prefetch_related`` of the topics cost more than the card rows themselves
-        (per list, a related manager, its queryset with the publication filter, and the
-        prefetch bookkeeping). Here every card on a page gets its topics from one plain query
-        on the link table: (initiative, topic name, topic slug), published topics only,
-        prepared once per number of cards (``caching.prepared_queries``).
+        Rows read ``with_card_topic_ids`` name theirs from ``published_topic_links``, with
+        no query. Otherwise every card on the page gets its topics from one plain query on
+        the link table: (initiative, topic name, topic slug), published topics only,
+        prepared once per number of cards (``caching.prepared_queries``). Django's
+        ``prefetch_related`` of the topics cost more than the card rows themselves (per
+        list, a related manager, its queryset with the publication filter, and the prefetch
+        bookkeeping).
         """
         rows = list(rows)
         if not rows:
+            return rows
+        if hasattr(rows[0], "card_topic_ids"):
+            published = published_topic_links()
+            for row in rows:
+                ids = map(int, row.card_topic_ids.split(",")) if row.card_topic_ids else ()
+                shown = sorted(published[pk] for pk in ids if pk in published)
+                row.card_topics = [link for _, link in shown]
             return rows
         links = _CARD_TOPICS.rows(pks=sorted({row.pk for row in rows}), now=timezone.now())
         found, shown = defaultdict(list), {}

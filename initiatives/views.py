@@ -177,7 +177,9 @@ class TopicDetailView(PreviewableDetailMixin, DetailView):
         context = super().get_context_data(**kwargs)
         topic = self.object
         # Each list: its first rows, and how many it has ("6 of 8") once per content token.
-        initiatives = topic.initiatives.published().for_cards().order_by("title", "pk")
+        initiatives = (
+            topic.initiatives.published().for_cards().with_card_topic_ids().order_by("title", "pk")
+        )
         context["initiatives"] = first_of(initiatives, SHOWN_INITIATIVES, f"topic:{topic.pk}")
         Initiative.objects.attach_card_topics(context["initiatives"].rows)
         faqs = topic.faqs.published().only("question", "slug")

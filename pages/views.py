@@ -48,6 +48,7 @@ class HomeView(TemplateView):
             Initiative.objects.published()
             .filter(featured=True)
             .for_cards()
+            .with_card_topic_ids()
             .order_by("title")[:FEATURED_ON_HOME]
         )
         return context

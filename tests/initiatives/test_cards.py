@@ -2,9 +2,12 @@
 every value escaped, the published topics only, "Archived" only on the archived list."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
+from caching import after_commit
 from initiatives.models import Initiative
 from tests.factories import DivisionFactory, InitiativeFactory, TopicFactory
 
@@ -66,3 +69,48 @@ def test_every_page_with_cards_draws_the_same_card(client):
     drawn = {url: cards(client.get(url).content.decode()) for url in pages}
     assert all(len(found) == 1 for found in drawn.values()), drawn
     assert len({found[0] for found in drawn.values()}) == 1
+
+
+def test_cards_read_with_their_topic_ids_name_the_same_topics_as_the_query(client):
+    """``with_card_topic_ids`` (a list's first cards) and the link-table query (a page of
+    the list) give each card the same topics: published ones only, in name order, not in
+    the order of their ids; none for a card without topics."""
+    later = timezone.now() + timedelta(days=1)
+    zebra, apple = TopicFactory(name="Zebra"), TopicFactory(name="Apple")
+    hidden, coming = TopicFactory(name="Hidden", draft=True), TopicFactory(publish_at=later)
+    InitiativeFactory(title="A", topics=[zebra, hidden, apple, coming])
+    InitiativeFactory(title="B", topics=[hidden])
+    InitiativeFactory(title="C", topics=[zebra])
+    InitiativeFactory(title="D")
+    cards_of = Initiative.objects.published().for_cards().order_by("title")
+
+    def names(rows):
+        return [[t.name for t in row.card_topics] for row in rows]
+
+    by_query = Initiative.objects.attach_card_topics(cards_of)
+    by_ids = Initiative.objects.attach_card_topics(cards_of.with_card_topic_ids())
+    assert names(by_ids) == names(by_query) == [["Apple", "Zebra"], [], ["Zebra"], []]
+    assert [t.url for t in by_ids[0].card_topics] == [
+        apple.get_absolute_url(),
+        zebra.get_absolute_url(),
+    ]
+
+
+def test_a_cards_topics_follow_a_renamed_or_unpublished_topic(client):
+    """The published topics are remembered per content token: a topic renamed or taken
+    down shows so on the next page (a division's, a topic's, the home page)."""
+    division = DivisionFactory(slug="trade")
+    kept, dropped = TopicFactory(name="Customs", slug="customs"), TopicFactory(name="Ports")
+    InitiativeFactory(title="Window", lead_division=division, topics=[kept, dropped], featured=True)
+    pages = ["/", f"/divisions/{division.slug}/", f"/topics/{kept.slug}/"]
+    for url in pages:
+        assert ">Customs</a>, <a" in cards(client.get(url).content.decode())[0]
+    kept.name = "Customs and borders"
+    kept.save()
+    dropped.state = "draft"
+    dropped.save()
+    after_commit.run_pending()  # the token changes once the change commits
+    for url in pages:
+        (card,) = cards(client.get(url).content.decode())
+        assert '<dt>Topics</dt><dd><a href="/topics/customs/">Customs and borders</a></dd>' in card
+        assert "Ports" not in card
