@@ -203,3 +203,57 @@ def test_a_remembered_date_follows_the_active_language():
         assert formatted(day, "F j, Y") == "mai 4, 2026"
     with translation.override("en"):
         assert formatted(day, "F j, Y") == "May 4, 2026"
+
+
+@pytest.mark.usefixtures("any_hour")
+def test_the_record_under_an_item_page_is_exactly_this_markup_every_value_escaped(client):
+    """The page record (``{% page_record %}``, written in Python): its dates in Jakarta time
+    as the ``date`` filter writes them, its history newest first, and "Cite this page";
+    a hostile note and title escaped."""
+    first = datetime.datetime(2024, 3, 5, 20, 15, tzinfo=datetime.UTC)  # 6 March in Jakarta
+    with time_machine.travel(first, tick=False):
+        item = InitiativeFactory(title='Ports <b>"&', slug="ports")
+    later = datetime.datetime(2025, 1, 9, 3, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(later, tick=False):
+        changes.record_major_change(item, "Fixed <script>alert(1)</script> & dates.")
+    html = client.get(item.get_absolute_url()).content.decode()
+    record = html[html.index('<div class="wrap page-record">') :]
+    record = record[: record.index("</div>") + len("</div>\n")]
+    today = timezone.localdate()
+    accessed = f"{formatted(today, 'F')} {today.day}, {today.year}"
+    assert record == (
+        '<div class="wrap page-record">\n'
+        '  <p class="page-dates">Published <time datetime="2024-03-06T03:15:00+07:00">'
+        "6 March 2024</time> · Last updated "
+        '<time datetime="2025-01-09T10:00:00+07:00">9 January 2025</time></p>\n'
+        '  <section class="page-history" aria-labelledby="page-history-title">\n'
+        '    <h2 id="page-history-title">Page history</h2>\n'
+        "    <ol>\n"
+        '      <li><time datetime="2025-01-09T10:00:00+07:00">9 January 2025</time> '
+        '<span class="change-note">Fixed &lt;script&gt;alert(1)&lt;/script&gt; &amp; dates.'
+        "</span></li>\n"
+        '      <li><time datetime="2024-03-06T03:15:00+07:00">6 March 2024</time> '
+        '<span class="change-note">First published.</span></li>\n'
+        "      \n"
+        "    </ol>\n"
+        "  </section>\n"
+        '  <details class="cite">\n'
+        "    <summary>Cite this page</summary>\n"
+        '    <h3 class="cite-heading">APA</h3>\n'
+        '    <p class="cite-apa">ASEAN Secretariat Knowledge Portal. (2025, January 9). '
+        "<i>Ports &lt;b&gt;&quot;&amp;</i>. Retrieved "
+        f"{accessed}, from http://testserver/initiatives/ports/</p>\n"
+        '    <h3 class="cite-heading">BibTeX</h3>\n'
+        '    <pre class="cite-bibtex"><code>@misc{initiative-ports,\n'
+        "  title = {Ports &lt;b&gt;&quot;\\&amp;},\n"
+        "  author = {{ASEAN Secretariat Knowledge Portal}},\n"
+        "  howpublished = {\\url{http://testserver/initiatives/ports/}},\n"
+        "  url = {http://testserver/initiatives/ports/},\n"
+        "  year = {2025},\n"
+        "  month = jan,\n"
+        f"  urldate = {{{today.isoformat()}}},\n"
+        f"  note = {{Accessed {today.isoformat()}}}\n"
+        "}</code></pre>\n"
+        "  </details>\n"
+        "</div>\n"
+    )
