@@ -8,8 +8,15 @@ from caching import content_token
 
 def site(request):
     """``portal_name``: the site's name, said once (settings.PORTAL_NAME); ``operator``: who
-    runs it (settings.PORTAL_OPERATOR, each field possibly empty)."""
-    return {"portal_name": settings.PORTAL_NAME, "operator": settings.PORTAL_OPERATOR}
+    runs it (settings.PORTAL_OPERATOR, each field possibly empty); ``draft_preview``: who
+    wrote the draft a Publisher is previewing (``publishing.admin.drafts``), else None.
+    (``{% if request.draft_preview %}`` cost every public page 0.07 ms: the template engine
+    tries a key, an attribute and an index, each failing with an exception.)"""
+    return {
+        "portal_name": settings.PORTAL_NAME,
+        "operator": settings.PORTAL_OPERATOR,
+        "draft_preview": getattr(request, "draft_preview", None),
+    }
 
 
 def content_cache(request):

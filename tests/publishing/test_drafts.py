@@ -275,7 +275,7 @@ def test_the_preview_shows_the_draft_on_the_public_page_never_cached(
     content = preview.content.decode()
     assert preview.status_code == 200
     assert "Paperless customs clearance." in content
-    assert "Preview of a draft" in content
+    assert "Preview of a draft</strong> by an-editor:" in content
     assert "no-cache" in preview["Cache-Control"] and "private" in preview["Cache-Control"]
     assert live(initiative).summary == "Customs clearance."  # the preview wrote nothing
     assert "Paperless" not in text_of(client, initiative.get_absolute_url())
