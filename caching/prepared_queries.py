@@ -78,8 +78,12 @@ class _Compiled:
 
 
 class PreparedQuery:
-    def __init__(self, build):
+    def __init__(self, build, constants_in_sql=False):
+        """``constants_in_sql``: on PostgreSQL, write the query's own constants (not its
+        arguments) into the prepared statement as literals, so that its generic plan knows
+        them (``_constants_in_sql``)."""
         self.build = build
+        self.constants_in_sql = constants_in_sql
         self._shapes = OrderedDict()  # (alias, list lengths) -> _Compiled
         self._lock = threading.Lock()
 
@@ -185,6 +189,8 @@ class PreparedQuery:
         columns = [column for column, _, _ in compiler.select[: compiler.col_count]]
         converters = compiler.get_converters(columns)
         typed_by_columns = _where_parameters(compiler) == len(params)
+        if self.constants_in_sql and typed_by_columns and _prepares_on_server(connection):
+            sql, params, slots = _constants_in_sql(connection, sql, params, slots)
         if paged:
             query = queryset.query
             if query.low_mark or query.high_mark is not None or not query.order_by:
@@ -207,6 +213,38 @@ def _where_parameters(compiler):
             for part in query.combined_queries
         )
     return len(compiler.compile(compiler.where)[1]) if compiler.where else 0
+
+
+def _constants_in_sql(connection, sql, params, slots):
+    """``sql`` with the query's constants (every parameter that is not an argument's slot)
+    written in as literals, quoted by the driver; the slots renumbered.
+
+    PostgreSQL plans a prepared statement afresh for its first five runs, then keeps one
+    generic plan if that looks no dearer. A generic plan estimates ``state = $3`` as one
+    state in three; written in, ``state = 'published'`` is estimated from the statistics
+    (nearly every row). Without that the generic plan of a division's supported initiatives
+    looked dearer than it is, and every view paid 0.33 ms of planning for it."""
+    arguments = {index for index, _, _ in slots}
+    kept, renumbered = [], {}
+    places = iter(range(len(params)))
+    connection.ensure_connection()
+    with connection.connection.cursor() as cursor:
+
+        def written(match):
+            if match[0] == "%%":
+                return "%%"
+            index = next(places)
+            if index in arguments:
+                renumbered[index] = len(kept)
+                kept.append(params[index])
+                return "%s"
+            return cursor.mogrify("%s", (params[index],)).decode().replace("%", "%%")
+
+        sql = re.sub(r"%[s%]", written, sql)
+    if next(places, None) is not None:
+        raise ValueError("prepared query: fewer placeholders than parameters")
+    slots = tuple((renumbered[index], name, item) for index, name, item in slots)
+    return sql, tuple(kept), slots
 
 
 _statement_numbers = itertools.count(1)

@@ -296,3 +296,34 @@ def test_pages_of_an_ordered_query():
         PreparedQuery(lambda status: Initiative.objects.filter(status=status)[:2]).page(
             0, 2, status=status
         )
+
+
+def statement_of(prepared, **values):
+    """The text PostgreSQL holds for ``prepared``'s statement (after one run)."""
+    name = prepared._compiled("default", values).name
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE name = %s", [name])
+        return cursor.fetchone()[0]
+
+
+def test_constants_written_into_the_statement_give_the_orms_rows():
+    """``constants_in_sql``: the query's own constants become literals of the statement,
+    quoted by the driver (a quote, a percent sign), and its arguments stay parameters: the
+    rows are the ORM's for each new value, paged or not, on either database."""
+    odd = "it's 5% done"
+    for n in range(5):
+        InitiativeFactory(title=f"Item {n}", summary=odd if n % 2 else "plain")
+    build = lambda status, now: (  # noqa: E731
+        Initiative.objects.published(now).filter(summary=odd, status=status).order_by("title")
+    )
+    prepared = PreparedQuery(build, constants_in_sql=True)
+    now = timezone.now()
+    for status in ("ongoing", "planned", "ongoing"):
+        expected = list(build(status, now))
+        assert prepared.rows(status=status, now=now) == expected
+        assert prepared.page(1, 1, status=status, now=now) == expected[1:2]
+    assert [i.title for i in prepared.rows(status="ongoing", now=now)] == ["Item 1", "Item 3"]
+    if connection.vendor == "postgresql":
+        statement = statement_of(prepared, status="ongoing", now=now)
+        assert "= 'it''s 5% done'" in statement and "= 'published'" in statement
+        assert "$1" in statement and "$4" not in statement  # now (twice) and status

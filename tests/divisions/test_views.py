@@ -80,11 +80,12 @@ def test_query_counts_do_not_grow_with_rows(queries_for, settings, rows):
     counts = (queries_for(reverse("divisions:list")), queries_for(page), queries_for(page))
     # the first query reads the content token; + its public record of changes, its sources;
     # the first time, the posts heading divisions (and, when there are some, their holders:
-    # a page part from people), the published topics, and each list longer than the page
-    # shows is counted (the initiatives it leads and its FAQs); what the first request
-    # worked out (those sizes, the tree of units, the topics, the heads) is remembered per
-    # content token
-    assert counts == ((2, 12, 7) if rows > SHOWN_INITIATIVES else (2, 10, 7))
+    # a page part from people), the published topics, whether it supports many
+    # initiatives (two counts: how its supported ones are read), and each list longer than
+    # the page shows is counted (the initiatives it leads and its FAQs); what the first
+    # request worked out (those sizes, the tree of units, the topics, the heads) is
+    # remembered per content token
+    assert counts == ((2, 14, 7) if rows > SHOWN_INITIATIVES else (2, 12, 7))
 
 
 def test_a_division_page_says_how_many_it_shows_of_how_many_and_links_to_all(client):
@@ -166,3 +167,37 @@ def test_each_card_names_its_lead_division(client):
         "Led by a sister": "Sister Directorate",
         "Led by a draft": "Withdrawn Directorate",
     }
+
+
+def supported_titles(client, division):
+    html = client.get(division.get_absolute_url()).content.decode()
+    section = html[
+        html.index('id="supported-title"') : html.index(
+            "</section>", html.index('id="supported-title"')
+        )
+    ]
+    return re.findall(r'<h3><a href="[^"]*">([^<]*)</a></h3>', section)
+
+
+def test_a_division_supporting_many_or_few_lists_the_same_first_six(client, settings, monkeypatch):
+    """Supporting at least 1 in ``MANY_SHARE`` initiatives, a division's supported ones are
+    read by the statement with its constants written in (PostgreSQL plans it once);
+    supporting fewer, by the one planned on every run. Either way: the first six published
+    ones by title, drafts left out."""
+    settings.PAGE_CACHE_ENABLED = False
+    from divisions import views
+
+    monkeypatch.setattr(views, "MANY_SHARE", 5)  # 1 in 5: a small test catalogue
+    many, few = DivisionFactory(slug="many"), DivisionFactory(slug="few")
+    for n in range(9):
+        InitiativeFactory(title=f"Many {n}", supporting_divisions=[many])
+    InitiativeFactory(title="Many 0 draft", supporting_divisions=[many], draft=True)
+    InitiativeFactory(title="A few", supporting_divisions=[few])
+    InitiativeFactory(title="B few draft", supporting_divisions=[few], draft=True)
+    for n in range(12):
+        InitiativeFactory(title=f"Other {n:02}")
+    # 10 of 24 and 2 of 24 initiatives, drafts counted
+    assert views.supports_many(many.pk) and not views.supports_many(few.pk)
+    for _ in range(7):  # past PostgreSQL's five planned runs, onto its kept plan
+        assert supported_titles(client, many) == [f"Many {n}" for n in range(6)]
+        assert supported_titles(client, few) == ["A few"]

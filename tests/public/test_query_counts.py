@@ -39,9 +39,10 @@ EXPECTED = {
     "divisions": (2, 2),  # + divisions
     # + it, led and supported initiatives (with their topics' ids), FAQs; cold: the
     # published units (its sub-units and its cards' lead divisions come from them) and
-    # topics (its cards' topics); + its public record of changes, sources; cold: the posts
-    # heading divisions, and their holders today (public.page_parts, from people)
-    "division": (11, 7),
+    # topics (its cards' topics), whether it supports many (two counts: how its supported
+    # ones are read); + its public record of changes, sources; cold: the posts heading
+    # divisions, and their holders today (public.page_parts, from people)
+    "division": (13, 7),
     "initiatives": (8, 3),  # + rows, topics; cold: count, lead division/division/topic/state
     # Words (q) add the index's ranking of the page; cold: the acronym glossary, and how
     # many initiatives the division is in (three counts: how its rows are read).
