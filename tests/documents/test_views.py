@@ -381,3 +381,41 @@ def test_pages_run_a_fixed_number_of_queries(client, queries_for, settings, rows
         cold = queries_for(url)
         counts[name] = (cold, queries_for(url))
     assert counts == EXPECTED
+
+
+def test_each_row_of_the_matrix_is_exactly_this_markup_every_value_escaped(client):
+    """The matrix's rows (``{% participation_rows %}``, written in Python): the Member
+    State's name escaped and its source marks, each date at its precision, the consent's
+    label, "Not recorded yet" for what is not."""
+    agreement = DocumentFactory(doc_type="agreement", slug="pact")
+    recorded = ParticipationFactory(
+        document=agreement,
+        member_state=MemberStateFactory(name="Land <b>&", slug="land", iso_code="LA"),
+        signed=PartialDate(2007, 11, 20),
+        consent_kind="ratification",
+        consented=PartialDate(2008, 2),
+    )
+    ParticipationFactory(
+        document=agreement,
+        member_state=MemberStateFactory(name="Zed", slug="zed", iso_code="ZD"),
+    )
+    cite(recorded, SourceFactory(title="Treaty <series>"))
+    page = text(client.get(agreement.get_absolute_url()))
+    body = page[page.index("<tbody>") : page.index("</tbody>") + len("</tbody>")]
+    assert body == (
+        "<tbody>\n    \n"
+        "      <tr>\n"
+        '        <th scope="row">Land &lt;b&gt;&amp;<sup class="ref"><a href="#source-1">[1]'
+        '<span class="visually-hidden"> source: Treaty &lt;series&gt;</span></a></sup></th>\n'
+        '        <td><time datetime="2007-11-20">20 November 2007</time></td>\n'
+        "        <td>Ratification</td>\n"
+        '        <td><time datetime="2008-02">February 2008</time></td>\n'
+        "      </tr>\n    \n"
+        "      <tr>\n"
+        '        <th scope="row">Zed</th>\n'
+        '        <td><span class="not-recorded">Not recorded yet</span></td>\n'
+        '        <td><span class="not-recorded">Not recorded yet</span></td>\n'
+        '        <td><span class="not-recorded">Not recorded yet</span></td>\n'
+        "      </tr>\n    \n"
+        "    </tbody>"
+    )
