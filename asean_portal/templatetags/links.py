@@ -4,13 +4,14 @@ is reversed once per view and script prefix, then reused (Django's ``{% url %}``
 it on every render: about 80 µs each on a division's page, which draws seven).
 
 A value that is not a slug (letters, digits, ``-``, ``_``) is reversed as ``{% url %}``
-would, so the address is always the one ``reverse()`` gives. ``as name`` keeps it in the
-context, as with ``{% url %}``."""
+would, so the address is always the one ``reverse()`` gives; one that no address takes
+gives "", as ``{% url … as name %}`` does (a page leaves the link out rather than fail).
+``as name`` keeps it in the context, as with ``{% url %}``."""
 
 import re
 
 from django import template
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from public.links import slug_url, view_url
 
@@ -26,4 +27,7 @@ def link(viewname, slug=None):
     slug = str(slug)
     if _SLUG.fullmatch(slug):
         return slug_url(viewname, slug)
-    return reverse(viewname, args=[slug])
+    try:
+        return reverse(viewname, args=[slug])
+    except NoReverseMatch:
+        return ""
