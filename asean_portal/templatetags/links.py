@@ -1,7 +1,7 @@
 """``{% load links %}{% link "initiatives:feed" %}``, ``{% link "divisions:detail" slug %}``:
 ``{% url %}`` for a view taking nothing or one slug, through ``public.links``: the address
 is reversed once per view and script prefix, then reused (Django's ``{% url %}`` reverses
-it on every render: about 80 µs each on a division's page, which draws seven).
+it on every render: about 80 µs each, four of them on a division's page).
 
 A value that is not a slug (letters, digits, ``-``, ``_``) is reversed as ``{% url %}``
 would, so the address is always the one ``reverse()`` gives; one that no address takes

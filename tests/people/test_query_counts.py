@@ -29,8 +29,9 @@ EXPECTED = {
     # its public record of changes; whether a cited source is a published document
     "person": (6, 6),
     # its page (no initiatives, no FAQs); the first time, the posts heading the divisions
-    # and their holders today, then remembered per content token and day
-    "division": (10, 7),
+    # and their holders today, then remembered per content token and day, and whether it
+    # supports many initiatives (two counts), remembered per content token
+    "division": (12, 7),
 }
 
 
