@@ -6,7 +6,6 @@ from typing import NamedTuple
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.utils import timezone
 from simple_history.signals import pre_create_historical_record
 
 from caching import content_token
@@ -131,33 +130,31 @@ class InitiativeQuerySet(PublishableQuerySet):
         as ``TopicLink``s (``division.led_initiatives.attach_card_topics(rows)`` serves the
         apps below this one, which do not import it).
 
-        Rows read ``with_card_topic_ids`` name theirs from ``published_topic_links``, with
-        no query. Otherwise every card on the page gets its topics from one plain query on
-        the link table: (initiative, topic name, topic slug), published topics only,
-        prepared once per number of cards (``caching.prepared_queries``). Django's
-        ``prefetch_related`` of the topics cost more than the card rows themselves (per
-        list, a related manager, its queryset with the publication filter, and the prefetch
-        bookkeeping).
+        Each row's topic ids come with it (``with_card_topic_ids``) or, for a page deep in
+        a list, from one plain query on the link table, prepared once per number of cards
+        (``caching.prepared_queries``); either way they are named, and the unpublished left
+        out, by ``published_topic_links``. Django's ``prefetch_related`` of the topics cost
+        more than the card rows themselves (per list, a related manager, its queryset with
+        the publication filter, and the prefetch bookkeeping).
         """
         rows = list(rows)
         if not rows:
             return rows
         if hasattr(rows[0], "card_topic_ids"):
-            published = published_topic_links()
-            for row in rows:
-                ids = map(int, row.card_topic_ids.split(",")) if row.card_topic_ids else ()
-                shown = sorted(published[pk] for pk in ids if pk in published)
-                row.card_topics = [link for _, link in shown]
-            return rows
-        links = _CARD_TOPICS.rows(pks=sorted({row.pk for row in rows}), now=timezone.now())
-        found, shown = defaultdict(list), {}
-        for initiative_id, name, slug in links:
-            link = shown.get(slug)
-            if link is None:
-                link = shown[slug] = TopicLink(name, slug_url("topics:detail", slug))
-            found[initiative_id].append(link)
+            ids_of = {
+                row.pk: map(int, row.card_topic_ids.split(",")) if row.card_topic_ids else ()
+                for row in rows
+            }
+        else:
+            ids_of = defaultdict(list)
+            for initiative_id, topic_id in _CARD_TOPIC_IDS.rows(
+                pks=sorted({row.pk for row in rows})
+            ):
+                ids_of[initiative_id].append(topic_id)
+        published = published_topic_links()
         for row in rows:
-            row.card_topics = found.get(row.pk, [])
+            shown = sorted(published[pk] for pk in ids_of.get(row.pk, ()) if pk in published)
+            row.card_topics = [link for _, link in shown]
         return rows
 
     # Subqueries on the link tables rather than joins: no duplicate rows, no DISTINCT; and
@@ -481,13 +478,11 @@ pre_create_historical_record.connect(
 )
 
 
-# The cards' topics (``attach_card_topics``): compiled once per number of cards.
-_CARD_TOPICS = PreparedQuery(
-    lambda pks, now: (
-        Initiative.topics.through.objects.filter(
-            initiative_id__in=pks, topic__in=Topic.objects.published(now)
-        )
-        .order_by("topic__name", "topic_id")
-        .values_list("initiative_id", "topic__name", "topic__slug")
+# The cards' topic ids (``attach_card_topics``): compiled once per number of cards.
+_CARD_TOPIC_IDS = PreparedQuery(
+    lambda pks: (
+        Initiative.topics.through.objects.filter(initiative_id__in=pks)
+        .order_by()
+        .values_list("initiative_id", "topic_id")
     )
 )

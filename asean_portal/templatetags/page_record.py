@@ -113,8 +113,6 @@ def page_record(context):
 def _time(moment):
     """``<time>`` for a moment, in the portal's time zone: as the ``date`` filter writes it
     (``c`` and ``j F Y``), the day's words remembered (``citation.formatted``)."""
-    if moment is None:
-        return '<time datetime=""></time>'
     local = timezone.localtime(moment)
     day = citation.formatted(local.date(), "j F Y")
     return f'<time datetime="{local.isoformat()}">{day}</time>'

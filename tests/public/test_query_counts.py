@@ -43,11 +43,13 @@ EXPECTED = {
     # ones are read); + its public record of changes, sources; cold: the posts heading
     # divisions, and their holders today (public.page_parts, from people)
     "division": (13, 7),
-    "initiatives": (8, 3),  # + rows, topics; cold: count, lead division/division/topic/state
+    # + rows, their topic ids; cold: count, lead division/division/topic/state, the
+    # published topics (the cards' topics are named from them)
+    "initiatives": (9, 3),
     # Words (q) add the index's ranking of the page; cold: the acronym glossary, and how
     # many initiatives the division is in (three counts: how its rows are read).
-    "initiatives filtered": (13, 4),
-    "initiatives last page": (8, 3),
+    "initiatives filtered": (14, 4),
+    "initiatives last page": (9, 3),
     # + it, milestones (+ sources), indicators, its supporting divisions, topics and member
     # states (one query), citations of it and its parts, its record of changes, the
     # documents it rests on
