@@ -22,9 +22,9 @@ EXPECTED = {
     # + it, per type its newest items (initiatives, people, bodies, meetings, documents) and
     # their public changes
     "member state feed": (8, 8),
-    # the initiatives filtered by a code: + rows, topics; cold: the count, the codes and
-    # each filter's choices
-    "initiatives by code": (9, 3),
+    # the initiatives filtered by a code: + rows, their topic ids; cold: the count, the
+    # codes, each filter's choices and the published topics (the cards' topics' names)
+    "initiatives by code": (10, 3),
 }
 
 
