@@ -25,10 +25,10 @@ def build_tree(divisions):
 
 
 def published_units():
-    """Every published division's name, slug and parent, in chart order: the organisation's
-    shape, read once per content token (``content_token.remember``, like the filter
-    forms' choices), so a division page finds its units without a query of its own."""
+    """Every published division, whole, in chart order: the organisation, read once per
+    content token (``content_token.remember``, like the filter forms' choices), so a
+    division's page finds itself, its parent and its units without a query of its own.
+    A few dozen rows at most; shared by every request of the token, so read-only."""
     return content_token.remember(
-        "divisions:published-units",
-        lambda: list(Division.objects.published().only("name", "slug", "parent")),
+        "divisions:published-units", lambda: list(Division.objects.published())
     )

@@ -99,15 +99,24 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
 
     prepared_lookup = True
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("parent")
+    def get_object(self, queryset=None):
+        """A published division is one of the published units the portal has read for this
+        content token already: no query of its own. Any other (archived, a draft shown to
+        staff, an unknown slug) is looked up as every item is."""
+        if queryset is None:
+            slug = self.kwargs[self.slug_url_kwarg]
+            for unit in published_units():
+                if unit.slug == slug:
+                    return unit
+        return super().get_object(queryset)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         division = self.object
-        parent = division.parent
-        context["parent"] = parent if parent is not None and parent.is_public else None
-        context["children"] = [d for d in published_units() if d.parent_id == division.pk]
+        # Its parent and units as the public sees them: the published ones.
+        units = published_units()
+        context["parent"] = next((d for d in units if d.pk == division.parent_id), None)
+        context["children"] = [d for d in units if d.parent_id == division.pk]
         # Each list: its first rows (prepared queries), and how many it has ("6 of 8"),
         # counted once per content token.
         pk, now = division.pk, timezone.now()

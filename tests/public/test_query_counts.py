@@ -37,12 +37,12 @@ EXPECTED = {
     # Pages that list their sources read the citations (with their sources): one query.
     "about": (4, 3),  # + site sections, citations; cold: divisions (the drawn chart is kept)
     "divisions": (2, 2),  # + divisions
-    # + it, led and supported initiatives (with their topics' ids), FAQs; cold: the
-    # published units (its sub-units and its cards' lead divisions come from them) and
-    # topics (its cards' topics), whether it supports many (two counts: how its supported
-    # ones are read); + its public record of changes, sources; cold: the posts heading
-    # divisions, and their holders today (public.page_parts, from people)
-    "division": (13, 7),
+    # + led and supported initiatives (with their topics' ids), FAQs; cold: the
+    # published units (it, its parent, its sub-units and its cards' lead divisions come
+    # from them) and topics (its cards' topics), whether it supports many (two counts: how
+    # its supported ones are read); + its public record of changes, sources; cold: the
+    # posts heading divisions, and their holders today (public.page_parts, from people)
+    "division": (12, 6),
     # + rows, their topic ids; cold: count, lead division/division/topic/state, the
     # published topics (the cards' topics are named from them)
     "initiatives": (9, 3),
