@@ -113,10 +113,10 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         division = self.object
-        # Its parent and units as the public sees them: the published ones.
-        units = published_units()
-        context["parent"] = next((d for d in units if d.pk == division.parent_id), None)
-        context["children"] = [d for d in units if d.parent_id == division.pk]
+        # Its parent and units as the public sees them: the published ones, in chart order.
+        units = {unit.pk: unit for unit in published_units()}
+        context["parent"] = units.get(division.parent_id)
+        context["children"] = [d for d in units.values() if d.parent_id == division.pk]
         # Each list: its first rows (prepared queries), and how many it has ("6 of 8"),
         # counted once per content token.
         pk, now = division.pk, timezone.now()
@@ -133,22 +133,23 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
             rows = prepared.rows(pk=pk, now=now)
             count = lambda related=related: related.published().count()  # noqa: E731
             context[name] = shown(rows, n, f"division-{name}:{pk}", count)
-        _attach_lead_divisions(division, context["led"].rows, context["supported"].rows)
+        _attach_lead_divisions(division, units, context["led"].rows, context["supported"].rows)
         # The topics of both lists' cards, from the ids they were read with.
         division.led_initiatives.attach_card_topics(context["led"].rows + context["supported"].rows)
         return context
 
 
-def _attach_lead_divisions(division, led, supported):
+def _attach_lead_divisions(division, units, led, supported):
     """Each card's lead division: this one for those it leads; for those it supports, from
-    the published units the page has read already, and a query only for a lead division
-    that is not among them (one unpublished since)."""
+    the published ``units`` (by id) the page has read already, and a query only for a lead
+    division that is not among them (one unpublished since)."""
     for row in led:
         row.lead_division = division
-    units = {unit.pk: unit for unit in published_units()}
     missing = {row.lead_division_id for row in supported} - units.keys()
-    if missing:
-        others = Division.objects.filter(pk__in=missing).only("name", "slug")
-        units.update((other.pk, other) for other in others)
+    others = (
+        {d.pk: d for d in Division.objects.filter(pk__in=missing).only("name", "slug")}
+        if missing
+        else {}
+    )
     for row in supported:
-        row.lead_division = units[row.lead_division_id]
+        row.lead_division = units.get(row.lead_division_id) or others[row.lead_division_id]
