@@ -89,7 +89,7 @@ class PreparedQuery:
 
     def rows(self, using="default", **values):
         """The queryset's rows for these argument values (a list)."""
-        compiled = self._compiled(using, values)
+        compiled = self.compiled(using, values)
         connection = connections[using]
         try:
             return self._run(compiled, connection, values)
@@ -108,17 +108,11 @@ class PreparedQuery:
         sql = compiled.sql
         if compiled.typed_by_columns and _prepares_on_server(connection):
             sql = _executing(connection, compiled)
-        compiler = copy.copy(compiled.compiler)
-        compiler.connection = connection  # this thread's connection, not the compiling one's
-        compiler.as_sql = lambda *args, **kwargs: (sql, tuple(params))
-        compiler.get_converters = lambda expressions: compiled.converters
-        query = copy.copy(compiled.queryset.query)
-        query.get_compiler = lambda *args, **kwargs: compiler
-        # A fresh queryset like the compiled one (copy.copy would run it: a queryset's
-        # pickling state is its rows), reading through this run's compiler.
-        queryset = object.__new__(type(compiled.queryset))
-        queryset.__dict__.update(compiled.queryset.__dict__, _result_cache=None, _query=query)
-        return list(queryset)
+
+        def reading(compiler):
+            compiler.as_sql = lambda *args, **kwargs: (sql, tuple(params))
+
+        return read_rows(compiled, connection, reading)
 
     def page(self, offset, limit, using="default", **values):
         """Rows ``offset`` to ``offset + limit`` of the (ordered) queryset's rows: the
@@ -130,14 +124,15 @@ class PreparedQuery:
         path if it cannot be prepared: raises ``ValueError`` as ``rows`` would."""
         if paged:
             values = {**values, _LIMIT: 0, _OFFSET: 0}
-        self._compiled(using, values)
+        self.compiled(using, values)
 
     def first(self, using="default", **values):
         """The first row, or None."""
         found = self.rows(using, **values)
         return found[0] if found else None
 
-    def _compiled(self, alias, values):
+    def compiled(self, alias, values):
+        """The query compiled for these values' shape (once per shape), as ``rows`` runs it."""
         key = (
             alias,
             _LIMIT in values,
@@ -201,6 +196,23 @@ class PreparedQuery:
         return _Compiled(
             queryset, compiler, sql, tuple(params), slots, converters, typed_by_columns
         )
+
+
+def read_rows(compiled, connection, reading):
+    """``compiled``'s queryset read as the ORM reads it (instances, ``select_related``,
+    values), through a copy of its compiler that ``reading`` changes: to run other SQL
+    (``as_sql``), or to hand it rows already fetched (``execute_sql``)."""
+    compiler = copy.copy(compiled.compiler)
+    compiler.connection = connection  # this thread's connection, not the compiling one's
+    compiler.get_converters = lambda expressions: compiled.converters
+    reading(compiler)
+    query = copy.copy(compiled.queryset.query)
+    query.get_compiler = lambda *args, **kwargs: compiler
+    # A fresh queryset like the compiled one (copy.copy would run it: a queryset's
+    # pickling state is its rows), reading through this run's compiler.
+    queryset = object.__new__(type(compiled.queryset))
+    queryset.__dict__.update(compiled.queryset.__dict__, _result_cache=None, _query=query)
+    return list(queryset)
 
 
 def _where_parameters(compiler):

@@ -2,9 +2,12 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from caching import content_token
+from caching.folded_queries import FoldedQuery
 from caching.prepared_queries import PreparedQuery
 from public.listing import shown
+from publishing.changes import RECORD_IN_CONTEXT, PageRecord, record_query
 from publishing.preview import PreviewableDetailMixin
+from sources.references import item_citations_query, references_for
 
 from .models import Division
 from .tree import build_tree, published_units
@@ -87,6 +90,12 @@ FAQS = PreparedQuery(
         .only("question", "slug", "division")[:SHOWN_FAQS]
     )
 )
+# The page's lists, with its record of changes and its citations, in one statement
+# (``caching.folded_queries``); a division that supports few initiatives reads those on
+# their own, so that only that statement is planned on every run.
+_OWN = {"record": record_query(Division), "citations": item_citations_query(Division)}
+PAGE = FoldedQuery(led=LED, faqs=FAQS, **_OWN)
+PAGE_SUPPORTING_MANY = FoldedQuery(led=LED, supported=SUPPORTED_MANY, faqs=FAQS, **_OWN)
 
 
 class DivisionDetailView(PreviewableDetailMixin, DetailView):
@@ -120,22 +129,23 @@ class DivisionDetailView(PreviewableDetailMixin, DetailView):
         # Each list: its first rows (prepared queries), and how many it has ("6 of 8"),
         # counted once per content token.
         pk, now = division.pk, timezone.now()
-        for name, related, prepared, n in (
-            ("led", division.led_initiatives, LED, SHOWN_INITIATIVES),
-            (
-                "supported",
-                division.supported_initiatives,
-                SUPPORTED_MANY if supports_many(pk) else SUPPORTED,
-                SHOWN_INITIATIVES,
-            ),
-            ("faqs", division.faqs, FAQS, SHOWN_FAQS),
+        if supports_many(pk):
+            found = PAGE_SUPPORTING_MANY.rows(pk=pk, now=now)
+        else:
+            found = {**PAGE.rows(pk=pk, now=now), "supported": SUPPORTED.rows(pk=pk, now=now)}
+        for name, related, n in (
+            ("led", division.led_initiatives, SHOWN_INITIATIVES),
+            ("supported", division.supported_initiatives, SHOWN_INITIATIVES),
+            ("faqs", division.faqs, SHOWN_FAQS),
         ):
-            rows = prepared.rows(pk=pk, now=now)
+            rows = found[name]
             count = lambda related=related: related.published().count()  # noqa: E731
             context[name] = shown(rows, n, f"division-{name}:{pk}", count)
         _attach_lead_divisions(division, units, context["led"].rows, context["supported"].rows)
         # The topics of both lists' cards, from the ids they were read with.
         division.led_initiatives.attach_card_topics(context["led"].rows + context["supported"].rows)
+        context["references"] = references_for(division, citations=found["citations"])
+        context[RECORD_IN_CONTEXT] = PageRecord(found["record"])
         return context
 
 

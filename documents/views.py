@@ -6,6 +6,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView
 
 from public.listing import FilteredListView
+from publishing.changes import RECORD_IN_CONTEXT, PageRecord
 from publishing.preview import PreviewableDetailMixin, is_reachable
 from search.filtering import in_relevance_order, word_notes
 from sources.references import references_for
@@ -88,10 +89,16 @@ class DocumentDetailView(PreviewableDetailMixin, DetailView):
         context = super().get_context_data(**kwargs)
         document = self.object
         pk, now = document.pk, timezone.now()
-        participations = reads.PARTICIPATIONS.rows(pk=pk)
-        context["topics"], context["partners"], context["initiatives"] = reads.LINKS.rows(pk, now)
+        found = reads.PAGE.rows(pk=pk, now=now)
+        participations = found["participations"]
+        context["topics"], context["partners"], context["initiatives"] = reads.LINKS.read(found)
         context["matrix"] = agreement_matrix(document, participations)
-        context["references"] = references_for(document, *participations)
+        context["references"] = references_for(
+            document,
+            *participations,
+            citations=[*found["citations"], *found["participation_citations"]],
+        )
+        context[RECORD_IN_CONTEXT] = PageRecord(found["record"])
         context["body_public"] = is_live(document.issuing_body)
         context["meeting_public"] = is_live(document.meeting)
         return context

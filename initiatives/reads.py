@@ -1,11 +1,15 @@
 """An initiative's page reads, each compiled to SQL once per process
 (``caching.prepared_queries``): the page makes the same handful of small queries on every
-request, and building them through the ORM each time cost more than running them."""
+request, and building them through the ORM each time cost more than running them. They run
+as one statement (``PAGE``, ``caching.folded_queries``)."""
 
+from caching.folded_queries import FoldedQuery
 from caching.prepared_queries import PreparedQuery
 from divisions.models import Division
 from member_states.models import MemberState
 from public.link_lists import LinkList, LinkLists
+from publishing.changes import record_query
+from sources.references import item_citations_query, part_citations_query
 
 from .models import Indicator, IndicatorPeriod, Initiative, Milestone, Topic
 
@@ -15,7 +19,7 @@ def _documents_model():
     return Initiative._meta.get_field("documents").related_model
 
 
-# The page's three short lists of links, in one query (``public.link_lists``).
+# The page's three short lists of links (``public.link_lists``).
 LINKS = LinkLists(
     LinkList(Division, "supported_initiatives"),
     LinkList(Topic, "initiatives"),
@@ -41,3 +45,19 @@ INDICATORS = PreparedQuery(
 PERIODS = PreparedQuery(
     lambda pk: IndicatorPeriod.objects.select_related("source").filter(indicator__initiative=pk)
 )
+
+# What the page reads after the initiative itself, with its record of changes and the
+# citations of it and of its parts, in one statement.
+PAGE = FoldedQuery(
+    milestones=MILESTONES,
+    indicators=INDICATORS,
+    periods=PERIODS,
+    documents=DOCUMENTS,
+    record=record_query(Initiative),
+    citations=item_citations_query(Initiative),
+    milestone_citations=part_citations_query(Milestone, "initiative"),
+    indicator_citations=part_citations_query(Indicator, "initiative"),
+    period_citations=part_citations_query(IndicatorPeriod, "indicator__initiative"),
+    **LINKS.parts,
+)
+CITATIONS = ("citations", "milestone_citations", "indicator_citations", "period_citations")

@@ -10,6 +10,7 @@ from divisions.models import Division, Pillar
 from divisions.views import SHOWN_FAQS, SHOWN_INITIATIVES
 from public.listing import FilteredListView, first_of
 from public.prepared_lists import prepared_rows
+from publishing.changes import RECORD_IN_CONTEXT, PageRecord
 from publishing.content import State
 from publishing.preview import PreviewableDetailMixin
 from search.filtering import in_relevance_order, word_match, word_notes
@@ -87,22 +88,29 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
         initiative = self.object
         pk, now = initiative.pk, timezone.now()
         today = timezone.localdate()
-        milestones = reads.MILESTONES.rows(pk=pk)
+        found = reads.PAGE.rows(pk=pk, now=now)
+        milestones = found["milestones"]
         for milestone in milestones:
             milestone.state = milestone_state(milestone, today)
-        indicators = reads.INDICATORS.rows(pk=pk)
-        periods = reads.PERIODS.rows(pk=pk) if indicators else []
+        indicators, periods = found["indicators"], found["periods"]
         for indicator in indicators:
             indicator.period_list = [p for p in periods if p.indicator_id == indicator.pk]
-        supporting, topics, member_states = reads.LINKS.rows(pk, now)
+        supporting, topics, member_states = reads.LINKS.read(found)
         context.update(supporting=supporting, topics=topics, member_states=member_states)
-        context["documents"] = reads.DOCUMENTS.rows(pk=pk, now=now)
+        context["documents"] = found["documents"]
         context["milestones"] = milestones
         context["milestones_reached"] = sum(1 for m in milestones if m.reached)
         context["indicators"] = indicators
         context["timeline"] = milestone_timeline(initiative, milestones, today)
         # Numbered in the order the page shows them: the item, its milestones, indicators.
-        context["references"] = references_for(initiative, *milestones, *indicators, *periods)
+        context["references"] = references_for(
+            initiative,
+            *milestones,
+            *indicators,
+            *periods,
+            citations=[c for name in reads.CITATIONS for c in found[name]],
+        )
+        context[RECORD_IN_CONTEXT] = PageRecord(found["record"])
         return context
 
 

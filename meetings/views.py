@@ -5,11 +5,13 @@ from django.utils.functional import cached_property
 from django.views.generic import DetailView
 
 from caching import content_token
+from caching.folded_queries import FoldedQuery
 from caching.prepared_queries import PreparedQuery
 from partners.models import Partner
 from public.listing import FilteredListView, count_key
+from publishing.changes import RECORD_IN_CONTEXT, PageRecord, record_query
 from publishing.preview import PreviewableDetailMixin
-from sources.references import references_for
+from sources.references import item_citations_query, references_for
 
 from .filters import MeetingFilter
 from .models import Meeting, last_known, not_over, not_over_on
@@ -213,6 +215,14 @@ OUTCOMES = PreparedQuery(
         .order_by("-date", "title", "pk")
     )
 )
+# Both, with the meeting's record of changes and its citations, in one statement
+# (``caching.folded_queries``).
+PAGE = FoldedQuery(
+    partners=PARTNERS,
+    documents=OUTCOMES,
+    record=record_query(Meeting),
+    citations=item_citations_query(Meeting),
+)
 
 
 class MeetingDetailView(PreviewableDetailMixin, DetailView):
@@ -231,9 +241,10 @@ class MeetingDetailView(PreviewableDetailMixin, DetailView):
         body = meeting.body
         context["body"] = body if body.is_public else None
         now = timezone.now()
-        context["partners"] = PARTNERS.rows(pk=meeting.pk, now=now)
-        context["documents"] = OUTCOMES.rows(pk=meeting.pk, now=now)
+        found = PAGE.rows(pk=meeting.pk, now=now)
+        context["partners"], context["documents"] = found["partners"], found["documents"]
         context["is_upcoming"] = meeting.is_upcoming()
-        context["references"] = references_for(meeting)
+        context["references"] = references_for(meeting, citations=found["citations"])
+        context[RECORD_IN_CONTEXT] = PageRecord(found["record"])
         context["jsonld"] = event_jsonld(self.request, meeting, context["body"])
         return context

@@ -122,18 +122,27 @@ class PageRecord:
         return bool(self.entries)
 
 
-def record_of(obj):
-    """``obj``'s public record (one query, prepared once per type)."""
-    if obj is None or obj.pk is None:
-        return PageRecord([])
-    model = type(obj)
-    prepared = prepared_for(
+def record_query(model):
+    """The query of a ``model`` item's public record (arguments ``pk`` and ``now``),
+    prepared once per type: a page may read it with its other reads
+    (``caching.folded_queries``) and put ``PageRecord(rows)`` in its context as
+    ``RECORD_IN_CONTEXT``, where the page's record tags look first."""
+    return prepared_for(
         ("page record", model),
         lambda pk, now: PublicChange.objects.filter(
             _of_model(model), object_id=pk, published_at__lte=now
         ),
     )
-    return PageRecord(prepared.rows(pk=obj.pk, now=timezone.now()))
+
+
+RECORD_IN_CONTEXT = "public_record"
+
+
+def record_of(obj):
+    """``obj``'s public record (one query, prepared once per type)."""
+    if obj is None or obj.pk is None:
+        return PageRecord([])
+    return PageRecord(record_query(type(obj)).rows(pk=obj.pk, now=timezone.now()))
 
 
 def last_public_change(model):

@@ -39,7 +39,10 @@ def _record(context):
         return None
     found = context.render_context.get(RECORD)
     if found is None:
-        record = changes.record_of(item)
+        # Read by the view with its other reads, or else here.
+        record = context.get(changes.RECORD_IN_CONTEXT)
+        if record is None:
+            record = changes.record_of(item)
         url = absolute(request, item.get_absolute_url())
         key = f"{item._meta.model_name}-{getattr(item, 'slug', item.pk)}"
         cited = citation.cite(item, url, key, record.first_published, record.last_updated)

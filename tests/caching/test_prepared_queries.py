@@ -155,7 +155,7 @@ def test_a_statement_the_server_refuses_runs_as_sql_and_spoils_nothing():
     come from the plain SQL and the test's transaction goes on."""
     initiative = InitiativeFactory(slug="alpha")
     prepared = PreparedQuery(lambda slug: Initiative.objects.filter(slug=slug))
-    name = prepared._compiled("default", {"slug": "alpha"}).name
+    name = prepared.compiled("default", {"slug": "alpha"}).name
     with connection.cursor() as cursor:
         cursor.execute(f"PREPARE {name} AS SELECT 1")
     rows, sent = run_logged(prepared, slug="alpha")
@@ -300,7 +300,7 @@ def test_pages_of_an_ordered_query():
 
 def statement_of(prepared, **values):
     """The text PostgreSQL holds for ``prepared``'s statement (after one run)."""
-    name = prepared._compiled("default", values).name
+    name = prepared.compiled("default", values).name
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements WHERE name = %s", [name])
         return cursor.fetchone()[0]

@@ -37,12 +37,13 @@ EXPECTED = {
     # Pages that list their sources read the citations (with their sources): one query.
     "about": (4, 3),  # + site sections, citations; cold: divisions (the drawn chart is kept)
     "divisions": (2, 2),  # + divisions
-    # + led and supported initiatives (with their topics' ids), FAQs; cold: the
-    # published units (it, its parent, its sub-units and its cards' lead divisions come
-    # from them) and topics (its cards' topics), whether it supports many (two counts: how
-    # its supported ones are read); + its public record of changes, sources; cold: the
-    # posts heading divisions, and their holders today (public.page_parts, from people)
-    "division": (12, 6),
+    # + led initiatives (with their topics' ids), FAQs, its public record of changes and
+    # its sources in one statement (caching.folded_queries), and the initiatives it supports
+    # (few: read on their own); cold: the published units (it, its parent, its sub-units
+    # and its cards' lead divisions come from them) and topics (its cards' topics), whether
+    # it supports many (two counts: how its supported ones are read); the posts heading
+    # divisions, and their holders today (public.page_parts, from people)
+    "division": (9, 3),
     # + rows, their topic ids; cold: count, lead division/division/topic/state, the
     # published topics (the cards' topics are named from them)
     "initiatives": (9, 3),
@@ -50,10 +51,10 @@ EXPECTED = {
     # many initiatives the division is in (three counts: how its rows are read).
     "initiatives filtered": (14, 4),
     "initiatives last page": (9, 3),
-    # + it, milestones (+ sources), indicators, its supporting divisions, topics and member
-    # states (one query), citations of it and its parts, its record of changes, the
-    # documents it rests on
-    "initiative": (8, 8),
+    # + it; then in one statement (caching.folded_queries) its milestones (+ sources),
+    # indicators, supporting divisions, topics and member states, the documents it rests
+    # on, the citations of it and its parts, its record of changes
+    "initiative": (3, 3),
     # + it, initiatives (with their topics' ids), FAQs, citations, its record of changes;
     # cold: the published topics
     "topic": (7, 6),
