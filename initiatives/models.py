@@ -271,7 +271,10 @@ class Initiative(ContentModel):
         ordering = ["title"]
         permissions = [publish_permission_meta("initiative", "initiatives")]
         indexes = [
-            models.Index(fields=["state", "title"], name="initiative_state_title_idx"),
+            # Published initiatives by title, then id: the lists' order, whole, so a read of
+            # the first few (a division's supported cards, folded with its page's other
+            # reads) walks the index and stops, with no sort between it and the limit.
+            models.Index(fields=["state", "title", "id"], name="initiative_state_title_idx"),
             models.Index(fields=["status"], name="initiative_status_idx"),
             models.Index(fields=["pillar"], name="initiative_pillar_idx"),
             models.Index(fields=["featured", "state"], name="initiative_featured_idx"),
