@@ -118,3 +118,35 @@ def test_each_source_in_the_list_shows_what_is_known_of_it_escaped(client):
         '<br><span class="source-supports">Supports: Its &lt;start&gt; date</span></li>\n'
         "  </ol>"
     )
+
+
+def test_a_page_that_reads_its_citations_with_its_other_reads_numbers_them_alike(plan, client):
+    """An initiative's page reads the citations of it and of its parts with its other reads
+    (``caching.folded_queries``): the same references, numbered the same, as read apart."""
+    initiative, adopted, declared, (charter, outlook, statement) = plan
+    extra = SourceFactory(title="Work plan", key="work-plan")
+    cite(declared, extra, charter, supports="Its date")
+    indicator = initiative.indicators.get()
+    cite(indicator, extra)
+    cite(indicator.periods.get(), outlook, supports="The target")
+    other = InitiativeFactory(sources=[statement])  # another item's citations stay out
+    MilestoneFactory(initiative=other, source=extra)
+    response = client.get(initiative.get_absolute_url())
+    folded = response.context["references"]
+    apart = references_for(
+        initiative,
+        adopted,
+        declared,
+        indicator,
+        *IndicatorPeriod.objects.filter(indicator=indicator),
+    )
+
+    def shown(refs):
+        return [(r.number, r.source.title, r.supports) for r in refs]
+
+    assert shown(folded) == shown(apart)
+    # The declared milestone's citations (work plan, charter), then its own source.
+    assert [r.source.title for r in folded] == ["Outlook", "Charter", "Work plan", "Statement"]
+    for item in (initiative, adopted, declared, indicator):
+        assert [r.number for r in folded.of(item)] == [r.number for r in apart.of(item)]
+    assert [r.number for r in folded.of(declared)] == [3, 2, 4]
