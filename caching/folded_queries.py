@@ -38,12 +38,10 @@ from django.db.models.query import ValuesListIterable
 from .prepared_queries import (
     MAX_SHAPES,
     PreparedQuery,
-    _adapt,
     _Compiled,
-    _executing,
     _plan_is_stale,
-    _prepares_on_server,
     read_rows,
+    to_run,
 )
 
 PLACE = "folded_place"  # the window's annotation: a row's place in its part's order
@@ -80,14 +78,7 @@ class FoldedQuery:
         return self._read(fold, connection, fetched)
 
     def _run(self, fold, connection, values):
-        statement = fold.statement
-        params = list(statement.params)
-        for index, name, item in statement.slots:
-            value = values[name] if item is None else values[name][item]
-            params[index] = _adapt(connection, value)
-        sql = statement.sql
-        if statement.typed_by_columns and _prepares_on_server(connection):
-            sql = _executing(connection, statement)
+        sql, params = to_run(fold.statement, connection, values)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()

@@ -101,13 +101,7 @@ class PreparedQuery:
             return self._run(compiled, connection, values)  # prepared afresh (``_executing``)
 
     def _run(self, compiled, connection, values):
-        params = list(compiled.params)
-        for index, name, item in compiled.slots:
-            value = values[name] if item is None else values[name][item]
-            params[index] = _adapt(connection, value)
-        sql = compiled.sql
-        if compiled.typed_by_columns and _prepares_on_server(connection):
-            sql = _executing(connection, compiled)
+        sql, params = to_run(compiled, connection, values)
 
         def reading(compiler):
             compiler.as_sql = lambda *args, **kwargs: (sql, tuple(params))
@@ -196,6 +190,19 @@ class PreparedQuery:
         return _Compiled(
             queryset, compiler, sql, tuple(params), slots, converters, typed_by_columns
         )
+
+
+def to_run(compiled, connection, values):
+    """The SQL to send for ``compiled`` (``EXECUTE`` where the server prepares it) and its
+    parameters, these argument values in their slots."""
+    params = list(compiled.params)
+    for index, name, item in compiled.slots:
+        value = values[name] if item is None else values[name][item]
+        params[index] = _adapt(connection, value)
+    sql = compiled.sql
+    if compiled.typed_by_columns and _prepares_on_server(connection):
+        sql = _executing(connection, compiled)
+    return sql, params
 
 
 def read_rows(compiled, connection, reading):

@@ -181,29 +181,19 @@ on_postgresql = pytest.mark.skipif(
 
 @on_postgresql
 @pytest.mark.django_db(transaction=True)
-def test_a_column_changed_by_a_migration_is_prepared_again():
+def test_a_column_changed_by_a_migration_is_prepared_again(widen_topic_names):
     """As for a prepared query: PostgreSQL refuses the statement prepared before the
     change; the rows still come, from the statement prepared afresh."""
     initiative = InitiativeFactory(topics=[TopicFactory(name="Ports")])
     folded = FoldedQuery(topics=TOPICS, milestones=MILESTONES)
     now = timezone.now()
     assert folded.rows(pk=initiative.pk, now=now)["topics"][0][0] == "Ports"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
-            "WHERE attrelid = 'initiatives_topic'::regclass AND attname = 'name'"
-        )
-        (was,) = cursor.fetchone()
-        cursor.execute("ALTER TABLE initiatives_topic ALTER COLUMN name TYPE varchar(999)")
-    try:
-        for _ in range(2):
-            with CaptureQueriesContext(connection) as queries:
-                found = folded.rows(pk=initiative.pk, now=now)
-            assert found["topics"][0][0] == "Ports"
-            assert queries[-1]["sql"].startswith("EXECUTE prepared_")
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE initiatives_topic ALTER COLUMN name TYPE {was}")
+    widen_topic_names()
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            found = folded.rows(pk=initiative.pk, now=now)
+        assert found["topics"][0][0] == "Ports"
+        assert queries[-1]["sql"].startswith("EXECUTE prepared_")
 
 
 def test_values_with_an_annotation_come_in_the_order_asked_for():
