@@ -205,8 +205,11 @@ def _columns(compiled):
 
 def _db_type(connection, column):
     """The column's type without its size (``varchar(200)`` is ``varchar``): PostgreSQL
-    runs a union of one type per column as one flat append, whatever the sizes."""
-    db_type = column.output_field.cast_db_type(connection)
+    runs a union of one type per column as one flat append, whatever the sizes. Its own
+    type, not the one Django casts to (SQLite casts dates and times alike to ``TEXT``):
+    SQLite converts a union's column by the type of its first branch's, so a date must not
+    share a column with a datetime."""
+    db_type = column.output_field.db_type(connection)
     if db_type is None:
         raise ValueError(f"folded query: no column type for {column!r}")
     return re.sub(r"\(.*\)", "", db_type).strip()

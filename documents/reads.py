@@ -1,6 +1,6 @@
 """A document's page reads, each compiled to SQL once per process
-(``caching.prepared_queries``), as an initiative's are (``initiatives.reads``), and run as
-one statement (``PAGE``, ``caching.folded_queries``)."""
+(``caching.prepared_queries``), as an initiative's are (``initiatives.reads``), and run,
+with the document itself, as one statement (``PAGE``, ``caching.folded_queries``)."""
 
 from caching.folded_queries import FoldedQuery
 from caching.prepared_queries import PreparedQuery
@@ -12,26 +12,35 @@ from sources.references import item_citations_query, part_citations_query
 
 from .models import Document, Participation
 
+# Every read is by the document's slug, so that it and all of them are one statement.
+
+ITEM = PreparedQuery(
+    lambda slug: Document.objects.select_related("issuing_body", "meeting", "source").filter(
+        slug=slug
+    )
+)
 # The page's three short lists of links (``public.link_lists``).
 LINKS = LinkLists(
     LinkList(Topic, "documents"),
     LinkList(Partner, "documents"),
     LinkList(Initiative, "documents", label="title"),
+    key="slug",
 )
 PARTICIPATIONS = PreparedQuery(
-    lambda pk: (
-        Participation.objects.filter(document=pk)
+    lambda slug: (
+        Participation.objects.filter(document__slug=slug)
         .select_related("member_state", "source")
         .order_by("member_state__name")
     )
 )
 
-# What the page reads after the document itself, with its record of changes and the
-# citations of it and of its participations, in one statement.
+# The document and what its page reads, with its record of changes and the citations of
+# it and of its participations, in one statement.
 PAGE = FoldedQuery(
+    item=ITEM,
     participations=PARTICIPATIONS,
-    record=record_query(Document),
-    citations=item_citations_query(Document),
-    participation_citations=part_citations_query(Participation, "document"),
+    record=record_query(Document, key="slug"),
+    citations=item_citations_query(Document, key="slug"),
+    participation_citations=part_citations_query(Participation, "document__slug", key="slug"),
     **LINKS.parts,
 )

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView
 
@@ -80,16 +79,14 @@ class DocumentDetailView(PreviewableDetailMixin, DetailView):
     template_name = "documents/document_detail.html"
     context_object_name = "document"
 
-    prepared_lookup = True
+    page_reads = reads.PAGE  # it and its page's reads, by its slug: self.found
 
     def get_queryset(self):
         return super().get_queryset().select_related("issuing_body", "meeting", "source")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        document = self.object
-        pk, now = document.pk, timezone.now()
-        found = reads.PAGE.rows(pk=pk, now=now)
+        document, found = self.object, self.found
         participations = found["participations"]
         context["topics"], context["partners"], context["initiatives"] = reads.LINKS.read(found)
         context["matrix"] = agreement_matrix(document, participations)

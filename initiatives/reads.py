@@ -1,7 +1,7 @@
 """An initiative's page reads, each compiled to SQL once per process
 (``caching.prepared_queries``): the page makes the same handful of small queries on every
-request, and building them through the ORM each time cost more than running them. They run
-as one statement (``PAGE``, ``caching.folded_queries``)."""
+request, and building them through the ORM each time cost more than running them. They run,
+with the initiative itself, as one statement (``PAGE``, ``caching.folded_queries``)."""
 
 from caching.folded_queries import FoldedQuery
 from caching.prepared_queries import PreparedQuery
@@ -19,45 +19,54 @@ def _documents_model():
     return Initiative._meta.get_field("documents").related_model
 
 
+# Every read is by the initiative's slug, so that it and all of them are one statement.
+
+ITEM = PreparedQuery(
+    lambda slug: Initiative.objects.select_related("lead_division").filter(slug=slug)
+)
 # The page's three short lists of links (``public.link_lists``).
 LINKS = LinkLists(
     LinkList(Division, "supported_initiatives"),
     LinkList(Topic, "initiatives"),
     LinkList(MemberState, "initiatives"),
+    key="slug",
 )
-
-
 DOCUMENTS = PreparedQuery(
-    lambda pk, now: (
+    lambda slug, now: (
         _documents_model()
         .objects.published(now)
-        .filter(initiatives=pk)
+        .filter(initiatives__slug=slug)
         .only("title", "slug", "doc_type", "date", "identifier")
         .order_by("-date", "title")
     )
 )
 MILESTONES = PreparedQuery(
-    lambda pk: Milestone.objects.select_related("source").filter(initiative=pk)
+    lambda slug: Milestone.objects.select_related("source").filter(initiative__slug=slug)
 )
 INDICATORS = PreparedQuery(
-    lambda pk: Indicator.objects.select_related("baseline_source").filter(initiative=pk)
+    lambda slug: Indicator.objects.select_related("baseline_source").filter(initiative__slug=slug)
 )
 PERIODS = PreparedQuery(
-    lambda pk: IndicatorPeriod.objects.select_related("source").filter(indicator__initiative=pk)
+    lambda slug: IndicatorPeriod.objects.select_related("source").filter(
+        indicator__initiative__slug=slug
+    )
 )
 
-# What the page reads after the initiative itself, with its record of changes and the
-# citations of it and of its parts, in one statement.
+# The initiative and what its page reads, with its record of changes and the citations of
+# it and of its parts, in one statement.
 PAGE = FoldedQuery(
+    item=ITEM,
     milestones=MILESTONES,
     indicators=INDICATORS,
     periods=PERIODS,
     documents=DOCUMENTS,
-    record=record_query(Initiative),
-    citations=item_citations_query(Initiative),
-    milestone_citations=part_citations_query(Milestone, "initiative"),
-    indicator_citations=part_citations_query(Indicator, "initiative"),
-    period_citations=part_citations_query(IndicatorPeriod, "indicator__initiative"),
+    record=record_query(Initiative, key="slug"),
+    citations=item_citations_query(Initiative, key="slug"),
+    milestone_citations=part_citations_query(Milestone, "initiative__slug", key="slug"),
+    indicator_citations=part_citations_query(Indicator, "initiative__slug", key="slug"),
+    period_citations=part_citations_query(
+        IndicatorPeriod, "indicator__initiative__slug", key="slug"
+    ),
     **LINKS.parts,
 )
 CITATIONS = ("citations", "milestone_citations", "indicator_citations", "period_citations")

@@ -78,17 +78,15 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
     template_name = "initiatives/initiative_detail.html"
     context_object_name = "initiative"
 
-    prepared_lookup = True
+    page_reads = reads.PAGE  # it and its page's reads, by its slug: self.found
 
     def get_queryset(self):
         return super().get_queryset().select_related("lead_division")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        initiative = self.object
-        pk, now = initiative.pk, timezone.now()
+        initiative, found = self.object, self.found
         today = timezone.localdate()
-        found = reads.PAGE.rows(pk=pk, now=now)
         milestones = found["milestones"]
         for milestone in milestones:
             milestone.state = milestone_state(milestone, today)

@@ -200,28 +200,35 @@ class MeetingListView(FilteredListView):
         return context
 
 
-# A meeting's page reads, compiled once per process (``caching.prepared_queries``).
+# A meeting's page reads, compiled once per process (``caching.prepared_queries``), each by
+# the meeting's slug, so that it and all of them are one statement.
+ITEM = PreparedQuery(
+    lambda slug: Meeting.objects.select_related("body", "host_state", "chair").filter(slug=slug)
+)
 PARTNERS = PreparedQuery(
-    lambda pk, now: Partner.objects.published(now).filter(meetings=pk).only("name", "slug")
+    lambda slug, now: (
+        Partner.objects.published(now).filter(meetings__slug=slug).only("name", "slug")
+    )
 )
 # Its outcome documents (``Document.meeting``, read by the reverse relation's model: documents
 # sit above meetings in the layers).
 OUTCOMES = PreparedQuery(
-    lambda pk, now: (
+    lambda slug, now: (
         Meeting._meta.get_field("outcome_documents")
         .related_model.objects.published(now)
-        .filter(meeting=pk)
+        .filter(meeting__slug=slug)
         .only("title", "slug", "doc_type", "date")
         .order_by("-date", "title", "pk")
     )
 )
-# Both, with the meeting's record of changes and its citations, in one statement
+# The meeting and both, with its record of changes and its citations, in one statement
 # (``caching.folded_queries``).
 PAGE = FoldedQuery(
+    item=ITEM,
     partners=PARTNERS,
     documents=OUTCOMES,
-    record=record_query(Meeting),
-    citations=item_citations_query(Meeting),
+    record=record_query(Meeting, key="slug"),
+    citations=item_citations_query(Meeting, key="slug"),
 )
 
 
@@ -230,18 +237,16 @@ class MeetingDetailView(PreviewableDetailMixin, DetailView):
     template_name = "meetings/meeting_detail.html"
     context_object_name = "meeting"
 
-    prepared_lookup = True
+    page_reads = PAGE  # it and its page's reads, by its slug: self.found
 
     def get_queryset(self):
         return super().get_queryset().select_related("body", "host_state", "chair")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meeting = self.object
+        meeting, found = self.object, self.found
         body = meeting.body
         context["body"] = body if body.is_public else None
-        now = timezone.now()
-        found = PAGE.rows(pk=meeting.pk, now=now)
         context["partners"], context["documents"] = found["partners"], found["documents"]
         context["is_upcoming"] = meeting.is_upcoming()
         context["references"] = references_for(meeting, citations=found["citations"])

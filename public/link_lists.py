@@ -12,7 +12,7 @@ the Python that runs each query.
         LinkList(Topic, "initiatives"),
         LinkList(MemberState, "initiatives"),
     )
-    topics, member_states = LINKS.rows(pk=initiative.pk, now=timezone.now())
+    topics, member_states = LINKS.rows(initiative.pk, timezone.now())
     # or, folded with the page's other reads:
     PAGE = FoldedQuery(milestones=MILESTONES, **LINKS.parts)
     topics, member_states = LINKS.read(PAGE.rows(pk=initiative.pk, now=timezone.now()))
@@ -33,19 +33,20 @@ class LinkList:
 
 
 class LinkLists:
-    def __init__(self, *lists):
-        self.lists = lists
+    def __init__(self, *lists, key="pk"):
+        """``key``: what the lists are read by, the item's ``pk`` or its ``slug``."""
+        self.lists, self.key = lists, key
         #: One prepared query per list, by a name of its own: for a ``FoldedQuery``.
         self.parts = {
-            f"links {number} {each.model._meta.label_lower}": PreparedQuery(_links(each))
+            f"links {number} {each.model._meta.label_lower}": PreparedQuery(_links(each, key))
             for number, each in enumerate(lists)
         }
         self._query = FoldedQuery(**self.parts)
 
-    def rows(self, pk, now):
-        """One list per ``LinkList``, of instances with their label, slug and id (their
-        other fields deferred)."""
-        return self.read(self._query.rows(pk=pk, now=now))
+    def rows(self, item, now):
+        """One list per ``LinkList`` for the item of this ``key``, of instances with their
+        label, slug and id (their other fields deferred)."""
+        return self.read(self._query.rows(now=now, **{self.key: item}))
 
     def read(self, found):
         """The lists from a ``FoldedQuery``'s rows that hold ``parts``."""
@@ -58,10 +59,16 @@ class LinkLists:
         )
 
 
-def _links(each):
+def _links(each, key):
     """The published rows of ``each.model`` linked to the item, in the model's order."""
-    return lambda pk, now: (
-        each.model.objects.published(now)
-        .filter(**{each.link: pk})
-        .values_list(each.label, "slug", "pk")
-    )
+
+    def links(value, now):
+        return (
+            each.model.objects.published(now)
+            .filter(**{f"{each.link}__{key}": value})
+            .values_list(each.label, "slug", "pk")
+        )
+
+    if key == "slug":
+        return lambda slug, now: links(slug, now)
+    return lambda pk, now: links(pk, now)

@@ -122,11 +122,20 @@ class PageRecord:
         return bool(self.entries)
 
 
-def record_query(model):
-    """The query of a ``model`` item's public record (arguments ``pk`` and ``now``),
-    prepared once per type: a page may read it with its other reads
-    (``caching.folded_queries``) and put ``PageRecord(rows)`` in its context as
+def record_query(model, key="pk"):
+    """The query of a ``model`` item's public record (arguments ``now`` and the item's
+    ``key``: ``pk`` or ``slug``), prepared once per type: a page may read it with its other
+    reads (``caching.folded_queries``) and put ``PageRecord(rows)`` in its context as
     ``RECORD_IN_CONTEXT``, where the page's record tags look first."""
+    if key == "slug":
+        return prepared_for(
+            ("page record by slug", model),
+            lambda slug, now: PublicChange.objects.filter(
+                _of_model(model),
+                object_id__in=model._base_manager.filter(slug=slug).values("pk"),
+                published_at__lte=now,
+            ),
+        )
     return prepared_for(
         ("page record", model),
         lambda pk, now: PublicChange.objects.filter(

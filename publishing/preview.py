@@ -6,6 +6,7 @@ Archived items stay reachable at their address for everyone, under an "archived"
 
 from django.db.models import prefetch_related_objects
 from django.http import Http404
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 from caching.prepared_queries import prepared_for
@@ -31,14 +32,19 @@ class PreviewableDetailMixin:
     #: for a view whose ``get_queryset()`` does not depend on the request or the time: a
     #: prefetch that filters on "published now" belongs in ``prefetches()``, made afresh.
     prepared_lookup = False
+    #: Or a ``FoldedQuery`` (``caching.folded_queries``) of the page's reads by the item's
+    #: ``slug`` and ``now``, whose part ``item`` is the object: the object and everything
+    #: its page reads in one statement, the rows kept as ``self.found`` (and the moment as
+    #: ``self.now``) for ``get_context_data``.
+    page_reads = None
 
     def prefetches(self):
         """The lookups to prefetch on the object read by ``prepared_lookup``."""
         return []
 
     def get_object(self, queryset=None):
-        if queryset is None and self.prepared_lookup:
-            obj = self._prepared().first(slug=self.kwargs[self.slug_url_kwarg])
+        if queryset is None and (self.prepared_lookup or self.page_reads is not None):
+            obj = self._read_object(self.kwargs[self.slug_url_kwarg])
             if obj is None:
                 raise Http404(f"No {self.model._meta.verbose_name} found matching the query")
             prefetches = self.prefetches()
@@ -46,6 +52,13 @@ class PreviewableDetailMixin:
                 prefetch_related_objects([obj], *prefetches)
             return self.check_reachable(obj)
         return self.check_reachable(super().get_object(queryset))
+
+    def _read_object(self, slug):
+        if self.page_reads is None:
+            return self._prepared().first(slug=slug)
+        self.now = timezone.now()
+        self.found = self.page_reads.rows(slug=slug, now=self.now)
+        return next(iter(self.found["item"]), None)
 
     def _prepared(self):
         view = type(self)

@@ -162,28 +162,39 @@ def _citations_builder(models):
     return build
 
 
-def item_citations_query(model):
-    """The query of a ``model`` item's own citations (argument ``pk``), with their sources,
-    prepared once per type: a page may read them with its other reads
-    (``caching.folded_queries``) and hand them to ``references_for(…, citations=…)``."""
+def item_citations_query(model, key="pk"):
+    """The query of a ``model`` item's own citations (argument: the item's ``key``, ``pk``
+    or ``slug``), with their sources, prepared once per type: a page may read them with its
+    other reads (``caching.folded_queries``) and hand them to
+    ``references_for(…, citations=…)``."""
+    if key == "slug":
+        return prepared_for(
+            ("item citations by slug", model),
+            lambda slug: _with_sources(
+                Citation.objects.filter(
+                    of_model(model),
+                    object_id__in=model._base_manager.filter(slug=slug).values("pk"),
+                )
+            ),
+        )
     return prepared_for(
         ("item citations", model),
         lambda pk: _with_sources(Citation.objects.filter(of_model(model), object_id=pk)),
     )
 
 
-def part_citations_query(model, link):
+def part_citations_query(model, link, key="pk"):
     """As ``item_citations_query``, the citations of the item's parts: the ``model`` rows
-    whose ``link`` is the item (``pk``), such as an initiative's milestones."""
-    return prepared_for(
-        ("part citations", model, link),
-        lambda pk: _with_sources(
-            Citation.objects.filter(
-                of_model(model),
-                object_id__in=model._base_manager.filter(**{link: pk}).values("pk"),
-            )
-        ),
-    )
+    whose ``link`` is the item, such as an initiative's milestones (``initiative``, by its
+    ``pk``; ``initiative__slug``, by its ``slug``)."""
+
+    def citations(value):
+        parts = model._base_manager.filter(**{link: value}).values("pk")
+        return _with_sources(Citation.objects.filter(of_model(model), object_id__in=parts))
+
+    if key == "slug":
+        return prepared_for(("part citations", model, link), lambda slug: citations(slug))
+    return prepared_for(("part citations", model, link), lambda pk: citations(pk))
 
 
 def _with_sources(citations):

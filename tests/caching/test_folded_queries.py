@@ -213,3 +213,20 @@ def test_values_with_an_annotation_come_in_the_order_asked_for():
     assert found["named"] == list(build(0))
     assert found["named"][0][1] == "Alpha"
     assert found["plain"] == list(plain(0))
+
+
+def test_dates_and_times_keep_their_types_whatever_part_comes_first():
+    """A part's date column beside another part's datetimes: each value comes back as its
+    own query gives it (SQLite converts a union's column by its first branch's type)."""
+    source = SourceFactory(key="dated", accessed_on=datetime.date(2024, 3, 5))
+    initiative = InitiativeFactory(sources=[source], review_by=datetime.date(2027, 1, 2))
+    MilestoneFactory(initiative=initiative, source=source)
+    folded = FoldedQuery(
+        initiative=PreparedQuery(lambda pk: Initiative.objects.filter(pk=pk)),
+        milestones=MILESTONES,
+    )
+    found = folded.rows(pk=initiative.pk)
+    (got,) = found["initiative"]
+    assert fields(got) == fields(Initiative.objects.get(pk=initiative.pk))
+    accessed = found["milestones"][0].source.accessed_on
+    assert accessed == datetime.date(2024, 3, 5) and type(accessed) is datetime.date

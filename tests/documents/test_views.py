@@ -346,10 +346,10 @@ EXPECTED = {
     "list": (6, 2),
     # + the index's ranking of the page; cold: the glossary, the ISO codes (?member_state=SG)
     "filtered": (9, 3),
-    # + it; its topics, partners and initiatives, participations, the citations of it and
+    # + it, its topics, partners and initiatives, participations, the citations of it and
     # of them, and its record of changes, in one statement (caching.folded_queries);
     # whether a participation's own source is a published document (its page is linked)
-    "document": (4, 4),
+    "document": (3, 3),
     "partners": (2, 2),
 }
 

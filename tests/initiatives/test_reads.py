@@ -1,4 +1,4 @@
-"""An initiative page's three link lists, read in one query (``initiatives.reads.LINKS``):
+"""An initiative page's three link lists, read by its slug (``initiatives.reads.LINKS``):
 the published supporting divisions, topics and Member States, each in its model's order,
 as the page shows them."""
 
@@ -37,7 +37,7 @@ def initiative():
 
 
 def test_each_list_holds_its_published_rows_in_its_models_order(initiative):
-    supporting, topics, member_states = LINKS.rows(initiative.pk, timezone.now())
+    supporting, topics, member_states = LINKS.rows(initiative.slug, timezone.now())
     # Divisions by their order, then name; topics and Member States by name.
     assert [(d.name, d.slug) for d in supporting] == [
         ("Zeta Unit", "zeta"),
@@ -51,12 +51,12 @@ def test_each_list_holds_its_published_rows_in_its_models_order(initiative):
     assert supporting == list(initiative.supporting_divisions.published())
     assert member_states == list(initiative.member_states.published().order_by("name"))
     later = timezone.now() + datetime.timedelta(days=3)
-    assert [t.name for t in LINKS.rows(initiative.pk, later)[1]] == ["Health", "Later", "Trade"]
+    assert [t.name for t in LINKS.rows(initiative.slug, later)[1]] == ["Health", "Later", "Trade"]
 
 
 def test_an_initiative_without_links_has_three_empty_lists():
     alone = InitiativeFactory(supporting_divisions=[], topics=[], member_states=[])
-    assert LINKS.rows(alone.pk, timezone.now()) == ([], [], [])
+    assert LINKS.rows(alone.slug, timezone.now()) == ([], [], [])
 
 
 def test_the_page_shows_the_lists(client, initiative):

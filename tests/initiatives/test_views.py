@@ -238,17 +238,17 @@ def test_query_counts_do_not_grow_with_rows(queries_for, settings, rows):
     # (tests/public/test_query_counts.py). Words add the index's ranking of the page
     # (one query) and, once per content token, the acronym glossary; a division, once per
     # content token, how many initiatives it is in (three counts: they decide how its rows
-    # are read, initiatives.filters). A detail page reads the initiative, then in one
-    # statement (caching.folded_queries) its milestones, indicators, the documents it rests
-    # on, its links, the citations of it and its parts (with their sources) and its public
-    # record of changes; a topic's page its record of changes and its
+    # are read, initiatives.filters). A detail page reads, in one statement
+    # (caching.folded_queries), the initiative, its milestones, indicators, the documents it
+    # rests on, its links, the citations of it and its parts (with their sources) and its
+    # public record of changes; a topic's page its record of changes and its
     # sources, and the first time the size of each list longer than it shows (its
     # initiatives, its FAQs), then remembered per content token.
     long_lists = 2 if rows > SHOWN_INITIATIVES else 0
     assert counts == {
         "list": 9,
         "filtered list": 9,
-        "detail": 3,
+        "detail": 2,
         "topic": 6 + long_lists,
         "topic again": 6,
     }

@@ -114,10 +114,9 @@ def test_a_meeting_page_lists_its_published_outcome_documents(client):
     assert "Declaration published" in html and "Declaration draft" not in html
 
 
-# The content token, it (with body, host, chair), then in one statement
-# (caching.folded_queries) its partners, its outcome documents, its citations and its record
-# of changes.
-EXPECTED_QUERIES = 3
+# The content token, then in one statement (caching.folded_queries) it (with body, host,
+# chair), its partners, its outcome documents, its citations and its record of changes.
+EXPECTED_QUERIES = 2
 
 
 @pytest.mark.parametrize("sources", [1, 10])
