@@ -70,9 +70,7 @@ class FoldedQuery:
         try:
             fetched = self._run(fold, connection, values)
         except NotSupportedError as error:  # a migration changed a column: see PreparedQuery
-            if not _plan_is_stale(error, connection, fold.statement):
-                raise
-            if connection.in_atomic_block:
+            if not _plan_is_stale(error, connection, fold.statement) or connection.in_atomic_block:
                 raise
             fetched = self._run(fold, connection, values)
         return self._read(fold, connection, fetched)

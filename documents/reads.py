@@ -41,6 +41,6 @@ PAGE = FoldedQuery(
     participations=PARTICIPATIONS,
     record=record_query(Document, key="slug"),
     citations=item_citations_query(Document, key="slug"),
-    participation_citations=part_citations_query(Participation, "document__slug", key="slug"),
+    participation_citations=part_citations_query(Participation, "document__slug"),
     **LINKS.parts,
 )

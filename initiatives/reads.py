@@ -62,11 +62,9 @@ PAGE = FoldedQuery(
     documents=DOCUMENTS,
     record=record_query(Initiative, key="slug"),
     citations=item_citations_query(Initiative, key="slug"),
-    milestone_citations=part_citations_query(Milestone, "initiative__slug", key="slug"),
-    indicator_citations=part_citations_query(Indicator, "initiative__slug", key="slug"),
-    period_citations=part_citations_query(
-        IndicatorPeriod, "indicator__initiative__slug", key="slug"
-    ),
+    milestone_citations=part_citations_query(Milestone, "initiative__slug"),
+    indicator_citations=part_citations_query(Indicator, "initiative__slug"),
+    period_citations=part_citations_query(IndicatorPeriod, "indicator__initiative__slug"),
     **LINKS.parts,
 )
 CITATIONS = ("citations", "milestone_citations", "indicator_citations", "period_citations")

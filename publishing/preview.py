@@ -34,8 +34,8 @@ class PreviewableDetailMixin:
     prepared_lookup = False
     #: Or a ``FoldedQuery`` (``caching.folded_queries``) of the page's reads by the item's
     #: ``slug`` and ``now``, whose part ``item`` is the object: the object and everything
-    #: its page reads in one statement, the rows kept as ``self.found`` (and the moment as
-    #: ``self.now``) for ``get_context_data``.
+    #: its page reads in one statement, the rows kept as ``self.found`` for
+    #: ``get_context_data``.
     page_reads = None
 
     def prefetches(self):
@@ -56,8 +56,7 @@ class PreviewableDetailMixin:
     def _read_object(self, slug):
         if self.page_reads is None:
             return self._prepared().first(slug=slug)
-        self.now = timezone.now()
-        self.found = self.page_reads.rows(slug=slug, now=self.now)
+        self.found = self.page_reads.rows(slug=slug, now=timezone.now())
         return next(iter(self.found["item"]), None)
 
     def _prepared(self):

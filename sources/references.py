@@ -183,18 +183,16 @@ def item_citations_query(model, key="pk"):
     )
 
 
-def part_citations_query(model, link, key="pk"):
-    """As ``item_citations_query``, the citations of the item's parts: the ``model`` rows
-    whose ``link`` is the item, such as an initiative's milestones (``initiative``, by its
-    ``pk``; ``initiative__slug``, by its ``slug``)."""
+def part_citations_query(model, link):
+    """As ``item_citations_query`` by slug, the citations of the item's parts: the ``model``
+    rows whose ``link`` is the item's slug, such as an initiative's milestones
+    (``initiative__slug``)."""
 
-    def citations(value):
-        parts = model._base_manager.filter(**{link: value}).values("pk")
+    def citations(slug):
+        parts = model._base_manager.filter(**{link: slug}).values("pk")
         return _with_sources(Citation.objects.filter(of_model(model), object_id__in=parts))
 
-    if key == "slug":
-        return prepared_for(("part citations", model, link), lambda slug: citations(slug))
-    return prepared_for(("part citations", model, link), lambda pk: citations(pk))
+    return prepared_for(("part citations", model, link), citations)
 
 
 def _with_sources(citations):
