@@ -8,6 +8,7 @@ from initiatives.models import Initiative, Topic
 from partners.models import Partner
 from public.link_lists import LinkList, LinkLists
 from publishing.changes import record_query
+from publishing.linked import linked_only
 from sources.references import item_citations_query, part_citations_query
 
 from .models import Document, Participation
@@ -15,8 +16,13 @@ from .models import Document, Participation
 # Every read is by the document's slug, so that it and all of them are one statement.
 
 ITEM = PreparedQuery(
-    lambda slug: Document.objects.select_related("issuing_body", "meeting", "source").filter(
-        slug=slug
+    lambda slug: (
+        Document.objects.select_related("issuing_body", "meeting", "source")
+        .defer(
+            *linked_only(Document, "issuing_body", "name"),
+            *linked_only(Document, "meeting", "title"),
+        )
+        .filter(slug=slug)
     )
 )
 # The page's three short lists of links (``public.link_lists``).
@@ -30,6 +36,7 @@ PARTICIPATIONS = PreparedQuery(
     lambda slug: (
         Participation.objects.filter(document__slug=slug)
         .select_related("member_state", "source")
+        .defer(*linked_only(Participation, "member_state", "name"))
         .order_by("member_state__name")
     )
 )

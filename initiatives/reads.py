@@ -9,6 +9,7 @@ from divisions.models import Division
 from member_states.models import MemberState
 from public.link_lists import LinkList, LinkLists
 from publishing.changes import record_query
+from publishing.linked import linked_only
 from sources.references import item_citations_query, part_citations_query
 
 from .models import Indicator, IndicatorPeriod, Initiative, Milestone, Topic
@@ -22,7 +23,11 @@ def _documents_model():
 # Every read is by the initiative's slug, so that it and all of them are one statement.
 
 ITEM = PreparedQuery(
-    lambda slug: Initiative.objects.select_related("lead_division").filter(slug=slug)
+    lambda slug: (
+        Initiative.objects.select_related("lead_division")
+        .defer(*linked_only(Initiative, "lead_division", "name"))
+        .filter(slug=slug)
+    )
 )
 # The page's three short lists of links (``public.link_lists``).
 LINKS = LinkLists(

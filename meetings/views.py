@@ -10,6 +10,7 @@ from caching.prepared_queries import PreparedQuery
 from partners.models import Partner
 from public.listing import FilteredListView, count_key
 from publishing.changes import RECORD_IN_CONTEXT, PageRecord, record_query
+from publishing.linked import linked_only
 from publishing.preview import PreviewableDetailMixin
 from sources.references import item_citations_query, references_for
 
@@ -203,7 +204,15 @@ class MeetingListView(FilteredListView):
 # A meeting's page reads, compiled once per process (``caching.prepared_queries``), each by
 # the meeting's slug, so that it and all of them are one statement.
 ITEM = PreparedQuery(
-    lambda slug: Meeting.objects.select_related("body", "host_state", "chair").filter(slug=slug)
+    lambda slug: (
+        Meeting.objects.select_related("body", "host_state", "chair")
+        .defer(
+            *linked_only(Meeting, "body", "name"),
+            *linked_only(Meeting, "host_state", "name", "iso_code"),
+            *linked_only(Meeting, "chair", "name"),
+        )
+        .filter(slug=slug)
+    )
 )
 PARTNERS = PreparedQuery(
     lambda slug, now: (

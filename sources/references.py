@@ -10,6 +10,7 @@ from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db.models import Q
 
 from caching.prepared_queries import prepared_for
+from publishing.linked import linked_only
 
 from .models import Citation, Source
 
@@ -197,7 +198,11 @@ def part_citations_query(model, link):
 
 def _with_sources(citations):
     pages = [f"source__{name}" for name in page_relations()]
-    return citations.select_related("source", "content_type", *pages).order_by("order", "pk")
+    return (
+        citations.select_related("source", "content_type", *pages)
+        .defer(*(field for page in pages for field in linked_only(Citation, page)))
+        .order_by("order", "pk")
+    )
 
 
 def _by_item(citations):
