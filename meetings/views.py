@@ -46,11 +46,18 @@ def listed(today):
 def _listed_rows(now):
     """The unfiltered list's rows, as its prepared parts read them: what ``listed`` gives,
     less what the list does not show (a part knows whether its meetings are upcoming; the
-    chair is on the meeting's page)."""
+    chair and the descriptions are on the meeting's page; the body and the host are only
+    named and linked)."""
     return (
         Meeting.objects.published(now)
         .alias(last_day=last_known())
         .select_related("body", "host_state")
+        .defer(
+            "description",
+            "description_html",
+            *linked_only(Meeting, "body", "name"),
+            *linked_only(Meeting, "host_state", "name"),
+        )
     )
 
 

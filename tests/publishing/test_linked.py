@@ -2,16 +2,21 @@
 page uses of them is there without another query, and their long texts are not read."""
 
 import pytest
+from django.utils import timezone
 
 from documents import reads as document_reads
+from faqs.models import FAQ
+from faqs.views import with_division
 from initiatives import reads as initiative_reads
 from meetings.views import ITEM as MEETING
+from meetings.views import _listed_rows
 from publishing.preview import is_reachable
 from sources.references import item_citations_query, page_of
 from tests.factories import (
     BodyFactory,
     DivisionFactory,
     DocumentFactory,
+    FAQFactory,
     InitiativeFactory,
     MeetingFactory,
     MemberStateFactory,
@@ -81,3 +86,18 @@ def test_a_cited_sources_own_page_is_linked_without_reading_the_whole_document(
         page = page_of(citation.source)
         assert page.get_absolute_url() == "/documents/charter/"
     assert "summary" in page.get_deferred_fields()
+
+
+def test_the_meetings_and_faqs_lists_read_only_what_their_rows_show(django_assert_num_queries):
+    host = MemberStateFactory(name="Lao PDR")
+    MeetingFactory(title="Summit", host_state=host, description="A *long* description.")
+    FAQFactory(division=DivisionFactory(name="Legal Services"))
+    [meeting] = _listed_rows(timezone.now())
+    [faq] = with_division(FAQ.objects.all())
+    with django_assert_num_queries(0):
+        assert (meeting.title, meeting.public_host.name) == ("Summit", "Lao PDR")
+        assert meeting.body.is_public and meeting.body.name and meeting.body.get_absolute_url()
+        assert faq.division.name == "Legal Services"
+    assert {"description", "description_html"} <= meeting.get_deferred_fields()
+    assert "description_html" in meeting.body.get_deferred_fields()
+    assert "mandate_html" in faq.division.get_deferred_fields()
