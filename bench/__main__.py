@@ -88,7 +88,7 @@ class Result:
         a sample down (halving it, on the 2-core machine this was built on, in one sample of
         four or five), never speeds it up. A median of six rounds is still moved by it: in
         one run, four of a cached page's six samples fell in such bursts and its median ratio
-        read 0.46 where its undisturbed rounds read 1.0. The best rounds of the page and of
+        read 0.46 where its undisturbed rounds read 0.95. The best rounds of the page and of
         the reference are each undisturbed, so their ratio is the one noise cannot move (as
         ``timeit`` takes the best of its repeats). The medians are printed beside it."""
         return max(s.rps for s in self.samples) / max(s.rps for s in reference.samples)
