@@ -81,9 +81,6 @@ class DocumentDetailView(PreviewableDetailMixin, DetailView):
 
     page_reads = reads.PAGE  # it and its page's reads, by its slug: self.found
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("issuing_body", "meeting", "source")
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document, found = self.object, self.found

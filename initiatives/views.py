@@ -80,9 +80,6 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
 
     page_reads = reads.PAGE  # it and its page's reads, by its slug: self.found
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("lead_division")
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         initiative, found = self.object, self.found

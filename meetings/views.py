@@ -255,9 +255,6 @@ class MeetingDetailView(PreviewableDetailMixin, DetailView):
 
     page_reads = PAGE  # it and its page's reads, by its slug: self.found
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("body", "host_state", "chair")
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting, found = self.object, self.found

@@ -35,7 +35,8 @@ class PreviewableDetailMixin:
     #: Or a ``FoldedQuery`` (``caching.folded_queries``) of the page's reads by the item's
     #: ``slug`` and ``now``, whose part ``item`` is the object: the object and everything
     #: its page reads in one statement, the rows kept as ``self.found`` for
-    #: ``get_context_data``.
+    #: ``get_context_data``. The part ``item`` is then the object's whole query (its
+    #: ``select_related``): ``get_queryset()`` is not read.
     page_reads = None
 
     def prefetches(self):
