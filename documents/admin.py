@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.text import slugify
 
 from publishing.admin.content import ContentAdmin
@@ -40,8 +40,6 @@ class DocumentAdmin(ContentImportExportMixin, ContentAdmin):
     inlines = [ParticipationInline, CitationInline]
     actions = [*ContentAdmin.actions, "use_as_source"]
     show_full_result_count = False  # 50,000 rows at scale
-    # An official address is https (Django 6's default; said now, without its warning).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["title", "slug", "identifier", "doc_type", "summary"]}),
         (

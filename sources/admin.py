@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
 
 from publishing.admin.history import HistoryAdminMixin
 
@@ -12,6 +13,8 @@ class SourceAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_filter = ["kind", "publisher"]
     search_fields = ["title", "publisher", "key", "notes"]
     prepopulated_fields = {"key": ["title"]}
+    # An address typed without its scheme is https (Django 6's default, said now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["title", "key", "kind", "publisher", "published"]}),
         ("Where to find it", {"fields": ["url", "accessed_on", "archived_url"]}),

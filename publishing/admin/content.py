@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection, router, transaction
-from django.db.models import QuerySet
+from django.db.models import QuerySet, URLField
 from django.db.models.signals import m2m_changed
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -496,6 +496,9 @@ class ContentAdmin(
         )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, URLField):
+            # An address typed without its scheme is https (Django 6's default, said now).
+            kwargs.setdefault("assume_scheme", "https")
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if formfield is not None and db_field.name in self.model.markdown_fields:
             formfield.help_text = MARKDOWN_HELP
