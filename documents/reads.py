@@ -9,7 +9,7 @@ from partners.models import Partner
 from public.link_lists import LinkList, LinkLists
 from publishing.changes import record_query
 from publishing.linked import linked_only
-from sources.references import item_citations_query, part_citations_query
+from sources.references import page_citations_query
 
 from .models import Document, Participation
 
@@ -47,7 +47,6 @@ PAGE = FoldedQuery(
     item=ITEM,
     participations=PARTICIPATIONS,
     record=record_query(Document, key="slug"),
-    citations=item_citations_query(Document, key="slug"),
-    participation_citations=part_citations_query(Participation, "document__slug"),
+    citations=page_citations_query(Document, (Participation, "document__slug")),
     **LINKS.parts,
 )

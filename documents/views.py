@@ -90,7 +90,7 @@ class DocumentDetailView(PreviewableDetailMixin, DetailView):
         context["references"] = references_for(
             document,
             *participations,
-            citations=[*found["citations"], *found["participation_citations"]],
+            citations=found["citations"],
         )
         context[RECORD_IN_CONTEXT] = PageRecord(found["record"])
         context["body_public"] = is_live(document.issuing_body)

@@ -10,7 +10,7 @@ from member_states.models import MemberState
 from public.link_lists import LinkList, LinkLists
 from publishing.changes import record_query
 from publishing.linked import linked_only
-from sources.references import item_citations_query, part_citations_query
+from sources.references import page_citations_query
 
 from .models import Indicator, IndicatorPeriod, Initiative, Milestone, Topic
 
@@ -66,10 +66,11 @@ PAGE = FoldedQuery(
     periods=PERIODS,
     documents=DOCUMENTS,
     record=record_query(Initiative, key="slug"),
-    citations=item_citations_query(Initiative, key="slug"),
-    milestone_citations=part_citations_query(Milestone, "initiative__slug"),
-    indicator_citations=part_citations_query(Indicator, "initiative__slug"),
-    period_citations=part_citations_query(IndicatorPeriod, "indicator__initiative__slug"),
+    citations=page_citations_query(
+        Initiative,
+        (Milestone, "initiative__slug"),
+        (Indicator, "initiative__slug"),
+        (IndicatorPeriod, "indicator__initiative__slug"),
+    ),
     **LINKS.parts,
 )
-CITATIONS = ("citations", "milestone_citations", "indicator_citations", "period_citations")

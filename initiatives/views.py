@@ -103,7 +103,7 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
             *milestones,
             *indicators,
             *periods,
-            citations=[c for name in reads.CITATIONS for c in found[name]],
+            citations=found["citations"],
         )
         context[RECORD_IN_CONTEXT] = PageRecord(found["record"])
         return context
