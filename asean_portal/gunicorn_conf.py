@@ -35,6 +35,7 @@ class WithoutAccessLog(Logger):
 
 if not ACCESS_LOG:
     logger_class = WithoutAccessLog
+
 errorlog = "-"
 settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "asean_portal.settings.prod")
 raw_env = [f"DJANGO_SETTINGS_MODULE={settings_module}"]

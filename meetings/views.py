@@ -12,7 +12,7 @@ from public.listing import FilteredListView, count_key
 from publishing.changes import RECORD_IN_CONTEXT, PageRecord, record_query
 from publishing.linked import linked_only
 from publishing.preview import PreviewableDetailMixin
-from sources.references import item_citations_query, references_for
+from sources.references import page_citations_query, references_for
 
 from .filters import MeetingFilter
 from .models import Meeting, last_known, not_over, not_over_on
@@ -244,7 +244,7 @@ PAGE = FoldedQuery(
     partners=PARTNERS,
     documents=OUTCOMES,
     record=record_query(Meeting, key="slug"),
-    citations=item_citations_query(Meeting, key="slug"),
+    citations=page_citations_query(Meeting),
 )
 
 

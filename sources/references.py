@@ -163,21 +163,11 @@ def _citations_builder(models):
     return build
 
 
-def item_citations_query(model, key="pk"):
-    """The query of a ``model`` item's own citations (argument: the item's ``key``, ``pk``
-    or ``slug``), with their sources, prepared once per type: a page may read them with its
-    other reads (``caching.folded_queries``) and hand them to
-    ``references_for(…, citations=…)``."""
-    if key == "slug":
-        return prepared_for(
-            ("item citations by slug", model),
-            lambda slug: _with_sources(
-                Citation.objects.filter(
-                    of_model(model),
-                    object_id__in=model._base_manager.filter(slug=slug).values("pk"),
-                )
-            ),
-        )
+def item_citations_query(model):
+    """The query of a ``model`` item's own citations (argument: the item's ``pk``), with
+    their sources, prepared once per type: a page may read them with its other reads
+    (``caching.folded_queries``) and hand them to ``references_for(…, citations=…)``. By
+    the item's slug: ``page_citations_query(model)``."""
     return prepared_for(
         ("item citations", model),
         lambda pk: _with_sources(Citation.objects.filter(of_model(model), object_id=pk)),
@@ -200,11 +190,12 @@ def page_citations_query(model, *parts):
             Citation.objects.filter(
                 of_model(part), object_id__in=part._base_manager.filter(**{link: slug}).values("pk")
             )
-            .order_by()
-            .values("pk")
             for part, link in ((model, "slug"), *parts)
         ]
-        return _with_sources(Citation.objects.filter(pk__in=chosen[0].union(*chosen[1:], all=True)))
+        if not parts:
+            return _with_sources(chosen[0])
+        ids = [each.order_by().values("pk") for each in chosen]
+        return _with_sources(Citation.objects.filter(pk__in=ids[0].union(*ids[1:], all=True)))
 
     return prepared_for(("page citations", model, parts), citations)
 

@@ -11,7 +11,7 @@ from initiatives import reads as initiative_reads
 from meetings.views import ITEM as MEETING
 from meetings.views import _listed_rows
 from publishing.preview import is_reachable
-from sources.references import item_citations_query, page_of
+from sources.references import page_citations_query, page_of
 from tests.factories import (
     BodyFactory,
     DivisionFactory,
@@ -80,7 +80,7 @@ def test_a_cited_sources_own_page_is_linked_without_reading_the_whole_document(
     DocumentFactory(slug="charter", source=source, summary="Long summary.")
     initiative = InitiativeFactory(slug="plan")
     cite(initiative, source)
-    rows = item_citations_query(type(initiative), key="slug").rows(slug="plan")
+    rows = page_citations_query(type(initiative)).rows(slug="plan")
     [citation] = [row for row in rows if row.source_id == source.pk]
     with django_assert_num_queries(0):
         page = page_of(citation.source)
